@@ -1,0 +1,266 @@
+// Parses a labeling config (XML) into a ConfigModel, with config-structure findings at their tags.
+
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Severity } from '../finding';
+import { LineIndex } from '../text/lines';
+import type { ConfigModel, ControlTag, LabelOption, ObjectTag } from './model';
+import { tagSpec } from './tags';
+
+interface XmlNode {
+  [tag: string]: unknown;
+}
+
+const META = XMLParser.getMetaDataSymbol() as unknown as string;
+
+/** Offset of a parsed element's '<' in the source (fast-xml-parser's captureMetaData). */
+function startOf(node: XmlNode, fallback: number): number {
+  return (node[META] as { startIndex?: number } | undefined)?.startIndex ?? fallback;
+}
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  captureMetaData: true,
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+  // Style and Header content is text for Label Studio, never config tags.
+  stopNodes: ['*.Style', '*.style'],
+  processEntities: true,
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The data key an object reads: '$image' -> 'image', '$utterances[{{idx}}].text' -> 'utterances'. */
+export function dataVariable(value: string | null): string | null {
+  if (!value || !value.startsWith('$')) return null;
+  const m = /^\$([^[.\s]+)/.exec(value);
+  return m ? m[1] : null;
+}
+
+export function parseConfig(text: string): ConfigModel {
+  const lines = new LineIndex(text);
+  const model: ConfigModel = { text, objects: new Map(), controls: new Map(), objectPatterns: [], controlPatterns: [], findings: [], ok: false };
+  const report = (rule: string, severity: Severity, offset: number, message: string, suggestion?: string) => {
+    const { line, column } = lines.position(offset);
+    model.findings.push({ rule, severity, source: 'config', task: null, prediction: null, result: null, line, column, offset, message, ...(suggestion ? { suggestion } : {}) });
+  };
+
+  if (!text.trim()) {
+    report('xml-syntax', 'error', 0, 'The config is empty: paste or drop a Label Studio labeling config (<View>...</View>).');
+    return model;
+  }
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid !== true) {
+    const { line, col, msg } = valid.err;
+    const offset = lines.offset(line, col);
+    model.findings.push({ rule: 'xml-syntax', severity: 'error', source: 'config', task: null, prediction: null, result: null, line, column: col, offset, message: `${msg} The config is not well-formed XML, so nothing in it can be checked until this is fixed.` });
+    return model;
+  }
+  let tree: XmlNode[];
+  try {
+    tree = parser.parse(text) as XmlNode[];
+  } catch (e) {
+    report('xml-syntax', 'error', 0, `The config could not be parsed: ${(e as Error).message}`);
+    return model;
+  }
+  model.ok = true;
+
+  /** Offset of attribute `attr` inside the start tag at `offset`, or the tag itself. */
+  const attrOffset = (offset: number, attr: string): number => {
+    const end = text.indexOf('>', offset);
+    const re = new RegExp(`\\s${escapeRegExp(attr)}\\s*=`, 'g');
+    re.lastIndex = offset;
+    const m = re.exec(text);
+    return m && (end === -1 || m.index < end) ? m.index + 1 : offset;
+  };
+
+  const allNames = new Map<string, number>();
+  const pendingToName: { control: ControlTag; offset: number }[] = [];
+  let sawRoot = false;
+
+  const tagOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
+
+  const readOptions = (nodes: XmlNode[], control: ControlTag, optionTag: string, nested: boolean, into: LabelOption[]) => {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (!tag || tag.startsWith('#')) continue;
+      const attrs = (node[':@'] ?? {}) as Record<string, string>;
+      const children = (node[tag] ?? []) as XmlNode[];
+      const offset = startOf(node, control.offset);
+      if (tag.toLowerCase() === optionTag) {
+        const pos = lines.position(offset);
+        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background: attrs.background ?? null, children: [], offset, ...pos };
+        if (attrs.value === undefined) report('config-structure', 'error', offset, `<${tag}> in ${control.tag} "${control.name}" has no value attribute.`);
+        into.push(opt);
+        control.optionSet.set(opt.value, opt);
+        if (opt.alias) control.optionSet.set(opt.alias, opt);
+        if (nested) readOptions(children, control, optionTag, nested, opt.children);
+      } else {
+        visit(node, tag, attrs, children, offset);
+        // Layout inside a control (e.g. <View> around choices) still holds its options.
+        readOptions(children, control, optionTag, nested, into);
+      }
+    }
+  };
+
+  const addName = (name: string, offset: number, tag: string) => {
+    const prev = allNames.get(name);
+    if (prev !== undefined) {
+      const { line } = lines.position(prev);
+      report('config-structure', 'error', attrOffset(offset, 'name'), `Duplicate name "${name}" on <${tag}>: it is already used on line ${line}. Names must be unique; Label Studio matches results to tags by name.`);
+      return false;
+    }
+    allNames.set(name, offset);
+    return true;
+  };
+
+  let repeaterFlags: string[] = [];
+
+  const patternOf = (name: string): RegExp | null => {
+    for (const flag of repeaterFlags) {
+      if (name.includes(flag)) return new RegExp(`^${name.split(flag).map(escapeRegExp).join('\\d+')}$`);
+    }
+    return null;
+  };
+
+  const visit = (_node: XmlNode, tag: string, attrs: Record<string, string>, children: XmlNode[], offset: number): void => {
+    const spec = tagSpec(tag);
+    if (!spec) {
+      report('unknown-tag', 'warning', offset, `<${tag}> is not a Label Studio tag prelabel knows; it is ignored. Check the spelling against the tag reference.`);
+      walk(children);
+      return;
+    }
+    const pos = lines.position(offset);
+    if (spec.kind === 'visual') {
+      if (spec.tag === 'Style') return;
+      if (spec.tag === 'Repeater') {
+        const flag = attrs.indexFlag ?? '{{idx}}';
+        repeaterFlags = [...repeaterFlags, flag];
+        walk(children);
+        repeaterFlags = repeaterFlags.slice(0, -1);
+        return;
+      }
+      walk(children);
+      return;
+    }
+    if (spec.kind === 'child') {
+      walk(children);
+      return;
+    }
+    const name = attrs.name;
+    if (!name) {
+      report('config-structure', 'error', offset, `<${tag}> has no name attribute: results cannot refer to it. Add name="...".`);
+      walk(children);
+      return;
+    }
+    if (spec.kind === 'object') {
+      const value = attrs.value ?? null;
+      const obj: ObjectTag = { name, tag: spec.tag, type: spec.tag.toLowerCase(), value, variable: dataVariable(value), valueType: attrs.valueType ?? null, attrs, namePattern: patternOf(name), offset, ...pos };
+      if (addName(name, offset, tag)) {
+        model.objects.set(name, obj);
+        if (obj.namePattern) model.objectPatterns.push(obj);
+      }
+      if (spec.alsoControl && attrs.toName === undefined) {
+        // Chat writes its own chatmessage results: register it as its own control too.
+        const control = makeControl(spec.tag, spec.resultTypes ?? [], name, attrs, offset, pos);
+        control.toName = [name];
+        model.controls.set(name, control);
+      } else if (spec.alsoControl) {
+        const control = makeControl(spec.tag, spec.resultTypes ?? [], name, attrs, offset, pos);
+        model.controls.set(name, control);
+        pendingToName.push({ control, offset });
+      }
+      walk(children);
+      return;
+    }
+    // Control tag.
+    const control = makeControl(spec.tag, spec.resultTypes ?? [], name, attrs, offset, pos);
+    if (addName(name, offset, tag)) {
+      model.controls.set(name, control);
+      if (control.namePattern) model.controlPatterns.push(control);
+    }
+    if (attrs.toName === undefined) {
+      if (spec.selfReferencing) control.toName = spec.tag === 'ReactCode' ? [name] : [];
+      else report('config-structure', 'error', offset, `<${tag} name="${name}"> has no toName: say which object tag it labels, e.g. toName="image".`);
+    } else {
+      pendingToName.push({ control, offset });
+    }
+    if (spec.option) {
+      const optionTag = spec.option;
+      readOptions(children, control, optionTag, spec.tag === 'Taxonomy', control.options);
+    } else {
+      walk(children);
+    }
+  };
+
+  const makeControl = (tag: string, resultTypes: string[], name: string, attrs: Record<string, string>, offset: number, pos: { line: number; column: number }): ControlTag => {
+    const num = (v: string | undefined): number | null => (v === undefined || v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v));
+    const toName = (attrs.toName ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return {
+      name,
+      tag,
+      type: tag.toLowerCase(),
+      resultTypes,
+      toName,
+      attrs,
+      options: [],
+      optionSet: new Map(),
+      dynamicOptions: (attrs.value ?? '').startsWith('$') || attrs.apiUrl !== undefined,
+      choice: attrs.choice ?? (tag === 'Choices' ? 'single' : tag === 'Labels' || tag.endsWith('Labels') ? 'single' : 'multiple'),
+      perRegion: attrs.perRegion === 'true',
+      maxRating: num(attrs.maxRating) ?? 5,
+      min: num(attrs.min),
+      max: num(attrs.max),
+      namePattern: patternOf(name),
+      offset,
+      ...pos,
+    };
+  };
+
+  const walk = (nodes: XmlNode[]): void => {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (!tag || tag.startsWith('#') || tag.startsWith('?')) continue;
+      const attrs = (node[':@'] ?? {}) as Record<string, string>;
+      const children = (node[tag] ?? []) as XmlNode[];
+      const offset = startOf(node, 0);
+      visit(node, tag, attrs, children, offset);
+    }
+  };
+
+  for (const node of tree) {
+    const tag = tagOf(node);
+    if (!tag || tag.startsWith('#') || tag.startsWith('?')) continue;
+    const offset = startOf(node, 0);
+    if (sawRoot) {
+      report('config-structure', 'error', offset, `A second top-level tag <${tag}>: a config has one root <View>.`);
+    }
+    sawRoot = true;
+    if (tag !== 'View') report('config-structure', 'error', offset, `The root tag is <${tag}>: Label Studio expects the config to be wrapped in <View>...</View>.`);
+    const attrs = (node[':@'] ?? {}) as Record<string, string>;
+    visit(node, tag, attrs, (node[tag] ?? []) as XmlNode[], offset);
+  }
+
+  for (const { control, offset } of pendingToName) {
+    for (const target of control.toName) {
+      if (model.objects.has(target)) continue;
+      const at = attrOffset(offset, 'toName');
+      if (model.controls.has(target)) {
+        if (target === control.name && tagSpec(control.tag)?.selfReferencing) continue;
+        report('config-structure', 'error', at, `toName="${target}" on <${control.tag} name="${control.name}"> names a control tag; toName must name an object tag (Image, Text, Audio, ...).`);
+      } else {
+        const names = [...model.objects.keys()];
+        report('config-structure', 'error', at, `toName="${target}" on <${control.tag} name="${control.name}"> names no tag in the config.${names.length ? ` Object tags: ${names.join(', ')}.` : ''}`, names.length === 1 ? names[0] : undefined);
+      }
+    }
+  }
+  if (!sawRoot) report('config-structure', 'error', 0, 'The config has no tags: wrap it in <View>...</View>.');
+  else if (model.objects.size === 0 && ![...model.controls.values()].some((c) => tagSpec(c.tag)?.selfReferencing && c.toName.includes(c.name))) {
+    report('config-structure', 'error', 0, 'The config has no object tag (Image, Text, Audio, Video, HyperText, ...): there is nothing to label.');
+  }
+  return model;
+}

@@ -1,0 +1,229 @@
+// Image regions: rectangle, ellipse, polygon, keypoint, brush/magic-wand masks (and their *labels forms,
+// and `labels` results that carry geometry on an Image): value shape and bounds, in percent of the image.
+
+import { checkRle } from '../brush/rle';
+import type { JsonEdit } from '../finding';
+import { rectangleCorners } from '../geometry/image';
+import type { ResultCheck, ValueFamily } from '../validate/context';
+import { isNum, jsonType, needNumber } from './valueKeys';
+
+export type ImageShape = 'rectangle' | 'ellipse' | 'polygon' | 'keypoint' | 'brush' | 'bitmask' | 'vector';
+
+const BY_TYPE: Record<string, ImageShape> = {
+  rectangle: 'rectangle',
+  rectanglelabels: 'rectangle',
+  ellipse: 'ellipse',
+  ellipselabels: 'ellipse',
+  polygon: 'polygon',
+  polygonlabels: 'polygon',
+  keypoint: 'keypoint',
+  keypointlabels: 'keypoint',
+  brush: 'brush',
+  brushlabels: 'brush',
+  magicwand: 'brush',
+  bitmask: 'bitmask',
+  bitmasklabels: 'bitmask',
+  vector: 'vector',
+  vectorlabels: 'vector',
+};
+
+/** Shape of an image result: from its type, or for `labels`-like types from the keys it carries. */
+export function imageShapeOf(type: string | null, value: Record<string, unknown> | null): ImageShape | null {
+  if (type && BY_TYPE[type]) return BY_TYPE[type];
+  if (!value) return null;
+  if ('points' in value) return 'polygon';
+  if ('rle' in value) return 'brush';
+  if ('radiusX' in value) return 'ellipse';
+  if ('vertices' in value) return 'vector';
+  if ('imageDataURL' in value) return 'bitmask';
+  if ('x' in value && 'y' in value) return 'height' in value ? 'rectangle' : 'keypoint';
+  return null;
+}
+
+const EPS = 1e-3;
+const outside = (v: number) => v < -EPS || v > 100 + EPS;
+
+interface Coord {
+  key: string;
+  path: (string | number)[];
+  v: number;
+  axis: 'x' | 'y';
+}
+
+function coordsOf(shape: ImageShape, value: Record<string, unknown>): Coord[] {
+  const out: Coord[] = [];
+  const add = (key: string, axis: 'x' | 'y') => {
+    if (isNum(value[key])) out.push({ key, path: ['value', key], v: value[key] as number, axis });
+  };
+  if (shape === 'polygon') {
+    const pts = value.points as unknown[];
+    pts.forEach((pt, i) => {
+      const [x, y] = pt as number[];
+      out.push({ key: `points[${i}][0]`, path: ['value', 'points', i, 0], v: x, axis: 'x' });
+      out.push({ key: `points[${i}][1]`, path: ['value', 'points', i, 1], v: y, axis: 'y' });
+    });
+    return out;
+  }
+  add('x', 'x');
+  add('y', 'y');
+  if (shape === 'rectangle') {
+    add('width', 'x');
+    add('height', 'y');
+  }
+  if (shape === 'ellipse') {
+    add('radiusX', 'x');
+    add('radiusY', 'y');
+  }
+  return out;
+}
+
+function imageSize(cx: ResultCheck): { W: number; H: number } | null {
+  const W = cx.result.original_width;
+  const H = cx.result.original_height;
+  return isNum(W) && isNum(H) && W > 0 && H > 0 ? { W, H } : null;
+}
+
+const round = (v: number) => Math.round(v * 1e4) / 1e4;
+
+function checkShape(cx: ResultCheck): void {
+  const value = cx.value!;
+  const shape = imageShapeOf(cx.type, value);
+  if (!shape) {
+    // A `labels` result on an image without geometry belongs to the region with its id (orphan-region-ref checks that).
+    return;
+  }
+  if (shape === 'rectangle') {
+    for (const k of ['x', 'y', 'width', 'height']) needNumber(cx, k);
+    needNumber(cx, 'rotation', true);
+  } else if (shape === 'ellipse') {
+    for (const k of ['x', 'y', 'radiusX', 'radiusY']) needNumber(cx, k);
+    needNumber(cx, 'rotation', true);
+  } else if (shape === 'keypoint') {
+    needNumber(cx, 'x');
+    needNumber(cx, 'y');
+    needNumber(cx, 'width', true);
+  } else if (shape === 'polygon') {
+    const pts = value.points;
+    if (!Array.isArray(pts)) {
+      cx.report(`value.points is ${jsonType(pts)}; it must be a list of [x, y] points in percent.`, { path: ['value', 'points'] });
+      cx.valueOk = false;
+      return;
+    }
+    for (let i = 0; i < pts.length; i++) {
+      const pt = pts[i];
+      if (!Array.isArray(pt) || pt.length < 2 || !isNum(pt[0]) || !isNum(pt[1])) {
+        cx.report(`value.points[${i}] is ${jsonType(pt)}; every point must be [x, y] with two numbers.`, { path: ['value', 'points', i] });
+        cx.valueOk = false;
+        return;
+      }
+    }
+    if (pts.length < 3) {
+      cx.report(`The polygon has ${pts.length} point(s); Label Studio drops polygons with fewer than 3.`, { path: ['value', 'points'] });
+      cx.valueOk = false;
+    }
+  } else if (shape === 'brush') {
+    if (value.format !== 'rle') {
+      cx.report(`value.format is ${jsonType(value.format)}; brush masks need "format": "rle".`, { path: value.format === undefined ? ['value'] : ['value', 'format'] });
+      cx.valueOk = false;
+    }
+    if (!Array.isArray(value.rle)) {
+      cx.report(`value.rle is ${jsonType(value.rle)}; it must be the list of RLE bytes.`, { path: value.rle === undefined ? ['value'] : ['value', 'rle'] });
+      cx.valueOk = false;
+    }
+  } else if (shape === 'vector') {
+    if (!Array.isArray(value.vertices)) {
+      cx.report(`value.vertices is ${jsonType(value.vertices)}; a vector region needs a list of vertices.`, { path: ['value'] });
+      cx.valueOk = false;
+    }
+  }
+}
+
+function checkBounds(cx: ResultCheck): void {
+  const value = cx.value!;
+  const shape = imageShapeOf(cx.type, value);
+  if (!shape || shape === 'brush' || shape === 'bitmask' || shape === 'vector') return;
+  const coords = coordsOf(shape, value);
+  const bad: string[] = [];
+  let firstPath: (string | number)[] | null = null;
+  let anyAbove = false;
+  for (const c of coords) {
+    const isSize = c.key === 'width' || c.key === 'height' || c.key.startsWith('radius');
+    if (isSize && c.v < 0) {
+      bad.push(`${c.key} = ${c.v} is negative`);
+      firstPath ??= c.path;
+    } else if (outside(c.v)) {
+      bad.push(`${c.key} = ${c.v}`);
+      firstPath ??= c.path;
+      if (c.v > 100) anyAbove = true;
+    }
+  }
+  if (shape === 'rectangle' && !bad.length) {
+    const x = value.x as number;
+    const y = value.y as number;
+    const w = value.width as number;
+    const h = value.height as number;
+    const rotation = isNum(value.rotation) ? value.rotation : 0;
+    if (rotation % 360 === 0) {
+      if (x + w > 100 + EPS) {
+        bad.push(`x + width = ${round(x + w)} goes past the right edge`);
+        firstPath ??= ['value', 'width'];
+      }
+      if (y + h > 100 + EPS) {
+        bad.push(`y + height = ${round(y + h)} goes past the bottom edge`);
+        firstPath ??= ['value', 'height'];
+      }
+    } else {
+      const size = imageSize(cx);
+      if (size) {
+        const corners = rectangleCorners({ x, y, width: w, height: h, rotation }, size.W, size.H);
+        const tol = 0.5;
+        if (corners.some((p) => p.x < -tol || p.y < -tol || p.x > size.W + tol || p.y > size.H + tol)) {
+          cx.report(`Rotated by ${rotation}° about its top-left corner, this rectangle has corners outside the image; Label Studio draws it cut off.`, { path: ['value', 'rotation'], severity: 'warning' });
+        }
+      }
+    }
+  }
+  if (!bad.length) return;
+  let message = `Outside the image: ${bad.join(', ')}. Image coordinates are percent of the image (0..100).`;
+  const size = imageSize(cx);
+  let fix;
+  if (anyAbove) {
+    if (size) {
+      const edits: JsonEdit[] = [];
+      const base = ['predictions', cx.p, 'result', cx.r];
+      const converted = coords.map((c) => ({ c, pct: (c.v / (c.axis === 'x' ? size.W : size.H)) * 100 }));
+      const fits = converted.every(({ c, pct }) => (c.key.startsWith('radius') || c.key === 'width' || c.key === 'height' ? pct >= 0 : !outside(pct)));
+      for (const { c, pct } of converted) edits.push({ task: cx.t, path: [...base, ...c.path], value: round(pct) });
+      message += ` These look like pixels: in a ${size.W} x ${size.H} image, divide x values by ${size.W} and y values by ${size.H}, times 100.`;
+      if (fits) fix = { title: `Convert pixels to percent (${size.W} x ${size.H} image)`, edits };
+    } else {
+      message += ' These look like pixels: divide by the image width/height and multiply by 100 (add original_width and original_height to let prelabel do it).';
+    }
+  }
+  cx.report(message, { path: firstPath ?? ['value'], ...(fix ? { fix } : {}) });
+}
+
+function checkMask(cx: ResultCheck): void {
+  const value = cx.value!;
+  if (imageShapeOf(cx.type, value) !== 'brush' || !Array.isArray(value.rle)) return;
+  const size = imageSize(cx);
+  const res = checkRle(value.rle, size?.W, size?.H);
+  if (!res.ok) {
+    cx.report(`The brush mask does not decode: ${res.problem}`, { path: ['value', 'rle'] });
+  } else if (res.painted === 0) {
+    cx.report('The brush mask decodes but paints no pixel (its alpha channel is all zero): Label Studio shows an empty region.', { path: ['value', 'rle'], severity: 'warning' });
+  }
+}
+
+export const imageFamily: ValueFamily = {
+  id: 'image',
+  regionKind: imageShapeOf,
+  checks: {
+    'value-shape': checkShape,
+    'out-of-bounds': checkBounds,
+    'rle-invalid': checkMask,
+  },
+};
+
+/** Geometry keys that a `labels`-type result copies from its shape (not label keys). */
+export const GEOMETRY_KEYS = new Set(['x', 'y', 'width', 'height', 'rotation', 'radiusX', 'radiusY', 'points', 'rle', 'format', 'closed']);

@@ -1,0 +1,115 @@
+// Time-based regions: audio segments (seconds), time-series ranges, video rectangles (a keyframe
+// sequence in percent) and timeline ranges on video.
+
+import type { ResultCheck, ValueFamily } from '../validate/context';
+import { isNum, jsonType, needNumber } from './valueKeys';
+
+function audioShape(cx: ResultCheck): void {
+  needNumber(cx, 'start');
+  needNumber(cx, 'end');
+  needNumber(cx, 'channel', true);
+}
+
+function audioRange(cx: ResultCheck): void {
+  const { start, end } = cx.value as { start: number; end: number };
+  if (start < 0) cx.report(`value.start = ${start} s is negative.`, { path: ['value', 'start'] });
+  else if (start > end) cx.report(`value.start = ${start} s is after value.end = ${end} s: the segment is reversed.`, { path: ['value', 'start'] });
+}
+
+export const audioFamily: ValueFamily = {
+  id: 'audio',
+  regionKind: () => 'segment',
+  checks: { 'value-shape': audioShape, 'span-out-of-range': audioRange },
+};
+
+function timeseriesShape(cx: ResultCheck): void {
+  const v = cx.value!;
+  for (const key of ['start', 'end']) {
+    const x = v[key];
+    if (x === undefined) {
+      cx.report(`value.${key} is missing: a time-series range needs start and end (numbers, or time strings for time columns).`, { path: ['value'] });
+      cx.valueOk = false;
+    } else if (!isNum(x) && typeof x !== 'string') {
+      cx.report(`value.${key} is ${jsonType(x)}; it must be a number or a time string.`, { path: ['value', key] });
+      cx.valueOk = false;
+    }
+  }
+  if (v.instant !== undefined && typeof v.instant !== 'boolean') {
+    cx.report(`value.instant is ${jsonType(v.instant)}; it must be true or false.`, { path: ['value', 'instant'] });
+    cx.valueOk = false;
+  }
+}
+
+function timeseriesRange(cx: ResultCheck): void {
+  const { start, end } = cx.value as { start: number | string; end: number | string };
+  if (isNum(start) && isNum(end) && start > end) cx.report(`value.start = ${start} is after value.end = ${end}: the range is reversed.`, { path: ['value', 'start'] });
+}
+
+export const timeseriesFamily: ValueFamily = {
+  id: 'timeseries',
+  regionKind: () => 'range',
+  checks: { 'value-shape': timeseriesShape, 'span-out-of-range': timeseriesRange },
+};
+
+function videoShape(cx: ResultCheck): void {
+  const v = cx.value!;
+  if (cx.type === 'timelinelabels' || (v.ranges !== undefined && v.sequence === undefined)) {
+    if (!Array.isArray(v.ranges)) {
+      cx.report(`value.ranges is ${jsonType(v.ranges)}; timeline labels need a list of {"start": frame, "end": frame}.`, { path: ['value'] });
+      cx.valueOk = false;
+    }
+    return;
+  }
+  const seq = v.sequence;
+  if (!Array.isArray(seq)) {
+    cx.report(`value.sequence is ${jsonType(seq)}; a video region needs a list of keyframes.`, { path: seq === undefined ? ['value'] : ['value', 'sequence'] });
+    cx.valueOk = false;
+    return;
+  }
+  for (let i = 0; i < seq.length; i++) {
+    const k = seq[i] as Record<string, unknown>;
+    if (!k || typeof k !== 'object' || Array.isArray(k)) {
+      cx.report(`value.sequence[${i}] is ${jsonType(k)}; every keyframe is an object.`, { path: ['value', 'sequence', i] });
+      cx.valueOk = false;
+      return;
+    }
+    if (cx.type === 'videorectangle') {
+      for (const key of ['frame', 'x', 'y', 'width', 'height']) {
+        if (!isNum(k[key])) {
+          cx.report(`value.sequence[${i}].${key} is ${k[key] === undefined ? 'missing' : jsonType(k[key])}; each keyframe needs frame, x, y, width and height as numbers.`, { path: ['value', 'sequence', i] });
+          cx.valueOk = false;
+          return;
+        }
+      }
+    } else if (Array.isArray(k.vertices)) {
+      for (let j = 0; j < k.vertices.length; j++) {
+        const vx = k.vertices[j] as Record<string, unknown>;
+        if (!vx || !isNum(vx.x) || !isNum(vx.y)) {
+          cx.report(`value.sequence[${i}].vertices[${j}] has no numeric x and y.`, { path: ['value', 'sequence', i, 'vertices', j] });
+          cx.valueOk = false;
+          return;
+        }
+      }
+    }
+  }
+}
+
+function videoBounds(cx: ResultCheck): void {
+  const seq = cx.value!.sequence;
+  if (!Array.isArray(seq) || cx.type !== 'videorectangle') return;
+  for (let i = 0; i < seq.length; i++) {
+    const k = seq[i] as Record<string, number>;
+    const bad = ['x', 'y'].filter((key) => k[key] < -1e-3 || k[key] > 100 + 1e-3);
+    if (k.width < 0 || k.height < 0) bad.push('a negative size');
+    if (bad.length) {
+      cx.report(`Keyframe ${i} (frame ${k.frame}) is outside the video frame (${bad.join(', ')}): video rectangles are in percent (0..100).`, { path: ['value', 'sequence', i] });
+      return;
+    }
+  }
+}
+
+export const videoFamily: ValueFamily = {
+  id: 'video',
+  regionKind: () => 'track',
+  checks: { 'value-shape': videoShape, 'out-of-bounds': videoBounds },
+};

@@ -1,0 +1,248 @@
+// Where tasks, predictions and results start in a JSON text that JSON.parse already accepted.
+// One pass over the characters; strings are skipped with indexOf, only the keys of task and
+// prediction objects are read. Finer positions (a key inside a result) are found on demand by locate().
+
+import type { JsonPath } from '../finding';
+
+export interface DocIndex {
+  /** Offset of each task value. */
+  tasks: number[];
+  /** Offset of each prediction value, per task. */
+  predictions: number[][];
+  /** Offset of each result value, per task and prediction. */
+  results: number[][][];
+}
+
+const OTHER = 0;
+const ROOT_ARRAY = 1;
+const TASK = 2;
+const PREDS = 3;
+const PRED = 4;
+const RESULTS = 5;
+
+/** End (exclusive) of the string starting with the quote at `i`. */
+function stringEnd(text: string, i: number): number {
+  let k = text.indexOf('"', i + 1);
+  for (;;) {
+    if (k === -1) return text.length;
+    let backslashes = 0;
+    let b = k - 1;
+    while (text.charCodeAt(b) === 92) {
+      backslashes++;
+      b--;
+    }
+    if ((backslashes & 1) === 0) return k + 1;
+    k = text.indexOf('"', k + 1);
+  }
+}
+
+function isDelimiter(c: number): boolean {
+  // , ] } and whitespace end a number or literal
+  return c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/**
+ * Index one JSON document in text[start, end). `rootIsTask`: a root object is a task (single-task
+ * files and JSON Lines); a root array holds tasks.
+ * Appends to `into` so that JSON Lines can share one index.
+ */
+export function indexDocument(text: string, start = 0, end = text.length, into?: DocIndex): DocIndex {
+  const idx: DocIndex = into ?? { tasks: [], predictions: [], results: [] };
+  const kinds: number[] = [];
+  const isObj: boolean[] = [];
+  const keys: (string | null)[] = [];
+  let depth = 0;
+  let awaitingValue = true;
+  let expectKey = false;
+  let t = -1;
+  let p = -1;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      i++;
+      continue;
+    }
+    if (expectKey) {
+      if (c === 34) {
+        const e = stringEnd(text, i);
+        const kind = kinds[depth - 1];
+        keys[depth - 1] = kind === TASK || kind === PRED ? text.slice(i + 1, e - 1) : null;
+        i = e;
+        expectKey = false;
+        continue;
+      }
+      if (c === 125) {
+        // empty object
+        depth--;
+        expectKey = false;
+        awaitingValue = false;
+        i++;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (awaitingValue && c !== 93) {
+      awaitingValue = false;
+      // Which slot is this value in?
+      let childKind = OTHER;
+      if (depth === 0) {
+        if (c === 91) childKind = ROOT_ARRAY;
+        else {
+          t = idx.tasks.length;
+          idx.tasks.push(i);
+          idx.predictions.push([]);
+          idx.results.push([]);
+          childKind = TASK;
+        }
+      } else {
+        const parent = kinds[depth - 1];
+        if (parent === ROOT_ARRAY) {
+          t = idx.tasks.length;
+          idx.tasks.push(i);
+          idx.predictions.push([]);
+          idx.results.push([]);
+          childKind = TASK;
+        } else if (parent === TASK) {
+          if (keys[depth - 1] === 'predictions') childKind = PREDS;
+        } else if (parent === PREDS) {
+          p = idx.predictions[t].length;
+          idx.predictions[t].push(i);
+          idx.results[t].push([]);
+          childKind = PRED;
+        } else if (parent === PRED) {
+          if (keys[depth - 1] === 'result') childKind = RESULTS;
+        } else if (parent === RESULTS) {
+          idx.results[t][p].push(i);
+        }
+      }
+      if (c === 123) {
+        kinds[depth] = childKind === ROOT_ARRAY || childKind === PREDS || childKind === RESULTS ? OTHER : childKind;
+        isObj[depth] = true;
+        keys[depth] = null;
+        depth++;
+        expectKey = true;
+        i++;
+        continue;
+      }
+      if (c === 91) {
+        kinds[depth] = childKind === TASK || childKind === PRED ? OTHER : childKind;
+        isObj[depth] = false;
+        depth++;
+        awaitingValue = true;
+        i++;
+        continue;
+      }
+      if (c === 34) {
+        i = stringEnd(text, i);
+        continue;
+      }
+      i++;
+      while (i < end && !isDelimiter(text.charCodeAt(i))) i++;
+      continue;
+    }
+    if (c === 44) {
+      if (isObj[depth - 1]) expectKey = true;
+      else awaitingValue = true;
+    } else if (c === 58) {
+      awaitingValue = true;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      awaitingValue = false;
+    }
+    i++;
+  }
+  return idx;
+}
+
+/** End (exclusive) of the JSON value starting at `i` (which must be the value's first character). */
+export function valueEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return stringEnd(text, i);
+  if (c !== 123 && c !== 91) {
+    let j = i + 1;
+    while (j < text.length && !isDelimiter(text.charCodeAt(j))) j++;
+    return j;
+  }
+  let depth = 0;
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 34) {
+      j = stringEnd(text, j);
+      continue;
+    }
+    if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return j;
+}
+
+function skipWs(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Offset of the value at `path` below the value starting at `start`. For a key, the offset of the key
+ * itself when `atKey` is set (so a finding about a wrong key name points at the name).
+ * Returns the deepest offset reached when the path does not exist, so a finding about a missing key
+ * points at the object that lacks it.
+ */
+export function locate(text: string, start: number, path: JsonPath, atKey = false): number {
+  let i = skipWs(text, start);
+  for (let step = 0; step < path.length; step++) {
+    const seg = path[step];
+    const c = text.charCodeAt(i);
+    const last = step === path.length - 1;
+    if (c === 123 && typeof seg === 'string') {
+      let j = skipWs(text, i + 1);
+      let found = -1;
+      while (j < text.length && text.charCodeAt(j) === 34) {
+        const keyEnd = stringEnd(text, j);
+        const key = JSON.parse(text.slice(j, keyEnd)) as string;
+        const colon = skipWs(text, keyEnd);
+        const v = skipWs(text, colon + 1);
+        if (key === seg) {
+          found = last && atKey ? j : v;
+          break;
+        }
+        j = skipWs(text, valueEnd(text, v));
+        if (text.charCodeAt(j) === 44) j = skipWs(text, j + 1);
+        else break;
+      }
+      if (found === -1) return i;
+      i = found;
+      continue;
+    }
+    if (c === 91 && typeof seg === 'number') {
+      let j = skipWs(text, i + 1);
+      let n = 0;
+      let found = -1;
+      while (j < text.length && text.charCodeAt(j) !== 93) {
+        if (n === seg) {
+          found = j;
+          break;
+        }
+        j = skipWs(text, valueEnd(text, j));
+        if (text.charCodeAt(j) === 44) j = skipWs(text, j + 1);
+        else break;
+        n++;
+      }
+      if (found === -1) return i;
+      i = found;
+      continue;
+    }
+    return i;
+  }
+  return i;
+}

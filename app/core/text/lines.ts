@@ -1,0 +1,41 @@
+// Offsets to 1-based line and column numbers, for any text the user gave.
+
+export class LineIndex {
+  private starts: number[] | null = null;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    const t = this.text;
+    let i = t.indexOf('\n');
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = t.indexOf('\n', i + 1);
+    }
+    this.starts = starts;
+    return starts;
+  }
+
+  /** 1-based line and column of a UTF-16 offset. */
+  position(offset: number): { line: number; column: number } {
+    if (offset < 0) return { line: 0, column: 0 };
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  /** UTF-16 offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    const starts = this.lineStarts();
+    const start = starts[Math.min(Math.max(line, 1), starts.length) - 1];
+    return start + Math.max(column, 1) - 1;
+  }
+}

@@ -1,0 +1,140 @@
+// Rules about the files themselves and the shape of tasks and predictions.
+
+import type { Rule } from '../context';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const xmlSyntax: Rule = {
+  id: 'xml-syntax',
+  severity: 'error',
+  doc: 'The config is not well-formed XML (reported by the config parser, at the broken spot).',
+};
+
+export const configStructure: Rule = {
+  id: 'config-structure',
+  severity: 'error',
+  doc: 'Duplicate names, a `toName` naming nothing or a non-object, a control without `toName`, no object tag, a root other than `<View>`.',
+};
+
+export const unknownTag: Rule = {
+  id: 'unknown-tag',
+  severity: 'warning',
+  doc: 'A config tag prelabel does not know (a typo, or a tag from a newer Label Studio); it is ignored.',
+};
+
+export const jsonSyntax: Rule = {
+  id: 'json-syntax',
+  severity: 'error',
+  doc: 'The tasks file is not valid JSON or JSON Lines; the message says what is wrong and where (including Python literals such as `NaN`, `True`, single quotes).',
+};
+
+export const taskShape: Rule = {
+  id: 'task-shape',
+  severity: 'error',
+  doc: 'A task is not an object, `data` is missing or not an object, `predictions` is not a list, a prediction is not an object or has no `result` list.',
+  task(cx) {
+    const task = cx.task;
+    if (!isObject(task)) {
+      cx.report(`Task ${cx.t} is ${Array.isArray(task) ? 'a list' : JSON.stringify(task)}; each task must be an object with "data" (and "predictions").`);
+      return;
+    }
+    if (!('data' in task)) {
+      if ('predictions' in task || 'annotations' in task) {
+        cx.report('The task has no "data" key, so Label Studio takes the whole object as data and its "predictions" are not imported. Move the data fields under "data".');
+      } else {
+        cx.report('The task has no "data" key: Label Studio takes the whole object as its data. That works, but "data": {...} is clearer.', { severity: 'info' });
+      }
+    } else if (!isObject(task.data)) {
+      cx.report(`"data" is ${Array.isArray(task.data) ? 'a list' : JSON.stringify(task.data)}; it must be an object of the fields the config reads (e.g. {"image": "..."}).`, { path: ['data'] });
+    }
+    if (!('predictions' in task)) return;
+    const preds = task.predictions;
+    if (!Array.isArray(preds)) {
+      const wrap = isObject(preds) ? { fix: { title: 'Wrap the prediction in a list', edits: [{ task: cx.t, path: ['predictions'], value: [preds] }] } } : {};
+      cx.report(`"predictions" is ${isObject(preds) ? 'an object' : JSON.stringify(preds)}; it must be a list of predictions, each {"model_version", "score", "result": [...]}.`, { path: ['predictions'], ...wrap });
+      return;
+    }
+    preds.forEach((pred, p) => {
+      if (!isObject(pred)) {
+        const hint = Array.isArray(pred) ? ' (a list of results? wrap it as {"result": [...]})' : '';
+        cx.report(`Prediction ${p} is ${Array.isArray(pred) ? 'a list' : JSON.stringify(pred)}; a prediction is an object with a "result" list${hint}.`, { path: ['predictions', p] });
+        return;
+      }
+      const result = pred.result;
+      if (result === undefined) {
+        const looksLikeResult = 'from_name' in pred || 'type' in pred;
+        cx.report(`Prediction ${p} has no "result" list${looksLikeResult ? ': it looks like a single result; wrap it as {"result": [ ... ]}' : ''}.`, { path: ['predictions', p] });
+      } else if (typeof result === 'string') {
+        cx.report(`Prediction ${p} has "result": ${JSON.stringify(result)}, Label Studio's minified form: the server expands it into a choices result of the first control. Write the full result to be sure which control gets it.`, { path: ['predictions', p, 'result'], severity: 'warning' });
+      } else if (!Array.isArray(result)) {
+        cx.report(`Prediction ${p} has "result": ${result === null ? 'null' : isObject(result) ? 'an object' : JSON.stringify(result)}; "result" must be a list of results.`, {
+          path: ['predictions', p, 'result'],
+          ...(isObject(result) ? { fix: { title: 'Wrap the result in a list', edits: [{ task: cx.t, path: ['predictions', p, 'result'], value: [result] }] } } : {}),
+        });
+      }
+    });
+  },
+};
+
+export const dataMissing: Rule = {
+  id: 'data-missing',
+  severity: 'error',
+  doc: "An object tag's `$variable` is absent from the task's `data` (Label Studio shows nothing for that object).",
+  task(cx) {
+    if (!cx.config.ok || !cx.data || cx.options.skipDataChecks) return;
+    for (const obj of cx.config.objects.values()) {
+      if (!obj.variable || obj.variable in cx.data) continue;
+      const keys = Object.keys(cx.data);
+      const near = keys.find((k) => k.toLowerCase() === obj.variable!.toLowerCase());
+      cx.report(`<${obj.tag} name="${obj.name}"> reads $${obj.variable}, but the task's data has no "${obj.variable}"${keys.length ? ` (it has: ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''})` : ''}.`, {
+        path: 'data' in (cx.task as object) ? ['data'] : [],
+        ...(near ? { suggestion: near } : {}),
+      });
+    }
+  },
+};
+
+export const missingModelVersion: Rule = {
+  id: 'missing-model-version',
+  severity: 'info',
+  doc: 'A prediction without `model_version`: Label Studio groups and filters predictions by it.',
+  prediction(cx) {
+    if (cx.prediction.model_version === undefined || cx.prediction.model_version === null || cx.prediction.model_version === '') {
+      cx.report('This prediction has no "model_version": Label Studio cannot tell it apart from other models\' predictions in its model selector.');
+    }
+  },
+};
+
+function checkScore(score: unknown, what: string, report: (message: string, severity?: 'warning') => void): void {
+  if (score === undefined || score === null) return;
+  if (typeof score === 'string') {
+    const n = Number(score);
+    if (score.trim() !== '' && Number.isFinite(n)) {
+      report(`The ${what} score is the string ${JSON.stringify(score)}; write it as a number (${n}).`, 'warning');
+      if (n < 0 || n > 1) report(`The ${what} score ${n} is outside 0..1.`);
+    } else report(`The ${what} score is the string ${JSON.stringify(score)}; it must be a number in 0..1.`);
+    return;
+  }
+  if (typeof score !== 'number' || !Number.isFinite(score)) {
+    report(`The ${what} score is ${JSON.stringify(score)}; it must be a number in 0..1.`);
+    return;
+  }
+  if (score < 0 || score > 1) {
+    const hint = score > 1 && score <= 100 ? ` It looks like a percentage: use ${score / 100}.` : '';
+    report(`The ${what} score ${score} is outside 0..1.${hint}`);
+  }
+}
+
+export const scoreRange: Rule = {
+  id: 'score-range',
+  severity: 'error',
+  doc: 'A prediction score or a region score (`score` on a result or in its value) that is not a number in 0..1.',
+  prediction(cx) {
+    checkScore(cx.prediction.score, 'prediction', (message, severity) => cx.report(message, { path: ['score'], ...(severity ? { severity } : {}) }));
+  },
+  result(cx) {
+    if (!cx.sound) return;
+    checkScore(cx.result.score, 'region', (message, severity) => cx.report(message, { path: ['score'], ...(severity ? { severity } : {}) }));
+    if (cx.value) checkScore(cx.value.score, 'region', (message, severity) => cx.report(message, { path: ['value', 'score'], ...(severity ? { severity } : {}) }));
+  },
+};

@@ -1,0 +1,106 @@
+// Rules about regions across one prediction's results: shared ids, references, units.
+
+import { findControl } from '../../config/model';
+import { imageShapeOf } from '../../tags/image';
+import type { JsonEdit } from '../../finding';
+import type { PredictionCheck, Rule } from '../context';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  severity: 'error',
+  doc: 'Two different regions with the same `id` in one prediction: two results from the same control, or two different shapes. (Results of one region sharing an id, like the OCR box + label + transcription, are correct.)',
+  prediction(cx) {
+    for (const region of cx.regions.byId.values()) {
+      if (region.results.length < 2) continue;
+      const seen = new Map<string, number>();
+      let firstShape: { r: number; kind: string } | null = null;
+      for (const r of region.results) {
+        const res = cx.results[r] as Record<string, unknown>;
+        if (!cx.resultSound[r] || !isObject(res)) continue;
+        const key = `${String(res.from_name)}\u0000${String(res.type)}`;
+        const prev = seen.get(key);
+        if (prev !== undefined) {
+          cx.report(`Result ${r} has the same id "${region.id}" as result ${prev}, and both come from "${String(res.from_name)}": they are two regions, and Label Studio merges them into one. Give each region its own id.`, { result: r, path: ['id'] });
+          continue;
+        }
+        seen.set(key, r);
+        // Only shape types define a shape; a `labels` result copies its region's geometry.
+        const kind = imageShapeOf(String(res.type), null);
+        if (!kind) continue;
+        if (firstShape && firstShape.kind !== kind) {
+          cx.report(`Result ${r} is a ${kind} with id "${region.id}", but result ${firstShape.r} with that id is a ${firstShape.kind}: one region has one shape. Give each shape its own id.`, { result: r, path: ['id'] });
+        } else if (!firstShape) firstShape = { r, kind };
+      }
+    }
+  },
+};
+
+export const orphanRegionRef: Rule = {
+  id: 'orphan-region-ref',
+  severity: 'error',
+  doc: 'A per-region result (perRegion TextArea/Choices/..., or a `labels` result without geometry) or a relation pointing at an id that no region has.',
+  prediction(cx) {
+    const { regions } = cx;
+    cx.results.forEach((res, r) => {
+      if (!cx.resultSound[r] || !isObject(res)) return;
+      if (res.type === 'relation') {
+        for (const key of ['from_id', 'to_id']) {
+          const id = res[key];
+          if ((typeof id === 'string' || typeof id === 'number') && !regions.byId.has(String(id))) {
+            cx.report(`The relation's ${key} "${String(id)}" is the id of no region in this prediction: Label Studio drops the relation.`, { result: r, path: [key] });
+          }
+        }
+        return;
+      }
+      if (res.id === undefined) return;
+      if (regions.hasRegion(res.id)) return;
+      const control = typeof res.from_name === 'string' && cx.config.ok ? findControl(cx.config, res.from_name) : undefined;
+      const value = isObject(res.value) ? res.value : null;
+      const labelsWithoutShape = res.type === 'labels' && value && !('start' in value) && imageShapeOf('labels', value) === null;
+      if (control?.perRegion || labelsWithoutShape) {
+        cx.report(`This ${String(res.type)} result has id "${String(res.id)}", but no region (shape or span) in this prediction has that id, so it describes nothing. Share the id of the region it belongs to.`, { result: r, path: ['id'] });
+      }
+    });
+  },
+};
+
+/** A prediction whose image geometry is all within 0..1: normalized fractions where percent belongs. */
+export const suspectUnits: Rule = {
+  id: 'suspect-units',
+  severity: 'warning',
+  doc: 'Every image coordinate of a prediction is within 0..1: they look like normalized fractions where Label Studio wants percent (0..100).',
+  prediction(cx: PredictionCheck) {
+    let count = 0;
+    let max = 0;
+    const edits: JsonEdit[] = [];
+    let first = -1;
+    cx.results.forEach((res, r) => {
+      if (!cx.resultSound[r] || !isObject(res) || !isObject(res.value)) return;
+      const value = res.value;
+      const shape = imageShapeOf(typeof res.type === 'string' ? res.type : null, value);
+      if (!shape || shape === 'brush' || shape === 'bitmask' || shape === 'vector') return;
+      const base = ['predictions', cx.p, 'result', r, 'value'];
+      const nums: [(string | number)[], number][] = [];
+      if (shape === 'polygon' && Array.isArray(value.points)) {
+        value.points.forEach((pt, i) => Array.isArray(pt) && pt.slice(0, 2).forEach((v, j) => typeof v === 'number' && nums.push([['points', i, j], v])));
+      } else {
+        for (const k of ['x', 'y', 'width', 'height', 'radiusX', 'radiusY']) if (typeof value[k] === 'number' && !(shape === 'keypoint' && k === 'width')) nums.push([[k], value[k] as number]);
+      }
+      if (!nums.length) return;
+      count++;
+      if (first === -1) first = r;
+      for (const [path, v] of nums) {
+        max = Math.max(max, Math.abs(v));
+        edits.push({ task: cx.t, path: [...base, ...path], value: v * 100 });
+      }
+    });
+    if (count === 0 || max > 1 || max === 0) return;
+    cx.report(`All ${count} image region(s) of this prediction lie within 0..1: these look like normalized fractions (YOLO/COCO-style), but Label Studio reads percent (0..100), so every region is drawn in the top-left 1% of the image. Multiply by 100.`, {
+      result: first,
+      path: ['value'],
+      fix: { title: 'Multiply all image coordinates of this prediction by 100', edits },
+    });
+  },
+};

@@ -1,0 +1,179 @@
+// Runs every rule over a config and a tasks document: one walk over tasks, predictions and results.
+
+import type { ConfigModel } from '../config/model';
+import { findControl, findObject } from '../config/model';
+import type { Finding, JsonPath } from '../finding';
+import { countBySeverity } from '../finding';
+import { PredictionRegions } from '../regions';
+import { familyFor } from '../tags/registry';
+import { offsetOf, type TasksDocument } from '../tasks/parse';
+import { CodePointText } from '../text/codepoints';
+import type { PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions } from './context';
+import { rules as allRules } from './rules';
+
+export interface ValidationSummary {
+  tasks: number;
+  predictions: number;
+  results: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface ValidationReport {
+  findings: Finding[];
+  summary: ValidationSummary;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The data a task's object tags read: `data`, or the whole task when it has no `data` key (Label Studio's flat form). */
+export function taskData(task: unknown): Record<string, unknown> | null {
+  if (!isObject(task)) return null;
+  if ('data' in task) return isObject(task.data) ? task.data : null;
+  return task;
+}
+
+export function validate(config: ConfigModel, doc: TasksDocument, options: ValidateOptions = {}, rules: readonly Rule[] = allRules): ValidationReport {
+  const findings: Finding[] = [...config.findings, ...doc.syntax];
+  const push = (rule: Rule, t: number | null, p: number | null, r: number | null, path: JsonPath, opts: ReportOptions | undefined, message: string) => {
+    const offset = t === null ? -1 : offsetOf(doc, t, path, opts?.atKey);
+    const { line, column } = doc.lines.position(offset);
+    const f: Finding = { rule: rule.id, severity: opts?.severity ?? rule.severity, source: 'tasks', task: t, prediction: p, result: r, line, column, offset, message, path };
+    if (opts?.suggestion !== undefined) f.suggestion = opts.suggestion;
+    if (opts?.fix) f.fix = opts.fix;
+    findings.push(f);
+  };
+
+  const taskRules = rules.filter((r) => r.task);
+  const predictionRules = rules.filter((r) => r.prediction);
+  const resultRules = rules.filter((r) => r.result);
+
+  let tasks = 0;
+  let predictions = 0;
+  let results = 0;
+
+  for (let t = 0; t < doc.tasks.length; t++) {
+    const task = doc.tasks[t];
+    if (task === undefined && doc.format === 'jsonl') continue;
+    tasks++;
+    const data = taskData(task);
+    const textCache = new Map<string, CodePointText | null>();
+    const tc: TaskCheck = {
+      rule: rules[0],
+      config,
+      doc,
+      options,
+      t,
+      task,
+      data,
+      report(message, opts) {
+        push(this.rule, t, null, null, opts?.path ?? [], opts, message);
+      },
+    };
+    for (const rule of taskRules) {
+      tc.rule = rule;
+      rule.task!(tc);
+    }
+    if (!isObject(task) || !Array.isArray(task.predictions)) continue;
+    const preds = task.predictions as unknown[];
+    for (let p = 0; p < preds.length; p++) {
+      const prediction = preds[p];
+      if (!isObject(prediction)) continue;
+      predictions++;
+      const list = Array.isArray(prediction.result) ? (prediction.result as unknown[]) : [];
+      const regions = new PredictionRegions();
+      const resultSound: boolean[] = [];
+      const base: JsonPath = ['predictions', p];
+      for (let r = 0; r < list.length; r++) {
+        results++;
+        const raw = list[r];
+        const result = isObject(raw) ? raw : {};
+        const type = typeof result.type === 'string' ? result.type : null;
+        const fromName = typeof result.from_name === 'string' ? result.from_name : null;
+        const toName = typeof result.to_name === 'string' ? result.to_name : null;
+        const control = fromName !== null && config.ok ? findControl(config, fromName) : undefined;
+        const object = toName !== null && config.ok ? findObject(config, toName) : undefined;
+        const value = isObject(result.value) ? result.value : null;
+        const family = familyFor(type, object?.type);
+        const rc: ResultCheck = {
+          rule: rules[0],
+          config,
+          doc,
+          options,
+          t,
+          task,
+          data,
+          p,
+          r,
+          prediction,
+          regions,
+          raw,
+          result,
+          type,
+          fromName,
+          toName,
+          control,
+          object,
+          value,
+          family,
+          sound: true,
+          valueOk: true,
+          text() {
+            const variable = object?.variable;
+            if (!variable || options.skipDataChecks || !data || object.valueType === 'url') return null;
+            if (object.type !== 'text' && object.type !== 'hypertext') return null;
+            let cp = textCache.get(variable);
+            if (cp === undefined) {
+              const s = data[variable];
+              cp = typeof s === 'string' ? new CodePointText(s) : null;
+              textCache.set(variable, cp);
+            }
+            return cp;
+          },
+          report(message, opts) {
+            push(this.rule, t, p, r, [...base, 'result', r, ...(opts?.path ?? [])], opts, message);
+          },
+        };
+        for (const rule of resultRules) {
+          rc.rule = rule;
+          rule.result!(rc);
+        }
+        resultSound.push(rc.sound);
+        const kind = rc.sound && family && value && type !== 'relation' ? family.regionKind(type, value) : null;
+        if (type !== 'relation') regions.add(result.id, r, kind);
+      }
+      const pc: PredictionCheck = {
+        rule: rules[0],
+        config,
+        doc,
+        options,
+        t,
+        task,
+        data,
+        p,
+        prediction,
+        results: list,
+        regions,
+        resultSound,
+        report(message, opts) {
+          const r = opts?.result;
+          const path: JsonPath = r === undefined ? [...base, ...(opts?.path ?? [])] : [...base, 'result', r, ...(opts?.path ?? [])];
+          push(this.rule, t, p, r ?? null, path, opts, message);
+        },
+      };
+      for (const rule of predictionRules) {
+        pc.rule = rule;
+        rule.prediction!(pc);
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  const counts = countBySeverity(findings);
+  return { findings, summary: { tasks, predictions, results, errors: counts.errors, warnings: counts.warnings, infos: counts.infos } };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.source !== b.source) return a.source === 'config' ? -1 : 1;
+  return a.offset - b.offset || a.rule.localeCompare(b.rule);
+}
