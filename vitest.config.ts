@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'scratch/**/*.test.ts'],
+    include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
     environment: 'node',
   },
 });

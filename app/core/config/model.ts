@@ -63,6 +63,8 @@ export interface ConfigModel {
   controls: Map<string, ControlTag>;
   objectPatterns: ObjectTag[];
   controlPatterns: ControlTag[];
+  /** The <Relations> tag (named or not): its <Relation> labels are the allowed relation labels. */
+  relations: ControlTag | null;
   findings: Finding[];
   /** False when the config did not parse: validation of tasks against it is skipped. */
   ok: boolean;
@@ -78,6 +80,8 @@ export function findObject(model: ConfigModel, name: string): ObjectTag | undefi
 
 /** Does control `control` point at object `name` (directly or through a Repeater pattern)? */
 export function controlTargets(control: ControlTag, name: string, model: ConfigModel): boolean {
+  // Pairwise results name the Pairwise tag itself as to_name (FORMAT-NOTES §7).
+  if (name === control.name && (control.tag === 'Pairwise' || control.tag === 'ReactCode' || control.tag === 'Chat')) return true;
   for (const t of control.toName) {
     if (t === name) return true;
     const obj = findObject(model, t);

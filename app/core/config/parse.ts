@@ -43,7 +43,7 @@ export function dataVariable(value: string | null): string | null {
 
 export function parseConfig(text: string): ConfigModel {
   const lines = new LineIndex(text);
-  const model: ConfigModel = { text, objects: new Map(), controls: new Map(), objectPatterns: [], controlPatterns: [], findings: [], ok: false };
+  const model: ConfigModel = { text, objects: new Map(), controls: new Map(), objectPatterns: [], controlPatterns: [], relations: null, findings: [], ok: false };
   const report = (rule: string, severity: Severity, offset: number, message: string, suggestion?: string) => {
     const { line, column } = lines.position(offset);
     model.findings.push({ rule, severity, source: 'config', task: null, prediction: null, result: null, line, column, offset, message, ...(suggestion ? { suggestion } : {}) });
@@ -151,7 +151,14 @@ export function parseConfig(text: string): ConfigModel {
       walk(children);
       return;
     }
-    const name = attrs.name;
+    const name = attrs.name ?? (spec.tag === 'Relations' ? '' : undefined);
+    if (spec.tag === 'Relations' && !name) {
+      // <Relations> needs no name: relation results carry no from_name. Keep its labels for checking.
+      const control = makeControl(spec.tag, spec.resultTypes ?? [], '', attrs, offset, pos);
+      readOptions(children, control, 'relation', false, control.options);
+      model.relations = control;
+      return;
+    }
     if (!name) {
       report('config-structure', 'error', offset, `<${tag}> has no name attribute: results cannot refer to it. Add name="...".`);
       walk(children);
@@ -185,10 +192,11 @@ export function parseConfig(text: string): ConfigModel {
     }
     if (attrs.toName === undefined) {
       if (spec.selfReferencing) control.toName = spec.tag === 'ReactCode' ? [name] : [];
-      else report('config-structure', 'error', offset, `<${tag} name="${name}"> has no toName: say which object tag it labels, e.g. toName="image".`);
+      else report('config-structure', 'warning', offset, `<${tag} name="${name}"> has no toName. Label Studio accepts it, but its results cannot be tied to an object, so prelabel does not check their to_name; add toName="..." to say which object it describes.`);
     } else {
       pendingToName.push({ control, offset });
     }
+    if (spec.tag === 'Relations') model.relations = control;
     if (spec.option) {
       const optionTag = spec.option;
       readOptions(children, control, optionTag, spec.tag === 'Taxonomy', control.options);

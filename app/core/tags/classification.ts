@@ -13,7 +13,8 @@ function missing(cx: ResultCheck, key: string, what: string): boolean {
 
 const SHAPES: Record<string, (cx: ResultCheck) => void> = {
   choices: (cx) => needStringList(cx, 'choices', 'choices'),
-  textarea: (cx) => needStringList(cx, 'text', 'texts'),
+  // Label Studio's editor takes one string or a list of strings (checked: a number in the list blanks it).
+  textarea: (cx) => typeof cx.value!.text === 'string' || needStringList(cx, 'text', 'texts'),
   rating: (cx) => {
     if (!needNumber(cx, 'rating')) return;
     if (!Number.isInteger(cx.value!.rating)) {
@@ -55,6 +56,8 @@ const SHAPES: Record<string, (cx: ResultCheck) => void> = {
   ranker: (cx) => {
     if (missing(cx, 'ranker', 'an object of lists: {"ranker": {"bucket": ["item id", ...]}}')) return;
     const r = cx.value!.ranker;
+    // Older Label Studio releases wrote a plain list of item ids.
+    if (Array.isArray(r) && r.every((s) => typeof s === 'string')) return;
     if (!r || typeof r !== 'object' || Array.isArray(r) || Object.values(r).some((l) => !Array.isArray(l) || l.some((s) => typeof s !== 'string'))) {
       cx.report(`value.ranker is ${jsonType(r)}; it must map each bucket (or the ranker's name) to a list of item ids.`, { path: ['value', 'ranker'] });
       cx.valueOk = false;

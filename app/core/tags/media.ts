@@ -100,7 +100,7 @@ function videoBounds(cx: ResultCheck): void {
   for (let i = 0; i < seq.length; i++) {
     const k = seq[i] as Record<string, number>;
     const bad = ['x', 'y'].filter((key) => k[key] < -1e-3 || k[key] > 100 + 1e-3);
-    if (k.width < 0 || k.height < 0) bad.push('a negative size');
+    // Negative width/height occur in Label Studio's own video annotations (a box drawn upwards): not flagged.
     if (bad.length) {
       cx.report(`Keyframe ${i} (frame ${k.frame}) is outside the video frame (${bad.join(', ')}): video rectangles are in percent (0..100).`, { path: ['value', 'sequence', i] });
       return;

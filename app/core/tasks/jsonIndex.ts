@@ -1,5 +1,5 @@
 // Where tasks, predictions and results start in a JSON text that JSON.parse already accepted.
-// One pass over the characters; strings are skipped with indexOf, only the keys of task and
+// One pass over the characters, reading only the keys of task and
 // prediction objects are read. Finer positions (a key inside a result) are found on demand by locate().
 
 import type { JsonPath } from '../finding';
@@ -20,20 +20,19 @@ const PREDS = 3;
 const PRED = 4;
 const RESULTS = 5;
 
-/** End (exclusive) of the string starting with the quote at `i`. */
+/**
+ * End (exclusive) of the string starting with the quote at `i`. A plain loop, not indexOf: after V8
+ * optimizes this function on small texts, indexOf from a position in a multi-megabyte string was
+ * measured at seconds per call (a 4 MB brush-mask file took 44 s to index).
+ */
 function stringEnd(text: string, i: number): number {
-  let k = text.indexOf('"', i + 1);
-  for (;;) {
-    if (k === -1) return text.length;
-    let backslashes = 0;
-    let b = k - 1;
-    while (text.charCodeAt(b) === 92) {
-      backslashes++;
-      b--;
-    }
-    if ((backslashes & 1) === 0) return k + 1;
-    k = text.indexOf('"', k + 1);
+  const n = text.length;
+  for (let k = i + 1; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34) return k + 1;
+    if (c === 92) k++;
   }
+  return n;
 }
 
 function isDelimiter(c: number): boolean {

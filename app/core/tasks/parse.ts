@@ -1,7 +1,7 @@
 // Reads a tasks file (a JSON list, one task object, or JSON Lines) into values plus a position index.
 
 import type { Finding, JsonPath } from '../finding';
-import { LineIndex } from '../text/lines';
+import { indexOfChar, LineIndex } from '../text/lines';
 import { indexDocument, locate, type DocIndex } from './jsonIndex';
 import { findJsonSyntaxError } from './jsonSyntax';
 
@@ -57,7 +57,7 @@ function parseJsonLines(text: string, start: number, lines: LineIndex): TasksDoc
   const spans: [number, number][] = [];
   let pos = start;
   while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
+    let nl = indexOfChar(text, 10, pos);
     if (nl === -1) nl = text.length;
     let a = pos;
     while (a < nl && /\s/.test(text[a])) a++;

@@ -14,6 +14,9 @@ export function controlWrites(control: ControlTag, type: string): boolean {
   return control.resultTypes.includes(type) || (control.type === 'labels' && type.endsWith('labels'));
 }
 
+/** Controls that answer about a whole object rather than drawing regions on it. */
+const CLASSIFYING = new Set(['Choices', 'TextArea', 'Rating', 'Number', 'DateTime', 'Taxonomy', 'Ranker']);
+
 function resultPath(cx: ResultCheck, key: string): (string | number)[] {
   return ['predictions', cx.p, 'result', cx.r, key];
 }
@@ -119,8 +122,18 @@ export const unknownToName: Rule = {
   doc: '`to_name` names no object tag: Label Studio drops the result silently.',
   result(cx) {
     if (!cx.sound || cx.type === 'relation' || cx.object || !cx.config.ok || cx.toName === null) return;
-    // Self-referencing controls (ReactCode, Chat) are their own target.
-    if (cx.control && cx.toName === cx.control.name && cx.control.toName.includes(cx.control.name)) return;
+    // Self-referencing controls (ReactCode, Chat, Pairwise) are their own target.
+    if (cx.control && controlTargets(cx.control, cx.toName, cx.config)) return;
+    if (cx.control && cx.toName === cx.control.name && CLASSIFYING.has(cx.control.tag)) {
+      // Checked in Label Studio's editor 1.4: a classification result whose to_name is its own control is shown.
+      const target = cx.control.toName[0];
+      cx.report(`to_name "${cx.toName}" is the control itself; Label Studio's editor still shows this ${cx.type} result, but the config says it describes ${target ? `"${target}"` : 'no object'}.`, {
+        path: ['to_name'],
+        severity: 'info',
+        ...(target ? { suggestion: target, fix: renameFix(cx, 'to_name', target) } : {}),
+      });
+      return;
+    }
     const objects = [...cx.config.objects.keys()];
     const preferred = cx.control ? cx.control.toName : objects.length === 1 ? objects : [];
     const suggestion = closest(cx.toName, objects, preferred);
@@ -137,7 +150,7 @@ export const toNameMismatch: Rule = {
   severity: 'error',
   doc: "`to_name` is an object tag, but not one that the `from_name` control's `toName` lists.",
   result(cx) {
-    if (!cx.sound || !cx.control || !cx.object || cx.toName === null) return;
+    if (!cx.sound || !cx.control || !cx.object || cx.toName === null || !cx.control.toName.length) return;
     if (controlTargets(cx.control, cx.toName, cx.config)) return;
     const targets = cx.control.toName;
     const suggestion = targets.length === 1 ? targets[0] : undefined;

@@ -50,8 +50,10 @@ export const valueShape: Rule = {
           cx.report(`value.${key} is missing: a ${cx.type} result needs its labels, e.g. "${key}": ["${cx.control?.options[0]?.value ?? 'Label'}"].`, { path: ['value'] });
           cx.valueOk = false;
         }
-      } else {
-        needStringList(cx, key, 'labels');
+      } else if (needStringList(cx, key, 'labels') && (v[key] as unknown[]).length === 0) {
+        const unlabeled = cx.type && cx.type !== 'labels' ? cx.type.replace(/labels$/, '') : null;
+        cx.report(`value.${key} is empty: Label Studio shows the region with no label.${unlabeled ? ` For unlabeled shapes use a <${unlabeled[0].toUpperCase()}${unlabeled.slice(1)}> control (type "${unlabeled}").` : ''}`, { path: ['value', key] });
+        cx.valueOk = false;
       }
     }
     if (cx.control?.perRegion && cx.result.id === undefined) {
@@ -74,7 +76,7 @@ export const unknownLabel: Rule = {
   severity: 'error',
   doc: 'A label, choice or taxonomy path not in the config (matched by value or alias; controls with dynamic `$` labels accept any). Label Studio strips it.',
   result(cx) {
-    const c = cx.control;
+    const c = cx.type === 'relation' ? cx.config.relations ?? undefined : cx.control;
     if (!c || !cx.sound || c.dynamicOptions) return;
     const base = ['predictions', cx.p, 'result', cx.r];
     const checkList = (list: unknown, path: (string | number)[], what: string) => {
@@ -84,7 +86,7 @@ export const unknownLabel: Rule = {
         const names = optionNames(c);
         const suggestion = closest(label, names);
         const edits: JsonEdit[] = suggestion ? [{ task: cx.t, path: [...base, ...path, i], value: suggestion }] : [];
-        cx.report(`${what} "${label}" is not in "${c.name}"${names.length ? '' : ' (it has no options)'}: Label Studio drops it and shows the region unlabeled.${suggestion ? ` Did you mean "${suggestion}"?` : names.length ? ` Options: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}.` : ''}`, {
+        cx.report(`${what} "${label}" is not in ${c.name ? `"${c.name}"` : `<${c.tag}>`}${names.length ? '' : ' (it has no options)'}: Label Studio drops it and shows the region unlabeled.${suggestion ? ` Did you mean "${suggestion}"?` : names.length ? ` Options: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}.` : ''}`, {
           path: [...path, i],
           ...(suggestion ? { suggestion, fix: { title: `Replace "${label}" with "${suggestion}"`, edits } } : {}),
         });
