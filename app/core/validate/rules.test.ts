@@ -1,0 +1,284 @@
+// Every rule, both ways: it fires on a broken input (at the right place, with its suggestion and fix),
+// and stays quiet on the valid neighbour. Applying the fix makes the finding go away.
+
+import { describe, expect, test } from 'vitest';
+import { applyEdits } from '../edits';
+import { check, rules, type Finding } from '..';
+
+const IMG = `<View>
+  <Image name="image" value="$image"/>
+  <RectangleLabels name="label" toName="image">
+    <Label value="Car" background="blue"/>
+    <Label value="Airplane" alias="plane"/>
+  </RectangleLabels>
+  <Polygon name="poly" toName="image"/>
+  <KeyPoint name="kp" toName="image"/>
+  <BrushLabels name="brush" toName="image"><Label value="Car"/></BrushLabels>
+  <Choices name="choice" toName="image"><Choice value="A"/><Choice value="B"/></Choices>
+  <Choices name="multi" toName="image" choice="multiple"><Choice value="A"/><Choice value="B"/></Choices>
+  <Rating name="rating" toName="image" maxRating="5"/>
+  <Number name="num" toName="image" min="0" max="10"/>
+  <TextArea name="note" toName="image" perRegion="true"/>
+  <Taxonomy name="tax" toName="image"><Choice value="Animal"><Choice value="Cat"/></Choice><Choice value="Plant"/></Taxonomy>
+</View>`;
+
+const TXT = `<View>
+  <Text name="text" value="$text"/>
+  <Labels name="ner" toName="text"><Label value="PER"/><Label value="ORG"/></Labels>
+  <Relations><Relation value="works_for"/></Relations>
+</View>`;
+
+const rect = (value: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  id: 'r1',
+  from_name: 'label',
+  to_name: 'image',
+  type: 'rectanglelabels',
+  original_width: 800,
+  original_height: 600,
+  value: { x: 10, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: ['Car'], ...value },
+  ...extra,
+});
+
+const imageTasks = (result: unknown[], prediction: Record<string, unknown> = {}) => [{ data: { image: 'a.png' }, predictions: [{ model_version: 'm1', score: 0.5, result, ...prediction }] }];
+
+const TEXT = 'Ana 👋 works for ACME.';
+const span = (start: number, end: number, text: string, extra: Record<string, unknown> = {}) => ({ id: 's1', from_name: 'ner', to_name: 'text', type: 'labels', value: { start, end, text, labels: ['PER'] }, ...extra });
+const textTasks = (result: unknown[]) => [{ data: { text: TEXT }, predictions: [{ model_version: 'm1', result }] }];
+
+// A 2x2 mask with pixels 0 and 3 painted, as @thi.ng/rle-pack encodes it (rle.test.ts checks the encoder).
+const MASK_2x2 = [0, 0, 0, 16, 57, 27, 252, 127, 243, 128, 71, 254];
+
+interface Case {
+  rule: string;
+  config?: string;
+  /** Tasks as a value (stringified) or a raw text. */
+  bad: unknown;
+  good: unknown;
+  result?: number | null;
+  suggestion?: string;
+  /** The text the finding's line:column points at starts with this. */
+  at?: string;
+  /** Applying the finding's fix makes it go away. */
+  fixes?: boolean;
+}
+
+const cases: Case[] = [
+  { rule: 'xml-syntax', config: '<View>\n  <Image name="image" value="$image">\n</View>', bad: imageTasks([]), good: imageTasks([]) },
+  { rule: 'config-structure', config: '<View><Image name="image" value="$image"/><Choices name="image" toName="image"><Choice value="A"/></Choices></View>', bad: imageTasks([]), good: imageTasks([]) },
+  { rule: 'unknown-tag', config: '<View><Image name="image" value="$image"/><Imagee name="x"/></View>', bad: imageTasks([]), good: imageTasks([]) },
+  { rule: 'json-syntax', bad: '[\n  {"data": {"image": "a.png"}},\n]', good: '[\n  {"data": {"image": "a.png"}}\n]', at: ']' },
+  { rule: 'task-shape', bad: [{ data: { image: 'a.png' }, predictions: { model_version: 'm', result: [] } }], good: [{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [] }] }], fixes: true },
+  { rule: 'result-shape', bad: imageTasks([rect({}, { to_name: ['image'] })]), good: imageTasks([rect({})]), result: 0, suggestion: 'image', at: '[', fixes: true },
+  { rule: 'value-shape', bad: imageTasks([rect({ rectanglelabels: 'Car' })]), good: imageTasks([rect({})]), result: 0, at: '"Car"', fixes: true },
+  { rule: 'data-missing', bad: [{ data: { img: 'a.png' }, predictions: [] }], good: [{ data: { image: 'a.png' }, predictions: [] }] },
+  { rule: 'unknown-from-name', bad: imageTasks([rect({}, { from_name: 'lable' })]), good: imageTasks([rect({})]), result: 0, suggestion: 'label', at: '"lable"', fixes: true },
+  { rule: 'unknown-to-name', bad: imageTasks([rect({}, { to_name: 'img' })]), good: imageTasks([rect({})]), result: 0, suggestion: 'image', at: '"img"', fixes: true },
+  {
+    rule: 'to-name-mismatch',
+    config: '<View><Image name="a" value="$image"/><Image name="b" value="$image"/><Rectangle name="box" toName="a"/></View>',
+    bad: imageTasks([{ id: 'x', from_name: 'box', to_name: 'b', type: 'rectangle', value: { x: 1, y: 1, width: 2, height: 2 } }]),
+    good: imageTasks([{ id: 'x', from_name: 'box', to_name: 'a', type: 'rectangle', value: { x: 1, y: 1, width: 2, height: 2 } }]),
+    result: 0,
+    suggestion: 'a',
+    at: '"b"',
+    fixes: true,
+  },
+  {
+    rule: 'type-mismatch',
+    bad: imageTasks([{ id: 'k', from_name: 'poly', to_name: 'image', type: 'keypoint', value: { x: 5, y: 5, width: 1 } }]),
+    good: imageTasks([{ id: 'k', from_name: 'kp', to_name: 'image', type: 'keypoint', value: { x: 5, y: 5, width: 1 } }]),
+    result: 0,
+    suggestion: 'kp',
+    at: '"keypoint"',
+    fixes: true,
+  },
+  { rule: 'unknown-label', bad: imageTasks([rect({ rectanglelabels: ['car'] })]), good: imageTasks([rect({ rectanglelabels: ['plane'] })]), result: 0, suggestion: 'Car', at: '"car"', fixes: true },
+  { rule: 'out-of-bounds', bad: imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 })]), good: imageTasks([rect({ x: 50, y: 50, width: 10, height: 10 })]), result: 0, at: '400', fixes: true },
+  {
+    rule: 'suspect-units',
+    bad: imageTasks([rect({ x: 0.1, y: 0.2, width: 0.3, height: 0.25 }), rect({ x: 0.5, y: 0.5, width: 0.1, height: 0.1 }, { id: 'r2' })]),
+    good: imageTasks([rect({ x: 10, y: 20, width: 30, height: 25 }), rect({ x: 50, y: 50, width: 10, height: 10 }, { id: 'r2' })]),
+    result: 0,
+    fixes: true,
+  },
+  { rule: 'span-out-of-range', config: TXT, bad: textTasks([span(4, 40, 'x')]), good: textTasks([span(0, 3, 'Ana')]), result: 0, at: '40' },
+  // "works" starts at code point 6 (the emoji is one code point) but UTF-16 index 7.
+  { rule: 'span-text-mismatch', config: TXT, bad: textTasks([span(7, 12, 'works')]), good: textTasks([span(6, 11, 'works')]), result: 0, suggestion: 'start 6, end 11', fixes: true },
+  { rule: 'score-range', bad: imageTasks([rect({})], { score: 87 }), good: imageTasks([rect({})], { score: 0.87 }), result: null, at: '87' },
+  { rule: 'duplicate-id', bad: imageTasks([rect({}), rect({ x: 50 })]), good: imageTasks([rect({}), rect({ x: 50 }, { id: 'r2' })]), result: 1 },
+  {
+    rule: 'orphan-region-ref',
+    bad: imageTasks([rect({}), { id: 'zzz', from_name: 'note', to_name: 'image', type: 'textarea', value: { text: ['a car'] } }]),
+    good: imageTasks([rect({}), { id: 'r1', from_name: 'note', to_name: 'image', type: 'textarea', value: { text: ['a car'] } }]),
+    result: 1,
+    at: '"zzz"',
+  },
+  {
+    rule: 'rle-invalid',
+    bad: imageTasks([{ id: 'm', from_name: 'brush', to_name: 'image', type: 'brushlabels', original_width: 2, original_height: 2, value: { format: 'rle', rle: [345, 12, 800, 3], brushlabels: ['Car'] } }]),
+    good: imageTasks([{ id: 'm', from_name: 'brush', to_name: 'image', type: 'brushlabels', original_width: 2, original_height: 2, value: { format: 'rle', rle: MASK_2x2, brushlabels: ['Car'] } }]),
+    result: 0,
+  },
+  {
+    rule: 'single-choice',
+    bad: imageTasks([{ id: 'c', from_name: 'choice', to_name: 'image', type: 'choices', value: { choices: ['A', 'B'] } }]),
+    good: imageTasks([{ id: 'c', from_name: 'multi', to_name: 'image', type: 'choices', value: { choices: ['A', 'B'] } }]),
+    result: 0,
+    fixes: true,
+  },
+  { rule: 'missing-model-version', bad: [{ data: { image: 'a.png' }, predictions: [{ result: [rect({})] }] }], good: imageTasks([rect({})]), result: null },
+];
+
+const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v, null, 2));
+const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
+
+describe('every rule has a case', () => {
+  test('the cases cover the registry', () => {
+    expect(cases.map((c) => c.rule).sort()).toEqual(rules.map((r) => r.id).sort());
+  });
+});
+
+describe.each(cases)('$rule', (c) => {
+  const config = c.config ?? IMG;
+  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'unknown-tag' ? IMG : config;
+
+  test('fires on the broken input, at its place', () => {
+    const badText = text(c.bad);
+    const { report } = check(config, badText);
+    const found = ofRule(report.findings, c.rule);
+    expect(found.length, JSON.stringify(report.findings, null, 1)).toBeGreaterThan(0);
+    const f = found[0];
+    expect(f.severity).toBe(rules.find((r) => r.id === c.rule)!.severity);
+    expect(f.message.length).toBeGreaterThan(20);
+    expect(f.line).toBeGreaterThan(0);
+    expect(f.column).toBeGreaterThan(0);
+    if (c.result !== undefined) expect(f.result).toBe(c.result);
+    if (c.suggestion !== undefined) expect(f.suggestion).toBe(c.suggestion);
+    if (c.at !== undefined) {
+      const source = f.source === 'config' ? config : badText;
+      const line = source.split('\n')[f.line - 1];
+      expect(line.slice(f.column - 1)).toMatch(new RegExp('^' + c.at.replace(/[[\]"().]/g, '\\$&')));
+    }
+  });
+
+  test('stays quiet on the valid neighbour', () => {
+    const { report } = check(goodConfig, text(c.good));
+    expect(report.findings.filter((f) => f.rule === c.rule || f.severity === 'error')).toEqual([]);
+  });
+
+  if (c.fixes) {
+    test('its fix removes the finding', () => {
+      const badText = text(c.bad);
+      const first = check(config, badText);
+      const f = ofRule(first.report.findings, c.rule).find((x) => x.fix)!;
+      expect(f?.fix?.edits.length).toBeGreaterThan(0);
+      const fixed = applyEdits(first.doc.tasks, f.fix!.edits);
+      const again = check(config, JSON.stringify(fixed, null, 2));
+      expect(ofRule(again.report.findings, c.rule)).toEqual([]);
+      expect(again.report.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    });
+  }
+});
+
+describe('details users rely on', () => {
+  test('pixel coordinates: the message says so and the fix converts with original_width/height', () => {
+    const { report, doc } = check(IMG, JSON.stringify(imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 })])));
+    const f = ofRule(report.findings, 'out-of-bounds')[0];
+    expect(f.message).toMatch(/look like pixels/);
+    const fixed = applyEdits(doc.tasks, f.fix!.edits) as { predictions: { result: { value: Record<string, number> }[] }[] }[];
+    expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 50, y: 50, width: 10, height: 10 });
+  });
+
+  test('a rectangle past the right edge is out of bounds; one that ends exactly at 100 is not', () => {
+    const past = check(IMG, JSON.stringify(imageTasks([rect({ x: 0, y: 44.37, width: 100.2, height: 51.15 })])));
+    expect(ofRule(past.report.findings, 'out-of-bounds')).toHaveLength(1);
+    const edge = check(IMG, JSON.stringify(imageTasks([rect({ x: 60, y: 70, width: 40, height: 30 })])));
+    expect(edge.report.findings).toEqual([]);
+  });
+
+  test('the OCR pattern (box + label + transcription sharing an id) is one region, not a duplicate', () => {
+    const cfg = `<View><Image name="image" value="$ocr"/><Labels name="label" toName="image"><Label value="Text"/></Labels>
+      <Rectangle name="bbox" toName="image"/><TextArea name="transcription" toName="image" perRegion="true"/></View>`;
+    const geo = { x: 48.9, y: 61.3, width: 9.7, height: 2.8, rotation: 0 };
+    const tasks = [{ data: { ocr: 'r.png' }, predictions: [{ model_version: 'ocr', result: [
+      { id: 'bb1', from_name: 'bbox', to_name: 'image', type: 'rectangle', value: geo },
+      { id: 'bb1', from_name: 'label', to_name: 'image', type: 'labels', value: { ...geo, labels: ['Text'] } },
+      { id: 'bb1', from_name: 'transcription', to_name: 'image', type: 'textarea', value: { ...geo, text: ['TOTAL'] } },
+    ] }] }];
+    expect(check(cfg, JSON.stringify(tasks)).report.findings).toEqual([]);
+  });
+
+  test('a label string instead of a list is value-shape with a wrapping fix, not unknown-label', () => {
+    const { report } = check(IMG, JSON.stringify(imageTasks([rect({ rectanglelabels: 'Car' })])));
+    expect(report.findings.map((f) => f.rule)).toEqual(['value-shape']);
+    expect(report.findings[0].fix?.edits[0].value).toEqual(['Car']);
+  });
+
+  test('labels where paragraphlabels belongs: value-shape with a rename fix', () => {
+    const cfg = '<View><Paragraphs name="dialog" value="$dialog"/><ParagraphLabels name="pl" toName="dialog"><Label value="Q"/></ParagraphLabels></View>';
+    const tasks = [{ data: { dialog: [{ author: 'a', text: 'hello there' }] }, predictions: [{ model_version: 'm', result: [
+      { id: 'p', from_name: 'pl', to_name: 'dialog', type: 'paragraphlabels', value: { start: '0', end: '0', startOffset: 0, endOffset: 5, labels: ['Q'] } },
+    ] }] }];
+    const { report, doc } = check(cfg, JSON.stringify(tasks));
+    expect(report.findings.map((f) => f.rule)).toEqual(['value-shape']);
+    const fixed = applyEdits(doc.tasks, report.findings[0].fix!.edits);
+    expect(check(cfg, JSON.stringify(fixed)).report.findings).toEqual([]);
+  });
+
+  test('relations: to a missing region is orphan-region-ref; a relation label not in <Relations> is unknown-label', () => {
+    const ok = [span(0, 3, 'Ana'), span(16, 20, 'ACME', { id: 's2', value: { start: 16, end: 20, text: 'ACME', labels: ['ORG'] } })];
+    const good = check(TXT, JSON.stringify(textTasks([...ok, { type: 'relation', from_id: 's1', to_id: 's2', direction: 'right', labels: ['works_for'] }])));
+    expect(good.report.findings).toEqual([]);
+    const bad = check(TXT, JSON.stringify(textTasks([...ok, { type: 'relation', from_id: 's1', to_id: 's9', direction: 'right', labels: ['knows'] }])));
+    expect(bad.report.findings.map((f) => f.rule).sort()).toEqual(['orphan-region-ref', 'unknown-label']);
+  });
+
+  test('dynamic labels accept any label', () => {
+    const cfg = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image" value="$labels"/></View>';
+    const tasks = [{ data: { image: 'a.png', labels: [{ value: 'Zebra' }] }, predictions: [{ model_version: 'm', result: [rect({ rectanglelabels: ['Zebra'] })] }] }];
+    expect(check(cfg, JSON.stringify(tasks)).report.findings).toEqual([]);
+  });
+
+  test('Repeater names ({{idx}}) match from_name and to_name with an index', () => {
+    const cfg = `<View><Repeater on="$utterances" indexFlag="{{idx}}"><Text name="user_{{idx}}" value="$utterances[{{idx}}].text"/>
+      <Choices name="act_{{idx}}" toName="user_{{idx}}"><Choice value="Yes"/></Choices></Repeater></View>`;
+    const tasks = [{ data: { utterances: [{ text: 'hi' }, { text: 'yo' }] }, predictions: [{ model_version: 'm', result: [
+      { id: 'a', from_name: 'act_1', to_name: 'user_1', type: 'choices', value: { choices: ['Yes'] } },
+    ] }] }];
+    expect(check(cfg, JSON.stringify(tasks)).report.findings).toEqual([]);
+    tasks[0].predictions[0].result[0].from_name = 'act_x';
+    expect(check(cfg, JSON.stringify(tasks)).report.findings.map((f) => f.rule)).toEqual(['unknown-from-name']);
+  });
+
+  test('taxonomy paths must follow the tree', () => {
+    const tax = (path: string[]) => imageTasks([{ id: 't', from_name: 'tax', to_name: 'image', type: 'taxonomy', value: { taxonomy: [path] } }]);
+    expect(check(IMG, JSON.stringify(tax(['Animal', 'Cat']))).report.findings).toEqual([]);
+    const bad = check(IMG, JSON.stringify(tax(['Plant', 'Cat']))).report.findings;
+    expect(bad.map((f) => f.rule)).toEqual(['unknown-label']);
+    expect(bad[0].message).toMatch(/under "Plant"/);
+  });
+
+  test('rating above maxRating and number outside min/max are out-of-bounds', () => {
+    const r = (from: string, type: string, value: unknown) => imageTasks([{ id: 'q', from_name: from, to_name: 'image', type, value }]);
+    expect(check(IMG, JSON.stringify(r('rating', 'rating', { rating: 6 }))).report.findings.map((f) => f.rule)).toEqual(['out-of-bounds']);
+    expect(check(IMG, JSON.stringify(r('rating', 'rating', { rating: 5 }))).report.findings).toEqual([]);
+    expect(check(IMG, JSON.stringify(r('num', 'number', { number: 11 }))).report.findings.map((f) => f.rule)).toEqual(['out-of-bounds']);
+    expect(check(IMG, JSON.stringify(r('num', 'number', { number: 10 }))).report.findings).toEqual([]);
+  });
+
+  test('a text span whose text occurs elsewhere gets a fix moving it there', () => {
+    const { report } = check(TXT, JSON.stringify(textTasks([span(0, 4, 'ACME')])));
+    const f = ofRule(report.findings, 'span-text-mismatch')[0];
+    expect(f.suggestion).toBe('start 16, end 20');
+  });
+
+  test('a wrong JSON type in to_name is result-shape, and nothing else is reported for that result', () => {
+    const { report } = check(IMG, JSON.stringify(imageTasks([rect({}, { to_name: ['image', 'other'] })])));
+    expect(report.findings.map((f) => f.rule)).toEqual(['result-shape']);
+  });
+
+  test('a prediction with one region per prediction is fine; predictions not a list, result null are task-shape', () => {
+    const { report } = check(IMG, JSON.stringify([{ data: { image: 'a' }, predictions: [{ model_version: 'm', result: null }] }]));
+    expect(report.findings.map((f) => f.rule)).toEqual(['task-shape']);
+  });
+});
