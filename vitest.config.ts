@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
     environment: 'node',
+    globalSetup: ['app/testing/buildCli.ts'],
   },
 });

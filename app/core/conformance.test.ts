@@ -145,3 +145,10 @@ describe('SDK prediction-validation cases', () => {
     expect(valid, `${key}: ${errors(report.findings).map((f) => `${f.rule}: ${f.message}`).join(' | ')}`).toBe(expected);
   });
 });
+
+test("the app's samples are the guide's examples, unchanged", () => {
+  for (const ex of guideExamples()) {
+    expect(readFileSync(`public/samples/${ex.id}/config.xml`, 'utf8')).toBe(ex.config);
+    expect(readFileSync(`public/samples/${ex.id}/tasks.json`, 'utf8')).toBe(ex.tasks);
+  }
+});

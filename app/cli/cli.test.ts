@@ -1,0 +1,116 @@
+// The command line as a pipeline uses it: output formats, exit codes, messages on stderr.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { guideExamples } from '../testing/shared';
+import { main } from './main';
+import { rulesMarkdown } from './rulesTable';
+import { readFileSync } from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let dir: string;
+const files: Record<string, string> = {};
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'prelabel-cli-'));
+  for (const ex of guideExamples()) {
+    files[`${ex.id}.xml`] = path.join(dir, `${ex.id}.xml`);
+    files[`${ex.id}.json`] = path.join(dir, `${ex.id}.json`);
+    writeFileSync(files[`${ex.id}.xml`], ex.config);
+    writeFileSync(files[`${ex.id}.json`], ex.tasks);
+  }
+  files['broken.json'] = path.join(dir, 'broken.json');
+  writeFileSync(files['broken.json'], '[\n  {"data": {"image": "x"}},\n]\n');
+  files['bad.xml'] = path.join(dir, 'bad.xml');
+  writeFileSync(files['bad.xml'], '<View>\n  <Image name="image" value="$image">\n</View>\n');
+});
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('prelabel validate', () => {
+  test('valid input: exit 0, a summary line, nothing on stderr', () => {
+    const r = run('validate', '--config', files['bbox.xml'], files['bbox.json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('1 task, 1 prediction, 3 results: 0 errors, 0 warnings, 0 info.');
+  });
+
+  test('errors: exit 1, one FILE:LINE:COLUMN severity rule message line per finding', () => {
+    const r = run('validate', '--config', files['troubleshooting.xml'], files['troubleshooting.json']);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines).toContain(`${files['troubleshooting.json']}:18:31 error unknown-from-name from_name "ner" names no control tag in the config, so Label Studio drops this result without a word. Did you mean "label"?`);
+    expect(lines.at(-1)).toMatch(/1 error, 0 warnings, 1 info\.$/);
+  });
+
+  test('several files: findings name their file, the summary adds up', () => {
+    const r = run('validate', '-c', files['shapes.xml'], files['shapes.json'], files['shapes.json'], '--format', 'json');
+    const doc = JSON.parse(r.out);
+    expect(doc.summary).toEqual({ tasks: 2, predictions: 2, results: 8, errors: 2, warnings: 0, infos: 0 });
+    expect(doc.findings.map((f: { rule: string; file: string; result: number }) => [f.rule, f.file, f.result])).toEqual([
+      ['type-mismatch', files['shapes.json'], 3],
+      ['type-mismatch', files['shapes.json'], 3],
+    ]);
+  });
+
+  test('json: every finding has the documented keys, suggestion and fix when there are', () => {
+    const r = run('validate', '--config', files['troubleshooting.xml'], files['troubleshooting.json'], '--format=json');
+    const doc = JSON.parse(r.out);
+    const f = doc.findings.find((x: { rule: string }) => x.rule === 'unknown-from-name');
+    expect(Object.keys(f).sort()).toEqual(['column', 'file', 'fix', 'line', 'message', 'prediction', 'result', 'rule', 'severity', 'suggestion', 'task'].sort());
+    expect(f).toMatchObject({ severity: 'error', task: 0, prediction: 0, result: 0, line: 18, column: 31, suggestion: 'label' });
+  });
+
+  test('a JSON syntax error is a finding with its position, exit 1', () => {
+    const r = run('validate', '--config', files['bbox.xml'], files['broken.json']);
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[0]).toBe(`${files['broken.json']}:3:1 error json-syntax Trailing comma before ']': remove the last ','.`);
+  });
+
+  test('a config that does not parse is an xml-syntax finding in the config file, exit 1', () => {
+    const r = run('validate', '--config', files['bad.xml'], files['bbox.json']);
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[0]).toMatch(new RegExp(`^${files['bad.xml'].replace(/[.]/g, '\\.')}:3:\\d+ error xml-syntax `));
+  });
+
+  test.each([
+    [['validate', files_('bbox.json')], /--config CONFIG.xml is required/],
+    [['validate', '--config', 'nope.xml', 'x.json'], /No such file: nope.xml/],
+    [['validate', '--config'], /--config needs a value/],
+    [['validate', '--format', 'xml', '--config', 'a', 'b'], /--format must be text or json/],
+    [['validate', '--what'], /Unknown option --what/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [[], /No command given/],
+  ])('cannot run %j: exit 2 and a message on stderr', (argv, message) => {
+    const r = run(...argv.map((a) => (a.startsWith('@') ? files[a.slice(1)] : a)));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+    expect(r.err).toMatch(/Usage:/);
+  });
+});
+
+function files_(name: string) {
+  return `@${name}`;
+}
+
+test('the README rule table is the one the registry generates', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  expect(readme).toContain(rulesMarkdown());
+});
+
+test('`npx prelabel` runs the bundled command in a fresh clone after npm install', () => {
+  const r = spawnSync('npx', ['--no-install', 'prelabel', 'validate', '--config', files['shapes.xml'], files['shapes.json']], { cwd: root, encoding: 'utf8' });
+  expect(r.status).toBe(1);
+  expect(r.stdout).toMatch(/error type-mismatch type "keypoint" does not match from_name "rect"/);
+  expect(execFileSync('node', [path.join(root, 'app/cli/prelabel.mjs'), '--help'], { encoding: 'utf8' })).toMatch(/Usage:/);
+}, 30000);
