@@ -34,7 +34,11 @@ function time(args) {
 
 const task = rectTask(N, '/img.png');
 console.log(`prelabel bench:validate — ${N.toLocaleString('en')} rectangle results, median of ${RUNS} runs, node ${process.version}`);
-for (const [label, text] of [['pretty-printed', JSON.stringify([task], null, 2)], ['compact', JSON.stringify([task])]]) {
+// The same file with every label misspelled: 100,000 findings to locate and print.
+const broken = JSON.parse(JSON.stringify(task));
+for (const r of broken.predictions[0].result) r.value.rectanglelabels = [r.value.rectanglelabels[0].toLowerCase()];
+const inputs = [['pretty-printed', JSON.stringify([task], null, 2)], ['compact', JSON.stringify([task])], ['pretty-printed, every label misspelled', JSON.stringify([broken], null, 2)]];
+for (const [label, text] of inputs) {
   const file = path.join(dir, `tasks-${label}.json`);
   writeFileSync(file, text);
   const bare = time(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]);

@@ -21,11 +21,11 @@ export class PredictionRegions {
       this.loose.push(index);
       return;
     }
-    const key = String(id);
+    const key = typeof id === 'string' ? id : String(id);
     let region = this.byId.get(key);
     if (!region) {
-      region = { id: key, results: [], shape: -1, kind: null };
-      this.byId.set(key, region);
+      this.byId.set(key, { id: key, results: [index], shape: kind ? index : -1, kind });
+      return;
     }
     region.results.push(index);
     if (kind && region.shape === -1) {
@@ -37,7 +37,7 @@ export class PredictionRegions {
   /** Is there a region (a shape or span) with this id? */
   hasRegion(id: unknown): boolean {
     if (typeof id !== 'string' && typeof id !== 'number') return false;
-    const region = this.byId.get(String(id));
+    const region = this.byId.get(typeof id === 'string' ? id : String(id));
     return !!region && region.shape !== -1;
   }
 }

@@ -138,10 +138,19 @@ function checkShape(cx: ResultCheck): void {
   }
 }
 
+const inRange = (v: unknown) => typeof v === 'number' && v >= -EPS && v <= 100 + EPS;
+
+/** The common case, without allocating: an unrotated rectangle inside the image. */
+function rectangleInside(value: Record<string, unknown>): boolean {
+  const { x, y, width, height, rotation } = value as Record<string, number>;
+  return inRange(x) && inRange(y) && inRange(width) && inRange(height) && (rotation === undefined || rotation === 0) && x + width <= 100 + EPS && y + height <= 100 + EPS;
+}
+
 function checkBounds(cx: ResultCheck): void {
   const value = cx.value!;
   const shape = imageShapeOf(cx.type, value);
   if (!shape || shape === 'brush' || shape === 'bitmask' || shape === 'vector') return;
+  if (shape === 'rectangle' && rectangleInside(value)) return;
   const coords = coordsOf(shape, value);
   const bad: string[] = [];
   let firstPath: (string | number)[] | null = null;

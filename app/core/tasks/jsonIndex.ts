@@ -208,7 +208,8 @@ export function locate(text: string, start: number, path: JsonPath, atKey = fals
       let found = -1;
       while (j < text.length && text.charCodeAt(j) === 34) {
         const keyEnd = stringEnd(text, j);
-        const key = JSON.parse(text.slice(j, keyEnd)) as string;
+        const raw = text.slice(j + 1, keyEnd - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
         const colon = skipWs(text, keyEnd);
         const v = skipWs(text, colon + 1);
         if (key === seg) {

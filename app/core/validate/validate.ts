@@ -1,6 +1,6 @@
 // Runs every rule over a config and a tasks document: one walk over tasks, predictions and results.
 
-import type { ConfigModel } from '../config/model';
+import type { ConfigModel, ControlTag, ObjectTag } from '../config/model';
 import { findControl, findObject } from '../config/model';
 import type { Finding, JsonPath } from '../finding';
 import { countBySeverity } from '../finding';
@@ -8,7 +8,7 @@ import { PredictionRegions } from '../regions';
 import { familyFor } from '../tags/registry';
 import { offsetOf, type TasksDocument } from '../tasks/parse';
 import { CodePointText } from '../text/codepoints';
-import type { PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions } from './context';
+import type { PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions, ValueFamily } from './context';
 import { rules as allRules } from './rules';
 
 export interface ValidationSummary {
@@ -85,63 +85,19 @@ export function validate(config: ConfigModel, doc: TasksDocument, options: Valid
       const regions = new PredictionRegions();
       const resultSound: boolean[] = [];
       const base: JsonPath = ['predictions', p];
+      // One context object per prediction, refilled for each result: 100,000 results allocate nothing here.
+      const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, push);
       for (let r = 0; r < list.length; r++) {
         results++;
-        const raw = list[r];
-        const result = isObject(raw) ? raw : {};
-        const type = typeof result.type === 'string' ? result.type : null;
-        const fromName = typeof result.from_name === 'string' ? result.from_name : null;
-        const toName = typeof result.to_name === 'string' ? result.to_name : null;
-        const control = fromName !== null && config.ok ? findControl(config, fromName) : undefined;
-        const object = toName !== null && config.ok ? findObject(config, toName) : undefined;
-        const value = isObject(result.value) ? result.value : null;
-        const family = familyFor(type, object?.type);
-        const rc: ResultCheck = {
-          rule: rules[0],
-          config,
-          doc,
-          options,
-          t,
-          task,
-          data,
-          p,
-          r,
-          prediction,
-          regions,
-          raw,
-          result,
-          type,
-          fromName,
-          toName,
-          control,
-          object,
-          value,
-          family,
-          sound: true,
-          valueOk: true,
-          text() {
-            const variable = object?.variable;
-            if (!variable || options.skipDataChecks || !data || object.valueType === 'url') return null;
-            if (object.type !== 'text' && object.type !== 'hypertext') return null;
-            let cp = textCache.get(variable);
-            if (cp === undefined) {
-              const s = data[variable];
-              cp = typeof s === 'string' ? new CodePointText(s) : null;
-              textCache.set(variable, cp);
-            }
-            return cp;
-          },
-          report(message, opts) {
-            push(this.rule, t, p, r, [...base, 'result', r, ...(opts?.path ?? [])], opts, message);
-          },
-        };
+        rc.load(r, list[r], rules[0]);
         for (const rule of resultRules) {
           rc.rule = rule;
           rule.result!(rc);
         }
         resultSound.push(rc.sound);
+        const { type, family, value } = rc;
         const kind = rc.sound && family && value && type !== 'relation' ? family.regionKind(type, value) : null;
-        if (type !== 'relation') regions.add(result.id, r, kind);
+        if (type !== 'relation') regions.add(rc.result.id, r, kind);
       }
       const pc: PredictionCheck = {
         rule: rules[0],
@@ -171,6 +127,74 @@ export function validate(config: ConfigModel, doc: TasksDocument, options: Valid
   findings.sort(compareFindings);
   const counts = countBySeverity(findings);
   return { findings, summary: { tasks, predictions, results, errors: counts.errors, warnings: counts.warnings, infos: counts.infos } };
+}
+
+type Push = (rule: Rule, t: number | null, p: number | null, r: number | null, path: JsonPath, opts: ReportOptions | undefined, message: string) => void;
+
+class ResultContext implements ResultCheck {
+  rule!: Rule;
+  r = 0;
+  raw: unknown = null;
+  result: Record<string, unknown> = {};
+  type: string | null = null;
+  fromName: string | null = null;
+  toName: string | null = null;
+  control: ControlTag | undefined;
+  object: ObjectTag | undefined;
+  value: Record<string, unknown> | null = null;
+  family: ValueFamily | undefined;
+  sound = true;
+  valueOk = true;
+
+  constructor(
+    readonly config: ConfigModel,
+    readonly doc: TasksDocument,
+    readonly options: ValidateOptions,
+    readonly t: number,
+    readonly task: unknown,
+    readonly data: Record<string, unknown> | null,
+    readonly p: number,
+    readonly prediction: Record<string, unknown>,
+    readonly regions: PredictionRegions,
+    private readonly textCache: Map<string, CodePointText | null>,
+    private readonly push: Push,
+  ) {}
+
+  load(r: number, raw: unknown, rule: Rule): void {
+    const config = this.config;
+    this.rule = rule;
+    this.r = r;
+    this.raw = raw;
+    const result = isObject(raw) ? raw : {};
+    this.result = result;
+    this.type = typeof result.type === 'string' ? result.type : null;
+    this.fromName = typeof result.from_name === 'string' ? result.from_name : null;
+    this.toName = typeof result.to_name === 'string' ? result.to_name : null;
+    this.control = this.fromName !== null && config.ok ? findControl(config, this.fromName) : undefined;
+    this.object = this.toName !== null && config.ok ? findObject(config, this.toName) : undefined;
+    this.value = isObject(result.value) ? result.value : null;
+    this.family = familyFor(this.type, this.object?.type);
+    this.sound = true;
+    this.valueOk = true;
+  }
+
+  text(): CodePointText | null {
+    const { object, data, options } = this;
+    const variable = object?.variable;
+    if (!variable || options.skipDataChecks || !data || object.valueType === 'url') return null;
+    if (object.type !== 'text' && object.type !== 'hypertext') return null;
+    let cp = this.textCache.get(variable);
+    if (cp === undefined) {
+      const s = data[variable];
+      cp = typeof s === 'string' ? new CodePointText(s) : null;
+      this.textCache.set(variable, cp);
+    }
+    return cp;
+  }
+
+  report(message: string, opts?: ReportOptions): void {
+    this.push(this.rule, this.t, this.p, this.r, ['predictions', this.p, 'result', this.r, ...(opts?.path ?? [])], opts, message);
+  }
 }
 
 function compareFindings(a: Finding, b: Finding): number {

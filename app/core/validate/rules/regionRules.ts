@@ -1,7 +1,7 @@
 // Rules about regions across one prediction's results: shared ids, references, units.
 
 import { findControl } from '../../config/model';
-import { imageShapeOf } from '../../tags/image';
+import { imageShapeOf, type ImageShape } from '../../tags/image';
 import type { JsonEdit } from '../../finding';
 import type { PredictionCheck, Rule } from '../context';
 
@@ -55,11 +55,10 @@ export const orphanRegionRef: Rule = {
         return;
       }
       if (res.id === undefined) return;
-      if (regions.hasRegion(res.id)) return;
       const control = typeof res.from_name === 'string' && cx.config.ok ? findControl(cx.config, res.from_name) : undefined;
       const value = isObject(res.value) ? res.value : null;
       const labelsWithoutShape = res.type === 'labels' && value && !('start' in value) && imageShapeOf('labels', value) === null;
-      if (control?.perRegion || labelsWithoutShape) {
+      if ((control?.perRegion || labelsWithoutShape) && !regions.hasRegion(res.id)) {
         cx.report(`This ${String(res.type)} result has id "${String(res.id)}", but no region (shape or span) in this prediction has that id, so it describes nothing. Share the id of the region it belongs to.`, { result: r, path: ['id'] });
       }
     });
@@ -72,31 +71,34 @@ export const suspectUnits: Rule = {
   severity: 'warning',
   doc: 'Every image coordinate of a prediction is within 0..1: they look like normalized fractions where Label Studio wants percent (0..100).',
   prediction(cx: PredictionCheck) {
+    // First pass without allocating: most predictions are in percent and stop here.
     let count = 0;
     let max = 0;
-    const edits: JsonEdit[] = [];
     let first = -1;
-    cx.results.forEach((res, r) => {
-      if (!cx.resultSound[r] || !isObject(res) || !isObject(res.value)) return;
-      const value = res.value;
-      const shape = imageShapeOf(typeof res.type === 'string' ? res.type : null, value);
-      if (!shape || shape === 'brush' || shape === 'bitmask' || shape === 'vector') return;
-      const base = ['predictions', cx.p, 'result', r, 'value'];
-      const nums: [(string | number)[], number][] = [];
-      if (shape === 'polygon' && Array.isArray(value.points)) {
-        value.points.forEach((pt, i) => Array.isArray(pt) && pt.slice(0, 2).forEach((v, j) => typeof v === 'number' && nums.push([['points', i, j], v])));
-      } else {
-        for (const k of ['x', 'y', 'width', 'height', 'radiusX', 'radiusY']) if (typeof value[k] === 'number' && !(shape === 'keypoint' && k === 'width')) nums.push([[k], value[k] as number]);
-      }
-      if (!nums.length) return;
+    const shapes: (ImageShape | null)[] = [];
+    for (let r = 0; r < cx.results.length; r++) {
+      const shape = fractionShape(cx, r);
+      shapes.push(shape);
+      if (!shape) continue;
+      const m = maxCoordinate(shape, (cx.results[r] as { value: Record<string, unknown> }).value);
+      if (m < 0) continue;
       count++;
       if (first === -1) first = r;
-      for (const [path, v] of nums) {
-        max = Math.max(max, Math.abs(v));
-        edits.push({ task: cx.t, path: [...base, ...path], value: v * 100 });
+      if (m > max) max = m;
+      if (max > 1) return;
+    }
+    if (count === 0 || max === 0) return;
+    const edits: JsonEdit[] = [];
+    shapes.forEach((shape, r) => {
+      if (!shape) return;
+      const value = (cx.results[r] as { value: Record<string, unknown> }).value;
+      const base = ['predictions', cx.p, 'result', r, 'value'];
+      if (shape === 'polygon') {
+        (value.points as unknown[]).forEach((pt, i) => Array.isArray(pt) && pt.slice(0, 2).forEach((v, j) => typeof v === 'number' && edits.push({ task: cx.t, path: [...base, 'points', i, j], value: v * 100 })));
+      } else {
+        for (const k of SCALAR_KEYS) if (typeof value[k] === 'number' && !(shape === 'keypoint' && k === 'width')) edits.push({ task: cx.t, path: [...base, k], value: (value[k] as number) * 100 });
       }
     });
-    if (count === 0 || max > 1 || max === 0) return;
     cx.report(`All ${count} image region(s) of this prediction lie within 0..1: these look like normalized fractions (YOLO/COCO-style), but Label Studio reads percent (0..100), so every region is drawn in the top-left 1% of the image. Multiply by 100.`, {
       result: first,
       path: ['value'],
@@ -104,3 +106,32 @@ export const suspectUnits: Rule = {
     });
   },
 };
+
+const SCALAR_KEYS = ['x', 'y', 'width', 'height', 'radiusX', 'radiusY'];
+
+/** The image shape of result r when its coordinates can be checked for fractions, else null. */
+function fractionShape(cx: PredictionCheck, r: number): ImageShape | null {
+  const res = cx.results[r];
+  if (!cx.resultSound[r] || !isObject(res) || !isObject(res.value)) return null;
+  const shape = imageShapeOf(typeof res.type === 'string' ? res.type : null, res.value);
+  if (!shape || shape === 'brush' || shape === 'bitmask' || shape === 'vector') return null;
+  if (shape === 'polygon' && !Array.isArray(res.value.points)) return null;
+  return shape;
+}
+
+/** Largest absolute coordinate of a shape, or -1 when it has none. */
+function maxCoordinate(shape: ImageShape, value: Record<string, unknown>): number {
+  let max = -1;
+  if (shape === 'polygon') {
+    for (const pt of value.points as unknown[]) {
+      if (!Array.isArray(pt)) continue;
+      for (let j = 0; j < 2; j++) if (typeof pt[j] === 'number') max = Math.max(max, Math.abs(pt[j]));
+    }
+    return max;
+  }
+  for (const k of SCALAR_KEYS) {
+    const v = value[k];
+    if (typeof v === 'number' && !(shape === 'keypoint' && k === 'width')) max = Math.max(max, Math.abs(v));
+  }
+  return max;
+}
