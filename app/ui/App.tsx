@@ -1,83 +1,205 @@
-// The app shell: loads the sample project and shows what the core finds in it. The panes, the canvas and
-// the store come with the preview issue; this shell proves the core runs in the browser as in Node.
+// The app: a toolbar (open files, samples, navigation), the Config and Tasks panes, the preview of the
+// current task's prediction, and the Regions, Classifications and Problems panels. Files drop anywhere.
 
-import { useEffect, useState } from 'react';
-import { check, type Finding, type ValidationSummary } from '../core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ObjectTag } from '../core';
+import { predictionView, type RegionView } from '../core/preview';
+import { currentData, currentTask, useStore } from '../store/store';
+import { ImageCanvas } from './canvas/ImageCanvas';
+import { sortFiles } from './files';
+import { Navigation } from './panels/Navigation';
+import { ClassificationsPanel } from './panels/ClassificationsPanel';
+import { ProblemsPanel } from './panels/ProblemsPanel';
+import { RegionsPanel } from './panels/RegionsPanel';
+import { CodeEditor } from './panes/CodeEditor';
+import { loadSample, useSamples } from './samples';
+import { HyperTextObject, ParagraphsObject, TextObject } from './text/TextObjects';
 
-interface Loaded {
-  title: string;
-  summary: ValidationSummary;
-  findings: Finding[];
+const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
+
+/** Regions drawn on `object`: its own, plus (on the first object of a kind) those whose to_name names nothing. */
+function regionsFor(object: ObjectTag, regions: RegionView[], firstImage: boolean, firstText: boolean): RegionView[] {
+  return regions.filter((r) => {
+    if (r.object) return r.object === object;
+    if (firstImage && IMAGE_KINDS.has(r.kind)) return true;
+    return firstText && r.kind === 'span';
+  });
 }
 
-interface Sample {
-  id: string;
-  title: string;
+function ObjectView({ object, regions, data, firstImage, firstText }: { object: ObjectTag; regions: RegionView[]; data: Record<string, unknown> | null; firstImage: boolean; firstText: boolean }) {
+  const value = object.variable && data ? data[object.variable] : object.value;
+  const mine = regionsFor(object, regions, firstImage, firstText);
+  if (object.namePattern) return <p className="muted">{object.tag} "{object.name}" is repeated for each item of ${object.variable}; its results are listed in Regions.</p>;
+  switch (object.type) {
+    case 'image':
+      return <ImageCanvas object={object} url={typeof value === 'string' ? value : null} regions={mine} />;
+    case 'text':
+      return <TextObject object={object} value={value} regions={mine} />;
+    case 'paragraphs':
+      return <ParagraphsObject object={object} value={value} regions={mine} />;
+    case 'hypertext':
+      return <HyperTextObject object={object} value={value} regions={mine} />;
+    default:
+      return (
+        <section className="text-object" aria-label={`${object.tag} ${object.name}`}>
+          <h3>
+            {object.name} <span className="muted">{object.tag}</span>
+          </h3>
+          <p className="muted">
+            prelabel does not play {object.tag.toLowerCase()} yet; its {mine.length} region{mine.length === 1 ? '' : 's'} are listed in Regions with their times and labels.
+          </p>
+        </section>
+      );
+  }
 }
 
-async function loadSample(sample: Sample): Promise<Loaded> {
-  const [config, tasks] = await Promise.all(
-    ['config.xml', 'tasks.json'].map(async (f) => {
-      const res = await fetch(`/samples/${sample.id}/${f}`);
-      if (!res.ok) throw new Error(`Could not load ${f} of the sample "${sample.title}" (HTTP ${res.status}).`);
-      return res.text();
-    }),
+function useDebounced(fn: (text: string) => void, ms: number) {
+  const timer = useRef<number | undefined>(undefined);
+  return useCallback(
+    (text: string) => {
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => fn(text), ms);
+    },
+    [fn, ms],
   );
-  const { report } = check(config, tasks);
-  return { title: sample.title, summary: report.summary, findings: report.findings };
 }
 
 export function App() {
-  const [samples, setSamples] = useState<Sample[]>([]);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const project = useStore((s) => s.project);
+  const taskIndex = useStore((s) => s.taskIndex);
+  const predictionIndex = useStore((s) => s.predictionIndex);
+  const reveal = useStore((s) => s.reveal);
+  const notice = useStore((s) => s.notice);
+  const setConfigText = useStore((s) => s.setConfigText);
+  const setTasksText = useStore((s) => s.setTasksText);
+  const samples = useSamples();
+  // Open with the first sample (the guide's bounding-box example) when nothing is loaded yet.
   useEffect(() => {
-    fetch('/samples/index.json')
-      .then((r) => r.json() as Promise<Sample[]>)
-      .then((list) => {
-        setSamples(list);
-        return loadSample(list[0]);
-      })
-      .then(setLoaded)
-      .catch((e: Error) => setError(e.message));
+    if (samples.length && !useStore.getState().project.configText) void loadSample(samples[0]);
+  }, [samples]);
+  const [dragging, setDragging] = useState(false);
+
+  const task = useStore(currentTask);
+  const data = useStore(currentData);
+  const config = project.goodConfig;
+  const view = useMemo(() => predictionView(config, task, taskIndex, predictionIndex, project.findings), [config, task, taskIndex, predictionIndex, project.findings]);
+
+  const onConfigEdit = useDebounced(useCallback((t: string) => setConfigText(t), [setConfigText]), 300);
+  const onTasksEdit = useDebounced(useCallback((t: string) => setTasksText(t), [setTasksText]), 300);
+
+  const openFiles = useCallback(async (files: Iterable<File>) => {
+    const sorted = await sortFiles(files);
+    const s = useStore.getState();
+    if (sorted.config || sorted.tasks) {
+      s.loadProject(sorted.config?.text ?? s.project.configText, sorted.tasks?.text ?? s.project.tasksText, { config: sorted.config?.name, tasks: sorted.tasks?.name });
+    }
+    if (sorted.images.size) s.addImages(sorted.images);
+    const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);
+    s.setNotice(parts.length ? `Loaded ${parts.join(', ')}.${sorted.skipped.length ? ` Skipped: ${sorted.skipped.join('; ')}.` : ''}` : `Nothing recognised: ${sorted.skipped.join('; ')}`);
   }, []);
 
-  const choose = (id: string) => {
-    const s = samples.find((x) => x.id === id);
-    if (s) loadSample(s).then(setLoaded, (e: Error) => setError(e.message));
-  };
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      setDragging(false);
+      void openFiles(e.dataTransfer.files);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [openFiles]);
+
+  const objects = config ? [...config.objects.values()] : [];
+  const firstImage = objects.find((o) => o.type === 'image');
+  const firstText = objects.find((o) => o.type === 'text');
 
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem', maxWidth: '60rem' }}>
-      <h1>prelabel</h1>
-      <p>Checks Label Studio predictions against a labeling config.</p>
-      <label>
-        Sample{' '}
-        <select aria-label="Sample" onChange={(e) => choose(e.target.value)}>
-          {samples.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      {error && <p role="alert">{error}</p>}
-      {loaded && (
-        <section aria-label="Summary">
-          <h2>{loaded.title}</h2>
-          <p>
-            {loaded.summary.tasks} tasks, {loaded.summary.predictions} predictions, {loaded.summary.results} results: {loaded.summary.errors} errors, {loaded.summary.warnings} warnings
-          </p>
-          <ul aria-label="Problems">
-            {loaded.findings.map((f, i) => (
-              <li key={i}>
-                {f.rule} (line {f.line}): {f.message}
-              </li>
+    <div className={`app${dragging ? ' dragging' : ''}`}>
+      <header className="toolbar">
+        <h1>prelabel</h1>
+        <label className="file-button">
+          Open files
+          <input type="file" multiple accept=".xml,.json,.jsonl,.ndjson,.txt,image/*" onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
+        </label>
+        <label>
+          Sample{' '}
+          <select aria-label="Sample" value="" onChange={(e) => e.target.value && loadSample(samples.find((s) => s.id === e.target.value)!)}>
+            <option value="">Load a sample…</option>
+            {samples.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
             ))}
-          </ul>
-        </section>
-      )}
-    </main>
+          </select>
+        </label>
+        <Navigation />
+        {notice && (
+          <span className="notice" role="status">
+            {notice}
+          </span>
+        )}
+      </header>
+      <div className="columns">
+        <div className="panes">
+          <section className="pane" aria-label="Config pane">
+            <h2>
+              Config <span className="muted">{project.configName}</span>
+              {project.stale.config && <span className="warn"> — does not parse; the preview shows the last good config</span>}
+            </h2>
+            <CodeEditor label="Config" language="xml" text={project.configText} findings={project.findings.filter((f) => f.source === 'config')} onChange={onConfigEdit} reveal={reveal?.pane === 'config' ? reveal : null} />
+          </section>
+          <section className="pane" aria-label="Tasks pane">
+            <h2>
+              Tasks <span className="muted">{project.tasksName}</span>
+              {project.stale.tasks && <span className="warn"> — does not parse; the preview shows the last good tasks</span>}
+            </h2>
+            <CodeEditor label="Tasks" language="json" text={project.tasksText} findings={project.findings.filter((f) => f.source === 'tasks')} onChange={onTasksEdit} reveal={reveal?.pane === 'tasks' ? reveal : null} />
+          </section>
+        </div>
+        <main className="preview" aria-label="Preview">
+          {!config && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
+          {objects.map((o) => (
+            <ObjectView key={o.name} object={o} regions={view.regions} data={data} firstImage={o === firstImage} firstText={o === firstText} />
+          ))}
+          {view.relations.length > 0 && (
+            <section className="panel" aria-label="Relations">
+              <h2>Relations</h2>
+              <ul>
+                {view.relations.map((r) => (
+                  <li key={r.result} className={r.problems.length ? 'has-problem' : ''}>
+                    {r.fromId} {r.direction === 'left' ? '←' : r.direction === 'bi' ? '↔' : '→'} {r.toId} {r.labels.join(', ')}
+                    {r.problems.map((p, i) => (
+                      <div key={i} className="warn">
+                        {p.rule}: {p.message}
+                      </div>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </main>
+        <aside className="side">
+          <RegionsPanel regions={view.regions} />
+          <ClassificationsPanel config={config} items={view.classifications} />
+          <ProblemsPanel />
+        </aside>
+      </div>
+      {dragging && <div className="drop-overlay">Drop a config, tasks and images</div>}
+    </div>
   );
 }

@@ -154,7 +154,7 @@ export const toNameMismatch: Rule = {
     if (controlTargets(cx.control, cx.toName, cx.config)) return;
     const targets = cx.control.toName;
     const suggestion = targets.length === 1 ? targets[0] : undefined;
-    cx.report(`"${cx.control.name}" labels ${targets.map((t) => `"${t}"`).join(', ') || 'nothing'} (its toName), not "${cx.toName}". Label Studio will not show this result.`, {
+    cx.report(`"${cx.control.name}" labels ${targets.map((t) => `"${t}"`).join(', ') || 'nothing'} (its toName), not "${cx.toName}": the result names an object its control does not label. Label Studio's server-side validator rejects it.`, {
       path: ['to_name'],
       ...(suggestion ? { suggestion, fix: renameFix(cx, 'to_name', suggestion) } : {}),
     });

@@ -1,0 +1,207 @@
+// What one prediction shows: its regions (results sharing an id merged), with labels, colour, score,
+// flags, and what Label Studio would drop; its classifications and relations. Plain data for the ui.
+
+import { findControl, findObject, type ConfigModel, type ControlTag, type ObjectTag } from './config/model';
+import type { Finding } from './finding';
+import { familyFor } from './tags/registry';
+
+export interface RegionView {
+  /** Stable key within the prediction: the id, or '#<result index>' for a result without id. */
+  key: string;
+  id: string | null;
+  /** Indices of the results forming this region. */
+  results: number[];
+  /** The result giving the shape or span. */
+  shapeResult: number;
+  /** 'rectangle' | 'ellipse' | 'polygon' | 'keypoint' | 'brush' | 'span' | 'segment' | 'range' | 'track' | ... */
+  kind: string;
+  type: string;
+  objectName: string | null;
+  object: ObjectTag | null;
+  value: Record<string, unknown>;
+  labels: string[];
+  /** Per-region answers (perRegion TextArea, Choices, ...), as "name: value" strings. */
+  details: string[];
+  color: string;
+  score: number | null;
+  readonly: boolean;
+  hidden: boolean;
+  /** Why Label Studio would not show this region (unknown names), or null. */
+  dropped: string | null;
+  problems: Finding[];
+  originalWidth: number | null;
+  originalHeight: number | null;
+}
+
+export interface ClassificationView {
+  result: number;
+  control: ControlTag | null;
+  fromName: string;
+  type: string;
+  value: Record<string, unknown>;
+  dropped: string | null;
+  problems: Finding[];
+}
+
+export interface RelationView {
+  result: number;
+  fromId: string;
+  toId: string;
+  direction: string;
+  labels: string[];
+  problems: Finding[];
+}
+
+export interface PredictionView {
+  regions: RegionView[];
+  classifications: ClassificationView[];
+  relations: RelationView[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Label Studio's label colours when a <Label> has no background. */
+const PALETTE = ['#f44336', '#2196f3', '#4caf50', '#ff9800', '#9c27b0', '#00bcd4', '#e91e63', '#8bc34a', '#3f51b5', '#ffc107'];
+const UNLABELED = '#00b0ff';
+
+function colorOf(label: string, control: ControlTag | undefined): string {
+  const opt = control?.optionSet.get(label);
+  if (opt?.background) return opt.background;
+  if (control && opt) return PALETTE[control.options.indexOf(opt) % PALETTE.length] ?? PALETTE[0];
+  let h = 0;
+  for (let i = 0; i < label.length; i++) h = (h * 31 + label.charCodeAt(i)) >>> 0;
+  return PALETTE[h % PALETTE.length];
+}
+
+// Checked in Label Studio's editor 1.4: unknown names drop the result; a type or to_name mismatch is still listed.
+const DROP_RULES = new Set(['unknown-from-name', 'unknown-to-name']);
+
+function labelsIn(type: string, value: Record<string, unknown>): string[] {
+  const v = value[type] ?? (type.endsWith('labels') ? value.labels : undefined);
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}
+
+/**
+ * The view of prediction `p` of task `t`. `findings` are the validation findings (any task); only those of
+ * this prediction are attached.
+ */
+export function predictionView(config: ConfigModel | null, task: unknown, t: number, p: number, findings: readonly Finding[]): PredictionView {
+  const out: PredictionView = { regions: [], classifications: [], relations: [] };
+  if (!isObject(task) || !Array.isArray(task.predictions)) return out;
+  const prediction = task.predictions[p];
+  if (!isObject(prediction) || !Array.isArray(prediction.result)) return out;
+  const results = prediction.result as unknown[];
+
+  const problemsOf = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.task !== t || f.prediction !== p || f.result === null || f.severity === 'info') continue;
+    let list = problemsOf.get(f.result);
+    if (!list) problemsOf.set(f.result, (list = []));
+    list.push(f);
+  }
+  const droppedOf = (r: number) => problemsOf.get(r)?.find((f) => DROP_RULES.has(f.rule))?.message ?? null;
+
+  const byKey = new Map<string, RegionView>();
+  const attachments: { r: number; key: string }[] = [];
+  results.forEach((res, r) => {
+    if (!isObject(res)) return;
+    const type = typeof res.type === 'string' ? res.type : '';
+    const value = isObject(res.value) ? res.value : {};
+    if (type === 'relation') {
+      out.relations.push({
+        result: r,
+        fromId: String(res.from_id),
+        toId: String(res.to_id),
+        direction: typeof res.direction === 'string' ? res.direction : 'right',
+        labels: Array.isArray(res.labels) ? res.labels.map(String) : [],
+        problems: problemsOf.get(r) ?? [],
+      });
+      return;
+    }
+    const fromName = typeof res.from_name === 'string' ? res.from_name : '';
+    const toName = typeof res.to_name === 'string' ? res.to_name : null;
+    const control = config?.ok ? findControl(config, fromName) : undefined;
+    const object = config?.ok && toName ? findObject(config, toName) : undefined;
+    const family = familyFor(type, object?.type);
+    const kind = family?.regionKind(type, value) ?? null;
+    const hasId = typeof res.id === 'string' || typeof res.id === 'number';
+    const key = hasId ? String(res.id) : `#${r}`;
+    if (!kind) {
+      if (hasId) attachments.push({ r, key });
+      else out.classifications.push({ result: r, control: control ?? null, fromName, type, value, dropped: droppedOf(r), problems: problemsOf.get(r) ?? [] });
+      return;
+    }
+    const existing = byKey.get(key);
+    if (existing) {
+      // The OCR pattern: a `labels` result with the same id and geometry labels the shape.
+      const more = labelsIn(type, value);
+      if (more.length && !existing.labels.length) existing.color = colorOf(more[0], control);
+      existing.results.push(r);
+      existing.labels.push(...more);
+      if (res.readonly === true) existing.readonly = true;
+      if (res.hidden === true) existing.hidden = true;
+      return;
+    }
+    const labels = labelsIn(type, value);
+    const score = typeof res.score === 'number' ? res.score : typeof value.score === 'number' ? value.score : null;
+    byKey.set(key, {
+      key,
+      id: hasId ? String(res.id) : null,
+      results: [r],
+      shapeResult: r,
+      kind,
+      type,
+      objectName: toName,
+      object: object ?? null,
+      value,
+      labels,
+      details: [],
+      color: labels.length ? colorOf(labels[0], control) : UNLABELED,
+      score,
+      readonly: res.readonly === true,
+      hidden: res.hidden === true,
+      dropped: droppedOf(r),
+      problems: [],
+      originalWidth: typeof res.original_width === 'number' ? res.original_width : null,
+      originalHeight: typeof res.original_height === 'number' ? res.original_height : null,
+    });
+  });
+
+  // Results sharing an id with a region add labels and answers to it; others are classifications.
+  for (const { r, key } of attachments) {
+    const res = results[r] as Record<string, unknown>;
+    const type = String(res.type ?? '');
+    const value = isObject(res.value) ? res.value : {};
+    const region = byKey.get(key);
+    const fromName = typeof res.from_name === 'string' ? res.from_name : '';
+    const control = config?.ok ? findControl(config, fromName) : undefined;
+    if (!region) {
+      out.classifications.push({ result: r, control: control ?? null, fromName, type, value, dropped: droppedOf(r), problems: problemsOf.get(r) ?? [] });
+      continue;
+    }
+    region.results.push(r);
+    const labels = labelsIn(type, value);
+    if (labels.length && type.endsWith('labels')) {
+      if (!region.labels.length) region.color = colorOf(labels[0], control);
+      region.labels.push(...labels);
+    } else if (type === 'textarea') {
+      const text = Array.isArray(value.text) ? value.text.join(' / ') : String(value.text ?? '');
+      region.details.push(`${fromName}: ${text}`);
+    } else if (type === 'choices' && Array.isArray(value.choices)) {
+      region.details.push(`${fromName}: ${value.choices.join(', ')}`);
+    } else if (type === 'rating' || type === 'number' || type === 'datetime') {
+      region.details.push(`${fromName}: ${String(value[type])}`);
+    }
+    if (res.readonly === true) region.readonly = true;
+    if (res.hidden === true) region.hidden = true;
+    if (region.score === null && typeof res.score === 'number') region.score = res.score;
+  }
+  for (const region of byKey.values()) {
+    region.results.sort((a, b) => a - b);
+    for (const r of region.results) region.problems.push(...(problemsOf.get(r) ?? []));
+    out.regions.push(region);
+  }
+  out.regions.sort((a, b) => a.shapeResult - b.shapeResult);
+  return out;
+}

@@ -1,0 +1,74 @@
+// Recognises dropped or opened files by their content: a labeling config (XML), a tasks file (JSON or
+// JSON Lines), or an image. Extensions only break ties.
+
+export interface TextFile {
+  name: string;
+  text: string;
+}
+
+export interface SortedFiles {
+  config: TextFile | null;
+  tasks: TextFile | null;
+  images: Map<string, string>;
+  /** Files that are none of these, with the reason. */
+  skipped: string[];
+}
+
+const IMAGE_MAGIC: [number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x52, 0x49, 0x46, 0x46], 'webp'],
+  [[0x42, 0x4d], 'bmp'],
+];
+
+async function isImage(file: File): Promise<boolean> {
+  if (file.type.startsWith('image/') && file.type !== 'image/svg+xml') return true;
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  return IMAGE_MAGIC.some(([magic]) => magic.every((b, i) => head[i] === b));
+}
+
+/** What a text is: 'config' for XML, 'tasks' for JSON / JSON Lines, null when neither. */
+export function recognizeText(text: string, name = ''): 'config' | 'tasks' | null {
+  const t = text.replace(/^\uFEFF/, '').trimStart();
+  if (t.startsWith('<')) return 'config';
+  if (t.startsWith('[') || t.startsWith('{')) return 'tasks';
+  if (/\.(xml|html?)$/i.test(name)) return 'config';
+  if (/\.(json|jsonl|ndjson)$/i.test(name)) return 'tasks';
+  return null;
+}
+
+export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
+  const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [] };
+  for (const file of files) {
+    if (await isImage(file)) {
+      out.images.set(file.name, URL.createObjectURL(file));
+      continue;
+    }
+    if (file.size > 512 * 1024 * 1024) {
+      out.skipped.push(`${file.name}: larger than 512 MB`);
+      continue;
+    }
+    const text = await file.text();
+    const kind = recognizeText(text, file.name);
+    if (kind === 'config') {
+      if (out.config) out.skipped.push(`${file.name}: a second config (kept ${out.config.name})`);
+      else out.config = { name: file.name, text };
+    } else if (kind === 'tasks') {
+      if (out.tasks) out.skipped.push(`${file.name}: a second tasks file (kept ${out.tasks.name})`);
+      else out.tasks = { name: file.name, text };
+    } else out.skipped.push(`${file.name}: not XML, JSON or an image`);
+  }
+  return out;
+}
+
+/** The file name an image URL ends with: how dropped images are matched to tasks. */
+export function imageFileName(url: string): string {
+  const path = url.split(/[?#]/)[0];
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

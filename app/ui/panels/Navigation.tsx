@@ -1,0 +1,56 @@
+// Moving through the file: previous / next task, jump to a task number, next task with problems, and
+// the prediction switcher showing each prediction's model_version and score.
+
+import { useEffect, useState } from 'react';
+import { currentTask, useStore } from '../../store/store';
+
+export function Navigation() {
+  const count = useStore((s) => s.project.goodDoc?.tasks.length ?? 0);
+  const taskIndex = useStore((s) => s.taskIndex);
+  const predictionIndex = useStore((s) => s.predictionIndex);
+  const selectTask = useStore((s) => s.selectTask);
+  const selectPrediction = useStore((s) => s.selectPrediction);
+  const nextTaskWithProblems = useStore((s) => s.nextTaskWithProblems);
+  const task = useStore(currentTask) as { predictions?: unknown } | undefined;
+  const predictions = Array.isArray(task?.predictions) ? (task.predictions as Record<string, unknown>[]) : [];
+  const [jump, setJump] = useState(String(taskIndex + 1));
+  useEffect(() => setJump(String(taskIndex + 1)), [taskIndex]);
+
+  return (
+    <nav className="navigation" aria-label="Tasks">
+      <button type="button" onClick={() => selectTask(taskIndex - 1)} disabled={taskIndex <= 0}>
+        Previous task
+      </button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const n = Number(jump);
+          if (Number.isInteger(n)) selectTask(n - 1);
+        }}
+      >
+        <label>
+          Task <input aria-label="Task number" className="task-number" value={jump} onChange={(e) => setJump(e.target.value)} inputMode="numeric" />
+        </label>{' '}
+        <span className="muted">of {count}</span>
+      </form>
+      <button type="button" onClick={() => selectTask(taskIndex + 1)} disabled={taskIndex >= count - 1}>
+        Next task
+      </button>
+      <button type="button" onClick={nextTaskWithProblems}>
+        Next task with problems
+      </button>
+      <label>
+        Prediction{' '}
+        <select aria-label="Prediction" value={predictionIndex} onChange={(e) => selectPrediction(Number(e.target.value))} disabled={!predictions.length}>
+          {predictions.length === 0 && <option value={0}>no predictions</option>}
+          {predictions.map((p, i) => (
+            <option key={i} value={i}>
+              {i + 1}: {typeof p?.model_version === 'string' || typeof p?.model_version === 'number' ? String(p.model_version) : 'no model_version'}
+              {typeof p?.score === 'number' ? ` (score ${p.score})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+    </nav>
+  );
+}

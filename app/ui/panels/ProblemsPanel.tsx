@@ -1,0 +1,57 @@
+// The "Problems" list: every finding of the current task (and of the config), rule id first; the count
+// for the whole file beside it. Clicking one selects its region and scrolls the pane to the line.
+
+import type { Finding } from '../../core';
+import { useStore } from '../../store/store';
+
+function regionKeyOf(f: Finding, tasks: unknown[]): string | null {
+  if (f.task === null || f.prediction === null || f.result === null) return null;
+  const res = (tasks[f.task] as { predictions?: { result?: Record<string, unknown>[] }[] } | undefined)?.predictions?.[f.prediction]?.result?.[f.result];
+  if (!res || typeof res !== 'object') return null;
+  return typeof res.id === 'string' || typeof res.id === 'number' ? String(res.id) : `#${f.result}`;
+}
+
+export function ProblemsPanel() {
+  const project = useStore((s) => s.project);
+  const taskIndex = useStore((s) => s.taskIndex);
+  const selectPrediction = useStore((s) => s.selectPrediction);
+  const predictionIndex = useStore((s) => s.predictionIndex);
+  const selectRegion = useStore((s) => s.selectRegion);
+  const revealInPane = useStore((s) => s.revealInPane);
+  const all = project.findings;
+  const mine = all.filter((f) => f.source === 'config' || f.task === taskIndex || f.task === null);
+  const counted = all.filter((f) => f.severity !== 'info');
+  const tasks = project.doc.tasks;
+
+  const open = (f: Finding) => {
+    if (f.source === 'tasks' && f.prediction !== null && f.prediction !== predictionIndex) selectPrediction(f.prediction);
+    const key = f.source === 'tasks' ? regionKeyOf(f, tasks) : null;
+    if (key) selectRegion(key);
+    if (f.offset >= 0) revealInPane(f.source, f.offset);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="problems-heading">
+      <h2 id="problems-heading">
+        Problems{' '}
+        <span className="count" title="errors and warnings in the whole file">
+          {counted.length} in the file ({project.summary.errors} error{project.summary.errors === 1 ? '' : 's'}, {project.summary.warnings} warning{project.summary.warnings === 1 ? '' : 's'})
+        </span>
+      </h2>
+      <ul aria-label="Problems" className="problem-list">
+        {mine.slice(0, 1000).map((f, i) => (
+          <li key={i} className={`problem ${f.severity}`}>
+            <button type="button" onClick={() => open(f)}>
+              <span className="rule">{f.rule}</span> <span className="message">{f.message}</span>
+              <span className="where">
+                {' '}
+                {f.source === 'config' ? project.configName : project.tasksName}:{f.line}:{f.column}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {mine.length === 0 && <p className="muted">No problems in this task.</p>}
+    </section>
+  );
+}

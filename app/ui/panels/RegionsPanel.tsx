@@ -1,0 +1,89 @@
+// The "Regions" list of the current prediction: id, labels, score, readonly/hidden, problems; selecting an
+// item selects the region on the canvas or in the text, and back. Eye toggles show hidden regions.
+
+import { useEffect, useRef } from 'react';
+import type { RegionView } from '../../core/preview';
+import { useStore } from '../../store/store';
+import { Eye, Lock } from './icons';
+
+export function RegionsPanel({ regions }: { regions: RegionView[] }) {
+  const selected = useStore((s) => s.selected);
+  const selectRegion = useStore((s) => s.selectRegion);
+  const showHidden = useStore((s) => s.showHidden);
+  const setShowHidden = useStore((s) => s.setShowHidden);
+  const revealed = useStore((s) => s.revealed);
+  const toggleRevealed = useStore((s) => s.toggleRevealed);
+  const list = useRef<HTMLUListElement>(null);
+  const hiddenCount = regions.filter((r) => r.hidden).length;
+  // Long lists render the first 2,000 items; the count says how many there are.
+  const shown = regions.length > 2000 ? regions.slice(0, 2000) : regions;
+
+  useEffect(() => {
+    if (!selected) return;
+    list.current?.querySelector(`[data-key="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  return (
+    <section className="panel" aria-labelledby="regions-heading">
+      <h2 id="regions-heading">
+        Regions <span className="count">{regions.length} region{regions.length === 1 ? '' : 's'}</span>
+      </h2>
+      {hiddenCount > 0 && (
+        <label className="toggle">
+          <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> Show hidden ({hiddenCount})
+        </label>
+      )}
+      <ul ref={list} aria-label="Regions" className="region-list">
+        {shown.map((r) => {
+          const isHiddenNow = r.hidden && !showHidden && !revealed.has(r.key);
+          return (
+            <li
+              key={r.key}
+              data-key={r.key}
+              aria-selected={r.key === selected}
+              className={`region-item${r.key === selected ? ' selected' : ''}${r.problems.length ? ' has-problem' : ''}${r.dropped ? ' dropped' : ''}`}
+              onClick={() => selectRegion(r.key === selected ? null : r.key)}
+            >
+              <span className="swatch" style={{ background: r.color }} />
+              <span className="region-id">{r.id ?? `result ${r.shapeResult}`}</span> <span className="region-kind">{r.kind}</span>{' '}
+              <span className="region-labels">{r.labels.length ? r.labels.join(', ') : 'no label'}</span>
+              {r.score !== null && <span className="region-score"> score {r.score.toFixed(2)}</span>}
+              {r.readonly && (
+                <span className="flag">
+                  {' '}
+                  <Lock /> readonly
+                </span>
+              )}
+              {r.hidden && <span className="flag"> hidden</span>}
+              {r.dropped && <span className="flag warn"> dropped by Label Studio</span>}
+              {r.problems.length > 0 && <span className="flag warn"> {r.problems.length} problem{r.problems.length === 1 ? '' : 's'}</span>}
+              {r.hidden && (
+                <button
+                  type="button"
+                  className="eye"
+                  aria-pressed={!isHiddenNow}
+                  aria-label={isHiddenNow ? `Show region ${r.id ?? r.key}` : `Hide region ${r.id ?? r.key}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    toggleRevealed(r.key);
+                  }}
+                >
+                  <Eye open={!isHiddenNow} title={isHiddenNow ? 'hidden' : 'shown'} />
+                </button>
+              )}
+              {r.key === selected && (r.details.length > 0 || r.dropped) && (
+                <div className="region-details">
+                  {r.details.map((d) => (
+                    <div key={d}>{d}</div>
+                  ))}
+                  {r.dropped && <div className="warn">{r.dropped}</div>}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {shown.length < regions.length && <p className="muted">Showing the first {shown.length} of {regions.length}.</p>}
+    </section>
+  );
+}

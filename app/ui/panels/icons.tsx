@@ -1,0 +1,19 @@
+// Small inline icons (no emoji: headless browsers and some systems lack the fonts).
+
+export function Lock({ title = 'readonly' }: { title?: string }) {
+  return (
+    <svg className="icon" width="10" height="11" viewBox="0 0 10 11" role="img" aria-label={title}>
+      <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+      <rect x="1" y="5" width="8" height="6" rx="1" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function Eye({ open, title }: { open: boolean; title: string }) {
+  return (
+    <svg className="icon" width="14" height="10" viewBox="0 0 14 10" role="img" aria-label={title}>
+      <path d="M1 5s2.4-4 6-4 6 4 6 4-2.4 4-6 4-6-4-6-4z" fill="none" stroke="currentColor" strokeWidth="1.2" />
+      {open ? <circle cx="7" cy="5" r="1.8" fill="currentColor" /> : <path d="M2 9 12 1" stroke="currentColor" strokeWidth="1.2" />}
+    </svg>
+  );
+}

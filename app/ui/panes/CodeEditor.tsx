@@ -1,0 +1,115 @@
+// A CodeMirror 6 editor for one pane: XML or JSON highlighting, findings underlined and in the gutter,
+// edits reported (the caller debounces), scroll-to-offset requests honoured.
+
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { json } from '@codemirror/lang-json';
+import { xml } from '@codemirror/lang-xml';
+import { bracketMatching, foldGutter, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { Annotation, EditorSelection, EditorState } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import type { Finding } from '../../core';
+
+/** Marks changes made from outside (a loaded file), which must not echo back as edits. */
+const external = Annotation.define<boolean>();
+
+interface Props {
+  label: string;
+  language: 'xml' | 'json';
+  text: string;
+  findings: readonly Finding[];
+  onChange(text: string): void;
+  /** Scroll to and select this offset when the nonce changes. */
+  reveal: { offset: number; nonce: number } | null;
+}
+
+/** End of the token at `from`: a whole string, number or word, so the underline covers what is wrong. */
+function tokenEnd(text: string, from: number): number {
+  const c = text[from];
+  if (c === '"') {
+    for (let i = from + 1; i < text.length && i < from + 2000; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '"') return i + 1;
+    }
+  }
+  if (c === '<') {
+    const close = text.indexOf('>', from);
+    return close === -1 ? from + 1 : Math.min(close + 1, from + 200);
+  }
+  let i = from;
+  while (i < text.length && i < from + 200 && /[\w.+\-$]/.test(text[i])) i++;
+  return Math.max(i, from + 1);
+}
+
+export function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    if (f.offset < 0) continue;
+    const from = Math.min(f.offset, text.length);
+    const to = Math.min(text.length, tokenEnd(text, from));
+    out.push({ from, to: Math.max(to, from), severity: f.severity === 'info' ? 'info' : f.severity, source: f.rule, message: f.message });
+  }
+  return out;
+}
+
+export function CodeEditor({ label, language, text, findings, onChange, reveal }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    const v = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: text,
+        extensions: [
+          lineNumbers(),
+          foldGutter(),
+          lintGutter(),
+          history(),
+          bracketMatching(),
+          highlightActiveLine(),
+          syntaxHighlighting(defaultHighlightStyle),
+          language === 'xml' ? xml() : json(),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) onChangeRef.current(u.state.doc.toString());
+          }),
+          EditorView.theme({ '&': { height: '100%', fontSize: '12px' }, '.cm-scroller': { overflow: 'auto' } }),
+        ],
+      }),
+    });
+    view.current = v;
+    return () => v.destroy();
+    // The editor is created once; text and findings are pushed in by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A new text from outside (a file dropped, a sample chosen) replaces the document.
+  useEffect(() => {
+    const v = view.current;
+    if (!v || v.state.doc.toString() === text) return;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, annotations: external.of(true) });
+  }, [text]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const doc = v.state.doc.toString();
+    // Findings belong to the analysed text; while the person types ahead of the analysis, keep the old marks.
+    if (doc !== text) return;
+    v.dispatch(setDiagnostics(v.state, toDiagnostics(doc, findings)));
+  }, [findings, text]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !reveal) return;
+    const at = Math.min(reveal.offset, v.state.doc.length);
+    v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+  }, [reveal]);
+
+  return <div ref={host} className="code-editor" data-pane={label} />;
+}

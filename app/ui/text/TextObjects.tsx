@@ -1,0 +1,152 @@
+// <Text>, <Paragraphs> and <HyperText> objects with their predicted spans. Offsets are code points
+// (FORMAT-NOTES §6), turned into string indices here; HTML is sanitized with DOMPurify before display.
+
+import DOMPurify from 'dompurify';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ObjectTag } from '../../core';
+import type { RegionView } from '../../core/preview';
+import { CodePointText } from '../../core/text/codepoints';
+import { useStore } from '../../store/store';
+import { withAlpha } from '../color';
+import { SpanText, type SpanRange } from './SpanText';
+
+interface Props {
+  object: ObjectTag;
+  value: unknown;
+  regions: RegionView[];
+}
+
+function useVisibility() {
+  const showHidden = useStore((s) => s.showHidden);
+  const revealed = useStore((s) => s.revealed);
+  return useCallback((r: RegionView) => !r.hidden || showHidden || revealed.has(r.key), [showHidden, revealed]);
+}
+
+export function TextObject({ object, value, regions }: Props) {
+  const selected = useStore((s) => s.selected);
+  const selectRegion = useStore((s) => s.selectRegion);
+  const visible = useVisibility();
+  const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+  const spans = useMemo(() => {
+    const cp = new CodePointText(text);
+    return regions
+      .filter((r) => r.kind === 'span' && visible(r))
+      .map((r): SpanRange => {
+        const s = Number(r.value.start);
+        const e = Number(r.value.end);
+        return { region: r, start: cp.toUtf16(Number.isFinite(s) ? s : 0), end: cp.toUtf16(Number.isFinite(e) ? e : 0), ghost: r.hidden || r.dropped !== null };
+      });
+  }, [text, regions, visible]);
+  return (
+    <section className="text-object" aria-label={`Text ${object.name}`}>
+      <h3>{object.name}</h3>
+      {object.valueType === 'url' ? <p className="muted">This Text reads its content from a URL ({text}); spans are listed in Regions.</p> : <SpanText text={text} spans={spans} selected={selected} onSelect={selectRegion} />}
+    </section>
+  );
+}
+
+export function ParagraphsObject({ object, value, regions }: Props) {
+  const selected = useStore((s) => s.selected);
+  const selectRegion = useStore((s) => s.selectRegion);
+  const visible = useVisibility();
+  const paragraphs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  const nameKey = object.attrs.nameKey ?? 'author';
+  const textKey = object.attrs.textKey ?? 'text';
+  return (
+    <section className="text-object" aria-label={`Paragraphs ${object.name}`}>
+      <h3>{object.name}</h3>
+      {paragraphs.map((p, i) => {
+        const text = String(p?.[textKey] ?? '');
+        const cp = new CodePointText(text);
+        const spans: SpanRange[] = [];
+        for (const r of regions) {
+          if (r.kind !== 'span' || !visible(r)) continue;
+          const s = Number(r.value.start);
+          const e = Number(r.value.end);
+          if (!(s <= i && i <= e)) continue;
+          const from = s === i ? cp.toUtf16(Number(r.value.startOffset) || 0) : 0;
+          const to = e === i ? cp.toUtf16(Number(r.value.endOffset) || 0) : text.length;
+          spans.push({ region: r, start: from, end: to, ghost: r.hidden || r.dropped !== null });
+        }
+        return (
+          <div className="paragraph" key={i}>
+            <b>{String(p?.[nameKey] ?? '')}</b> <SpanText text={text} spans={spans} selected={selected} onSelect={selectRegion} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** Resolve a Label Studio XPath ("/p[2]/text()[1]") inside the content root. */
+function resolve(root: Node, xpath: string): Node | null {
+  try {
+    const expr = xpath.startsWith('/') ? `.${xpath}` : xpath;
+    return document.evaluate(expr, root, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+  } catch {
+    return null;
+  }
+}
+
+function textNodesIn(range: Range): Text[] {
+  const out: Text[] = [];
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  for (let n = walker.currentNode as Node | null; n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE && range.intersectsNode(n)) out.push(n as Text);
+  }
+  return out;
+}
+
+export function HyperTextObject({ object, value, regions }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const selected = useStore((s) => s.selected);
+  const selectRegion = useStore((s) => s.selectRegion);
+  const visible = useVisibility();
+  const html = useMemo(() => DOMPurify.sanitize(typeof value === 'string' ? value : ''), [value]);
+  useEffect(() => {
+    const root = host.current;
+    if (!root) return;
+    root.innerHTML = html;
+    for (const r of regions) {
+      if (r.kind !== 'span' || !visible(r)) continue;
+      const start = typeof r.value.start === 'string' ? resolve(root, r.value.start) : null;
+      const end = typeof r.value.end === 'string' ? resolve(root, r.value.end) : null;
+      if (!start || !end) continue;
+      const range = document.createRange();
+      try {
+        range.setStart(start, Math.min(Number(r.value.startOffset) || 0, start.textContent?.length ?? 0));
+        range.setEnd(end, Math.min(Number(r.value.endOffset) || 0, end.textContent?.length ?? 0));
+      } catch {
+        continue;
+      }
+      for (const node of textNodesIn(range)) {
+        const from = node === range.startContainer ? range.startOffset : 0;
+        const to = node === range.endContainer ? range.endOffset : node.length;
+        if (to <= from) continue;
+        const piece = from > 0 ? node.splitText(from) : node;
+        if (to - from < piece.length) piece.splitText(to - from);
+        const mark = document.createElement('mark');
+        mark.className = `span${r.key === selected ? ' selected' : ''}${r.problems.length ? ' has-problem' : ''}${r.hidden ? ' ghost' : ''}`;
+        mark.style.background = withAlpha(r.color, 0.3);
+        mark.style.boxShadow = `inset 0 -3px 0 ${r.color}`;
+        mark.dataset.span = r.key;
+        mark.title = r.labels.join(', ');
+        piece.parentNode!.replaceChild(mark, piece);
+        mark.appendChild(piece);
+      }
+    }
+  }, [html, regions, selected, visible]);
+  return (
+    <section className="text-object" aria-label={`HyperText ${object.name}`}>
+      <h3>{object.name}</h3>
+      <div
+        ref={host}
+        className="hypertext"
+        onClick={(e) => {
+          const key = (e.target as HTMLElement).closest('mark')?.getAttribute('data-span');
+          if (key) selectRegion(key);
+        }}
+      />
+    </section>
+  );
+}
