@@ -89,7 +89,8 @@ export const useStore = create<AppState>()((set, get) => ({
   },
 
   loadProject(configText, tasksText, names, images) {
-    const project = analyze(null, configText, tasksText, names);
+    // Analysed against the previous project, so that a file that does not parse keeps the last good preview.
+    const project = analyze(get().project, configText, tasksText, names);
     set({ project, taskIndex: 0, predictionIndex: 0, selected: null, revealed: new Set(), view: null, ...(images ? { images } : {}) });
   },
 

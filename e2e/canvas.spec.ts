@@ -1,0 +1,55 @@
+// Geometry lands where FORMAT-NOTES §4 says, and selection syncs between the canvas and the list.
+import { expect, test } from '@playwright/test';
+import { fixture, openApp, openFiles, regionAlphaAt, regions, screenPoint } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'pixels.xml', path: fixture('pixels.xml') },
+    { name: 'pixels.json', path: fixture('pixels.json') },
+  ]);
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-width', '200');
+});
+
+test('a rectangle rotates clockwise about its top-left corner, in pixel space', async ({ page }) => {
+  // x 25% of 200 = 50 px, y 20% of 100 = 20 px, width 80 px, height 10 px, rotated 90°: it hangs down
+  // from (50, 20) to the left, covering x 40..50, y 20..100.
+  expect(await regionAlphaAt(page, 'image', 45, 60)).toBeGreaterThan(0);
+  expect(await regionAlphaAt(page, 'image', 45, 95)).toBeGreaterThan(0);
+  // Where the unrotated box would be, nothing.
+  expect(await regionAlphaAt(page, 'image', 80, 25)).toBe(0);
+  // Rotating about the centre would have put it around x 70..100: nothing there either.
+  expect(await regionAlphaAt(page, 'image', 90, 40)).toBe(0);
+});
+
+test('an ellipse is centred on x, y with radii in percent of width and height', async ({ page }) => {
+  // Centre (150, 50), radii 20 px and 20 px.
+  expect(await regionAlphaAt(page, 'image', 150, 50)).toBeGreaterThan(0);
+  expect(await regionAlphaAt(page, 'image', 135, 40)).toBeGreaterThan(0);
+  // Read as top-left (the editor's docs say so, wrongly) it would cover (185, 80): nothing there.
+  expect(await regionAlphaAt(page, 'image', 185, 80)).toBe(0);
+});
+
+test('clicking a region on the canvas selects its list item, and back', async ({ page }) => {
+  const p = await screenPoint(page, 'image', 150, 50);
+  await page.mouse.click(p.x, p.y);
+  await expect(regions(page).filter({ hasText: 'ell' })).toHaveAttribute('aria-selected', 'true');
+  const q = await screenPoint(page, 'image', 45, 60);
+  await page.mouse.click(q.x, q.y);
+  await expect(regions(page).filter({ hasText: 'rot' })).toHaveAttribute('aria-selected', 'true');
+  await expect(regions(page).filter({ hasText: 'ell' })).toHaveAttribute('aria-selected', 'false');
+  // From the list to the canvas: the selected region is drawn more opaque.
+  const before = await regionAlphaAt(page, 'image', 150, 50);
+  await regions(page).filter({ hasText: 'ell' }).click();
+  await expect.poll(() => regionAlphaAt(page, 'image', 150, 50)).toBeGreaterThan(before);
+});
+
+test('wheel zooms at the cursor: the image point under the cursor stays put', async ({ page }) => {
+  const p = await screenPoint(page, 'image', 150, 50);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(async () => JSON.parse((await page.getByTestId('canvas-image').getAttribute('data-view'))!).scale).toBeGreaterThan(1);
+  const after = await screenPoint(page, 'image', 150, 50);
+  expect(Math.abs(after.x - p.x)).toBeLessThan(1);
+  expect(Math.abs(after.y - p.y)).toBeLessThan(1);
+});

@@ -1,0 +1,36 @@
+// The Problems list: rule id first, then the message; a click selects the region and scrolls the pane.
+import { expect, test } from '@playwright/test';
+import { fixture, openApp, openFiles, problems, regions } from './helpers';
+
+test('problems of the current task, the file-wide count, and a click that finds the place', async ({ page }) => {
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'flags.xml', path: fixture('flags.xml') },
+    { name: 'flags.json', path: fixture('flags.json') },
+  ]);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('3 in the file (3 errors, 0 warnings)');
+  const texts = await problems(page).allTextContents();
+  expect(texts.map((t) => t.split(' ')[0])).toEqual(['unknown-label', 'unknown-from-name']);
+  expect(texts[0]).toContain('Label "car" is not in "label"');
+  await problems(page).filter({ hasText: 'unknown-from-name' }).getByRole('button').click();
+  await expect(regions(page).filter({ hasText: 'stale' })).toHaveAttribute('aria-selected', 'true');
+  // The Tasks pane moved its cursor to the offending from_name.
+  const line = page.locator('[data-pane="Tasks"] .cm-activeLine');
+  await expect(line).toContainText('"from_name": "labels"');
+  // The pane underlines it too.
+  await expect(page.locator('[data-pane="Tasks"] .cm-lintRange-error').first()).toBeVisible();
+});
+
+test('typing in the Tasks pane re-validates', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+  const editor = page.locator('[data-pane="Tasks"] .cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  // Break the JSON at the end: the last good preview stays.
+  await page.keyboard.type(',');
+  await expect(problems(page).first()).toContainText('json-syntax');
+  await expect(page.getByText('2 regions')).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+});
