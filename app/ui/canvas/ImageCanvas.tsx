@@ -2,7 +2,7 @@
 // all regions in one Konva shape (fast at 10,000 boxes), zoom at the cursor, pan, fit, click to select.
 
 import Konva from 'konva';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Image as KImage, Layer, Rect, Shape, Stage } from 'react-konva';
 import type { ObjectTag } from '../../core';
 import type { RegionView } from '../../core/preview';
@@ -57,6 +57,21 @@ function useSize(ref: React.RefObject<HTMLDivElement | null>) {
 
 const LABEL_FONT = 12;
 
+/** Label widths at the base font size, measured once per text (10,000 labels repeat a few texts). */
+const widths = { font: '', cache: new Map<string, number>() };
+function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  let w = widths.cache.get(text);
+  if (w === undefined) {
+    const font = ctx.font;
+    ctx.font = widths.font;
+    w = ctx.measureText(text).width;
+    ctx.font = font;
+    if (widths.cache.size > 50_000) widths.cache.clear();
+    widths.cache.set(text, w);
+  }
+  return w;
+}
+
 function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number) {
   ctx.fillStyle = '#fff';
   ctx.fillRect(x, y + s * 0.45, s * 0.8, s * 0.55);
@@ -95,7 +110,8 @@ export function ImageCanvas({ object, url, regions }: Props) {
 
   const visible = useMemo(() => regions.filter((r) => shapeUtils[r.kind] && (!r.hidden || showHidden || revealed.has(r.key))), [regions, showHidden, revealed]);
 
-  const sceneFunc = (context: Konva.Context) => {
+  // Memoised: Konva redraws the layer only when the function changes, not on every React render.
+  const sceneFunc = useCallback((context: Konva.Context) => {
     const ctx = (context as unknown as { _context: CanvasRenderingContext2D })._context;
     const px = 1 / view.scale;
     for (const r of visible) {
@@ -129,6 +145,7 @@ export function ImageCanvas({ object, url, regions }: Props) {
     // Labels on top of all shapes.
     ctx.save();
     ctx.font = `${LABEL_FONT * px}px sans-serif`;
+    widths.font = `${LABEL_FONT}px sans-serif`;
     ctx.textBaseline = 'top';
     for (const r of visible) {
       const util = shapeUtils[r.kind];
@@ -138,7 +155,7 @@ export function ImageCanvas({ object, url, regions }: Props) {
       if (r.score !== null) text += ` ${r.score.toFixed(2)}`;
       if (r.dropped) text += ' — dropped by Label Studio';
       else if (r.problems.length) text += ' !';
-      const w = ctx.measureText(text).width + (r.readonly ? LABEL_FONT * px * 1.1 : 0) + 6 * px;
+      const w = textWidth(ctx, text) * px + (r.readonly ? LABEL_FONT * px * 1.1 : 0) + 6 * px;
       const h = (LABEL_FONT + 4) * px;
       ctx.globalAlpha = ghost ? 0.5 : 0.9;
       ctx.fillStyle = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
@@ -148,7 +165,7 @@ export function ImageCanvas({ object, url, regions }: Props) {
       if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px);
     }
     ctx.restore();
-  };
+  }, [visible, selected, view.scale, size.W, size.H]);
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();

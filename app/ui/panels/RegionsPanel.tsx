@@ -1,7 +1,9 @@
 // The "Regions" list of the current prediction: id, labels, score, readonly/hidden, problems; selecting an
 // item selects the region on the canvas or in the text, and back. Eye toggles show hidden regions.
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+
+const PAGE = 300;
 import type { RegionView } from '../../core/preview';
 import { useStore } from '../../store/store';
 import { Eye, Lock } from './icons';
@@ -15,8 +17,19 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
   const toggleRevealed = useStore((s) => s.toggleRevealed);
   const list = useRef<HTMLUListElement>(null);
   const hiddenCount = regions.filter((r) => r.hidden).length;
-  // Long lists render the first 2,000 items; the count says how many there are.
-  const shown = regions.length > 2000 ? regions.slice(0, 2000) : regions;
+  // Long lists grow as they are scrolled (300 items at a time): 10,000 list items would cost more than the canvas.
+  const [limit, setLimit] = useState(PAGE);
+  const sentinel = useRef<HTMLLIElement>(null);
+  const selectedIndex = selected ? regions.findIndex((r) => r.key === selected) : -1;
+  const shown = regions.slice(0, Math.max(limit, selectedIndex + 1));
+  useEffect(() => setLimit(PAGE), [regions]);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setLimit((l) => l + PAGE));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [shown.length, regions.length]);
 
   useEffect(() => {
     if (!selected) return;
@@ -82,8 +95,12 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
             </li>
           );
         })}
+        {shown.length < regions.length && (
+          <li ref={sentinel} className="muted more" aria-hidden="true">
+            {regions.length - shown.length} more…
+          </li>
+        )}
       </ul>
-      {shown.length < regions.length && <p className="muted">Showing the first {shown.length} of {regions.length}.</p>}
     </section>
   );
 }

@@ -6,10 +6,13 @@ import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
 import { bracketMatching, foldGutter, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { Annotation, EditorSelection, EditorState } from '@codemirror/state';
+import { Annotation, Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../../core';
+
+/** Above this size the syntax tree and highlighting cost more than they give (a 10,000-box file). */
+const HIGHLIGHT_LIMIT = 250_000;
 
 /** Marks changes made from outside (a loaded file), which must not echo back as edits. */
 const external = Annotation.define<boolean>();
@@ -57,6 +60,8 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal }
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
+  const languageSlot = useRef(new Compartment());
+  const languageFor = (size: number): Extension => (size > HIGHLIGHT_LIMIT ? [] : [syntaxHighlighting(defaultHighlightStyle), bracketMatching(), language === 'xml' ? xml() : json()]);
   onChangeRef.current = onChange;
 
   useEffect(() => {
@@ -69,10 +74,8 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal }
           foldGutter(),
           lintGutter(),
           history(),
-          bracketMatching(),
           highlightActiveLine(),
-          syntaxHighlighting(defaultHighlightStyle),
-          language === 'xml' ? xml() : json(),
+          languageSlot.current.of(languageFor(text.length)),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
@@ -92,7 +95,7 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal }
   useEffect(() => {
     const v = view.current;
     if (!v || v.state.doc.toString() === text) return;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, annotations: external.of(true) });
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, annotations: external.of(true), effects: languageSlot.current.reconfigure(languageFor(text.length)) });
   }, [text]);
 
   useEffect(() => {
