@@ -1,0 +1,44 @@
+// Text objects: NER spans in code points (nested spans readable), HyperText sanitized with its XPath
+// span, Paragraphs with their spans, relations listed.
+import { expect, test } from '@playwright/test';
+import { fixture, openApp, openFiles, problems, regions } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'text.xml', path: fixture('text.xml') },
+    { name: 'text.json', path: fixture('text.json') },
+  ]);
+  await expect(page.getByText('5 regions')).toBeVisible();
+});
+
+test('NER spans after an emoji land on the right words; a nested span keeps both visible', async ({ page }) => {
+  const text = page.getByRole('region', { name: 'Text text' });
+  // "ACME" is covered by both ORG spans, " Corp" by the outer one only.
+  await expect(text.locator('mark')).toHaveText(['Ana', 'ACME', ' Corp']);
+  await expect(text.locator('mark', { hasText: 'ACME' })).toHaveAttribute('data-span', 'o1 o2');
+  await expect(text.getByRole('button', { name: /^ORG/ })).toHaveCount(2);
+  await expect(problems(page)).toHaveCount(0);
+});
+
+test('clicking a span selects its region in the list', async ({ page }) => {
+  await page.getByRole('region', { name: 'Text text' }).locator('mark', { hasText: 'Ana' }).click();
+  await expect(regions(page).filter({ hasText: 'p1' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('HyperText: sanitized (no script ran), the XPath span is highlighted', async ({ page }) => {
+  const html = page.getByRole('region', { name: 'HyperText page' });
+  await expect(html.locator('mark')).toHaveText(['Paris']);
+  await expect(html.locator('script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('Paragraphs: the span covers its paragraph', async ({ page }) => {
+  const dialog = page.getByRole('region', { name: 'Paragraphs dialog' });
+  await expect(dialog.locator('mark')).toHaveText(['Where is the station?']);
+  await expect(dialog).toContainText('Bob');
+});
+
+test('relations are listed between their regions', async ({ page }) => {
+  await expect(page.getByRole('region', { name: 'Relations' })).toContainText('p1 → o1 works_for');
+});
