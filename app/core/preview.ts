@@ -4,6 +4,7 @@
 import { findControl, findObject, type ConfigModel, type ControlTag, type ObjectTag } from './config/model';
 import type { Finding } from './finding';
 import { familyFor } from './tags/registry';
+import { isObject } from './tasks/jsonValue';
 
 export interface RegionView {
   /** Stable key within the prediction: the id, or '#<result index>' for a result without id. */
@@ -57,8 +58,6 @@ export interface PredictionView {
   classifications: ClassificationView[];
   relations: RelationView[];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Label Studio's label colours when a <Label> has no background. */
 const PALETTE = ['#f44336', '#2196f3', '#4caf50', '#ff9800', '#9c27b0', '#00bcd4', '#e91e63', '#8bc34a', '#3f51b5', '#ffc107'];

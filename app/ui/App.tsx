@@ -53,6 +53,21 @@ function ObjectView({ object, regions, data, firstImage, firstText }: { object: 
   }
 }
 
+function Pane({ kind, label, language, name, stale, text, onChange }: { kind: 'config' | 'tasks'; label: string; language: 'xml' | 'json'; name: string; stale: boolean; text: string; onChange(text: string): void }) {
+  const findings = useStore((s) => s.project.findings);
+  const reveal = useStore((s) => s.reveal);
+  const mine = useMemo(() => findings.filter((f) => f.source === kind), [findings, kind]);
+  return (
+    <section className="pane" aria-label={`${label} pane`}>
+      <h2>
+        {label} <span className="muted">{name}</span>
+        {stale && <span className="warn"> — does not parse; the preview shows the last good {kind}</span>}
+      </h2>
+      <CodeEditor label={label} language={language} text={text} findings={mine} onChange={onChange} reveal={reveal?.pane === kind ? reveal : null} />
+    </section>
+  );
+}
+
 function useDebounced(fn: (text: string) => void, ms: number) {
   const timer = useRef<number | undefined>(undefined);
   return useCallback(
@@ -68,7 +83,6 @@ export function App() {
   const project = useStore((s) => s.project);
   const taskIndex = useStore((s) => s.taskIndex);
   const predictionIndex = useStore((s) => s.predictionIndex);
-  const reveal = useStore((s) => s.reveal);
   const notice = useStore((s) => s.notice);
   const setConfigText = useStore((s) => s.setConfigText);
   const setTasksText = useStore((s) => s.setTasksText);
@@ -155,20 +169,8 @@ export function App() {
       </header>
       <div className="columns">
         <div className="panes">
-          <section className="pane" aria-label="Config pane">
-            <h2>
-              Config <span className="muted">{project.configName}</span>
-              {project.stale.config && <span className="warn"> — does not parse; the preview shows the last good config</span>}
-            </h2>
-            <CodeEditor label="Config" language="xml" text={project.configText} findings={project.findings.filter((f) => f.source === 'config')} onChange={onConfigEdit} reveal={reveal?.pane === 'config' ? reveal : null} />
-          </section>
-          <section className="pane" aria-label="Tasks pane">
-            <h2>
-              Tasks <span className="muted">{project.tasksName}</span>
-              {project.stale.tasks && <span className="warn"> — does not parse; the preview shows the last good tasks</span>}
-            </h2>
-            <CodeEditor label="Tasks" language="json" text={project.tasksText} findings={project.findings.filter((f) => f.source === 'tasks')} onChange={onTasksEdit} reveal={reveal?.pane === 'tasks' ? reveal : null} />
-          </section>
+          <Pane kind="config" label="Config" language="xml" name={project.configName} stale={project.stale.config} text={project.configText} onChange={onConfigEdit} />
+          <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={project.tasksText} onChange={onTasksEdit} />
         </div>
         <main className="preview" aria-label="Preview">
           {!config && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}

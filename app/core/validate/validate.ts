@@ -10,6 +10,7 @@ import { offsetOf, type TasksDocument } from '../tasks/parse';
 import { CodePointText } from '../text/codepoints';
 import type { PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions, ValueFamily } from './context';
 import { rules as allRules } from './rules';
+import { isObject } from '../tasks/jsonValue';
 
 export interface ValidationSummary {
   tasks: number;
@@ -24,8 +25,6 @@ export interface ValidationReport {
   findings: Finding[];
   summary: ValidationSummary;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The data a task's object tags read: `data`, or the whole task when it has no `data` key (Label Studio's flat form). */
 export function taskData(task: unknown): Record<string, unknown> | null {

@@ -1,8 +1,7 @@
 // Rules about the files themselves and the shape of tasks and predictions.
 
 import type { Rule } from '../context';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../../tasks/jsonValue';
 
 export const xmlSyntax: Rule = {
   id: 'xml-syntax',

@@ -6,8 +6,7 @@ import { knownResultTypes, tagSpec } from '../../config/tags';
 import type { ResultCheck, Rule } from '../context';
 import { closest } from '../suggest';
 import { jsonType } from '../../tags/valueKeys';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../../tasks/jsonValue';
 
 /** Can `control` write results of `type`? A generic <Labels> also labels shapes drawn with other tools. */
 export function controlWrites(control: ControlTag, type: string): boolean {

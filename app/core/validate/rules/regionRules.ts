@@ -4,8 +4,7 @@ import { findControl } from '../../config/model';
 import { imageShapeOf, type ImageShape } from '../../tags/image';
 import type { JsonEdit } from '../../finding';
 import type { PredictionCheck, Rule } from '../context';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../../tasks/jsonValue';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
