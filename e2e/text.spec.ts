@@ -39,6 +39,23 @@ test('Paragraphs: the span covers its paragraph', async ({ page }) => {
   await expect(dialog).toContainText('Bob');
 });
 
-test('relations are listed between their regions', async ({ page }) => {
+test('relations are drawn as an arc between their spans, and listed', async ({ page }) => {
+  const text = page.getByRole('region', { name: 'Text text' });
+  await expect(text.locator('.relation-arrows g path')).toHaveCount(1);
+  await expect(text.locator('.relation-arrows g text')).toHaveText('works_for');
   await expect(page.getByRole('region', { name: 'Relations' })).toContainText('p1 → o1 works_for');
+});
+
+test('pasting into the Tasks pane loads and checks what was pasted', async ({ page }) => {
+  const pasted = JSON.stringify([{ data: { text: 'Bo lives here.', html: '<p>x</p>', dialog: [] }, predictions: [{ model_version: 'm', result: [{ id: 'z', from_name: 'ner', to_name: 'text', type: 'labels', value: { start: 0, end: 2, text: 'Bo', labels: ['PERSON'] } }] }] }]);
+  const editor = page.locator('[data-pane="Tasks"] .cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+a');
+  await editor.evaluate((el, text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, pasted);
+  await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+  await expect(problems(page).first()).toContainText('unknown-label Label "PERSON" is not in "ner"');
 });

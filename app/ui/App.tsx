@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ObjectTag } from '../core';
-import { predictionView, type RegionView } from '../core/preview';
+import { predictionView, type RegionView, type RelationView } from '../core/preview';
 import { currentData, currentTask, useStore } from '../store/store';
 import { ImageCanvas } from './canvas/ImageCanvas';
 import { sortFiles } from './files';
@@ -26,15 +26,17 @@ function regionsFor(object: ObjectTag, regions: RegionView[], firstImage: boolea
   });
 }
 
-function ObjectView({ object, regions, data, firstImage, firstText }: { object: ObjectTag; regions: RegionView[]; data: Record<string, unknown> | null; firstImage: boolean; firstText: boolean }) {
+function ObjectView({ object, regions, relations, data, firstImage, firstText }: { object: ObjectTag; regions: RegionView[]; relations: RelationView[]; data: Record<string, unknown> | null; firstImage: boolean; firstText: boolean }) {
   const value = object.variable && data ? data[object.variable] : object.value;
   const mine = regionsFor(object, regions, firstImage, firstText);
+  const keys = new Set(mine.map((r) => r.key));
+  const myRelations = relations.filter((r) => keys.has(r.fromId) && keys.has(r.toId));
   if (object.namePattern) return <p className="muted">{object.tag} "{object.name}" is repeated for each item of ${object.variable}; its results are listed in Regions.</p>;
   switch (object.type) {
     case 'image':
-      return <ImageCanvas object={object} url={typeof value === 'string' ? value : null} regions={mine} />;
+      return <ImageCanvas object={object} url={typeof value === 'string' ? value : null} regions={mine} relations={myRelations} />;
     case 'text':
-      return <TextObject object={object} value={value} regions={mine} />;
+      return <TextObject object={object} value={value} regions={mine} relations={myRelations} />;
     case 'paragraphs':
       return <ParagraphsObject object={object} value={value} regions={mine} />;
     case 'hypertext':
@@ -175,7 +177,7 @@ export function App() {
         <main className="preview" aria-label="Preview">
           {!config && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
           {objects.map((o) => (
-            <ObjectView key={o.name} object={o} regions={view.regions} data={data} firstImage={o === firstImage} firstText={o === firstText} />
+            <ObjectView key={o.name} object={o} regions={view.regions} relations={view.relations} data={data} firstImage={o === firstImage} firstText={o === firstText} />
           ))}
           {view.relations.length > 0 && (
             <section className="panel" aria-label="Relations">

@@ -5,7 +5,7 @@ import Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Image as KImage, Layer, Rect, Shape, Stage } from 'react-konva';
 import type { ObjectTag } from '../../core';
-import type { RegionView } from '../../core/preview';
+import type { RegionView, RelationView } from '../../core/preview';
 import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
 import { shapeUtils, type ImageSize } from './shapeUtils';
@@ -14,6 +14,7 @@ interface Props {
   object: ObjectTag;
   url: string | null;
   regions: RegionView[];
+  relations?: RelationView[];
 }
 
 type Status = { state: 'loading' | 'loaded' | 'missing' | 'error'; image?: HTMLImageElement; message?: string };
@@ -82,7 +83,7 @@ function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number
   ctx.stroke();
 }
 
-export function ImageCanvas({ object, url, regions }: Props) {
+export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
   const images = useStore((s) => s.images);
   const selected = useStore((s) => s.selected);
   const showHidden = useStore((s) => s.showHidden);
@@ -142,6 +143,33 @@ export function ImageCanvas({ object, url, regions }: Props) {
       }
       ctx.restore();
     }
+    // Relations: a line with an arrowhead from one region's label corner to the other's.
+    if (relations.length) {
+      const byKey = new Map(visible.map((r) => [r.key, r]));
+      ctx.save();
+      ctx.strokeStyle = '#ffffff';
+      ctx.fillStyle = '#ffffff';
+      ctx.lineWidth = 1.5 * px;
+      for (const rel of relations) {
+        const a = byKey.get(rel.fromId);
+        const b = byKey.get(rel.toId);
+        if (!a || !b) continue;
+        const p1 = shapeUtils[a.kind].anchor(a, size);
+        const p2 = shapeUtils[b.kind].anchor(b, size);
+        ctx.beginPath();
+        ctx.moveTo(p1.x, p1.y);
+        ctx.lineTo(p2.x, p2.y);
+        ctx.stroke();
+        const t = Math.atan2(p2.y - p1.y, p2.x - p1.x);
+        const head = 8 * px;
+        ctx.beginPath();
+        ctx.moveTo(p2.x, p2.y);
+        ctx.lineTo(p2.x - head * Math.cos(t - 0.4), p2.y - head * Math.sin(t - 0.4));
+        ctx.lineTo(p2.x - head * Math.cos(t + 0.4), p2.y - head * Math.sin(t + 0.4));
+        ctx.fill();
+      }
+      ctx.restore();
+    }
     // Labels on top of all shapes.
     ctx.save();
     ctx.font = `${LABEL_FONT * px}px sans-serif`;
@@ -165,7 +193,7 @@ export function ImageCanvas({ object, url, regions }: Props) {
       if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px);
     }
     ctx.restore();
-  }, [visible, selected, view.scale, size.W, size.H]);
+  }, [visible, selected, view.scale, size.W, size.H, relations]);
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();

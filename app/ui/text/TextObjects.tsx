@@ -4,16 +4,18 @@
 import DOMPurify from 'dompurify';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ObjectTag } from '../../core';
-import type { RegionView } from '../../core/preview';
+import type { RegionView, RelationView } from '../../core/preview';
 import { CodePointText } from '../../core/text/codepoints';
 import { useStore } from '../../store/store';
 import { withAlpha } from '../color';
+import { RelationArrows } from './RelationArrows';
 import { SpanText, type SpanRange } from './SpanText';
 
 interface Props {
   object: ObjectTag;
   value: unknown;
   regions: RegionView[];
+  relations?: RelationView[];
 }
 
 function useVisibility() {
@@ -22,7 +24,7 @@ function useVisibility() {
   return useCallback((r: RegionView) => !r.hidden || showHidden || revealed.has(r.key), [showHidden, revealed]);
 }
 
-export function TextObject({ object, value, regions }: Props) {
+export function TextObject({ object, value, regions, relations = [] }: Props) {
   const selected = useStore((s) => s.selected);
   const selectRegion = useStore((s) => s.selectRegion);
   const visible = useVisibility();
@@ -41,6 +43,7 @@ export function TextObject({ object, value, regions }: Props) {
     <section className="text-object" aria-label={`Text ${object.name}`}>
       <h3>{object.name}</h3>
       {object.valueType === 'url' ? <p className="muted">This Text reads its content from a URL ({text}); spans are listed in Regions.</p> : <SpanText text={text} spans={spans} selected={selected} onSelect={selectRegion} />}
+      {relations.length > 0 && <RelationArrows relations={relations} deps={spans} />}
     </section>
   );
 }
