@@ -1,0 +1,111 @@
+// Edits spliced into the tasks text: the result parses to what applyEdits gives, and nothing else moves.
+
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { sharedPath } from '../testing/shared';
+import { applyEdits } from './edits';
+import type { JsonEdit } from './finding';
+import { parseTasks } from './tasks/parse';
+import { spliceEdits } from './textEdits';
+
+const TEXT = `[
+  {
+    "data": {"image": "a.png"},
+    "predictions": [
+      {
+        "model_version": "m",
+        "result": [
+          {"id": "r1", "from_name": "lable", "value": {"x": 1.50, "labels": ["car"]}, "extra": {"keep": [1, 2]}},
+          {"id": "r2", "from_name": "label", "value": {"x": 2}}
+        ]
+      }
+    ]
+  },
+  {"data": {"image": "b.png"}, "predictions": []}
+]`;
+
+function both(text: string, edits: JsonEdit[]) {
+  const doc = parseTasks(text);
+  const spliced = spliceEdits(doc, edits);
+  expect(JSON.parse(spliced)).toEqual(applyEdits(doc.tasks, edits));
+  return spliced;
+}
+
+const r = (k: number, ...rest: (string | number)[]) => ['predictions', 0, 'result', k, ...rest];
+
+describe('splicing', () => {
+  test('setting a value changes only that value', () => {
+    const out = both(TEXT, [{ task: 0, path: r(0, 'from_name'), value: 'label' }]);
+    expect(out).toBe(TEXT.replace('"lable"', '"label"'));
+  });
+
+  test('several edits at once, from the end backwards', () => {
+    const out = both(TEXT, [
+      { task: 0, path: r(0, 'value', 'labels', 0), value: 'Car' },
+      { task: 0, path: r(1, 'value', 'x'), value: 20 },
+      { task: 1, path: ['predictions'], value: [] },
+    ]);
+    expect(out).toContain('"x": 1.50'); // untouched number keeps its spelling
+    expect(out).toContain('{"id": "r2", "from_name": "label", "value": {"x": 20}}');
+  });
+
+  test('adding a key and an element', () => {
+    const out = both(TEXT, [
+      { task: 0, path: r(1, 'readonly'), value: true },
+      { task: 1, path: ['predictions', 0], value: { result: [] } },
+    ]);
+    expect(out).toContain('"value": {"x": 2}, "readonly": true}');
+    expect(out).toContain('"predictions": [{"result":[]}]');
+  });
+
+  test('removing an element and a key', () => {
+    both(TEXT, [{ task: 0, path: r(1), remove: true }]);
+    both(TEXT, [{ task: 0, path: r(0), remove: true }]);
+    const out = both(TEXT, [{ task: 0, path: r(0, 'extra'), remove: true }]);
+    expect(out).not.toContain('keep');
+  });
+
+  test('removing neighbouring elements in one go', () => {
+    both(TEXT, [
+      { task: 0, path: r(0), remove: true },
+      { task: 0, path: r(1), remove: true },
+    ]);
+  });
+
+  test('renaming a key keeps its place', () => {
+    const out = both(TEXT, [{ task: 0, path: r(0, 'value', 'labels'), renameTo: 'rectanglelabels' }]);
+    expect(out).toContain('{"x": 1.50, "rectanglelabels": ["car"]}');
+  });
+
+  test('JSON Lines stay one task per line', () => {
+    const jsonl = '{"data": {"t": 1}, "predictions": [{"result": []}]}\n{"data": {"t": 2}}\n';
+    const doc = parseTasks(jsonl);
+    const out = spliceEdits(doc, [{ task: 1, path: ['predictions'], value: [{ result: [{ id: 'a', value: { x: 1 } }] }] }]);
+    expect(out.split('\n')).toHaveLength(3);
+    expect(parseTasks(out).tasks[1]).toEqual({ data: { t: 2 }, predictions: [{ result: [{ id: 'a', value: { x: 1 } }] }] });
+  });
+
+  test('an edit below a missing parent is refused', () => {
+    expect(() => spliceEdits(parseTasks(TEXT), [{ task: 1, path: ['predictions', 3, 'result', 0], value: 1 }])).toThrow(/parent/);
+  });
+});
+
+describe('round trip over the corpus: parse, splice nothing or one edit, compare', () => {
+  const files: string[] = [];
+  const root = sharedPath('corpus/editor-examples');
+  for (const ex of readdirSync(root)) if (existsSync(`${root}/${ex}/tasks.json`)) files.push(`${root}/${ex}/tasks.json`);
+  const templates = sharedPath('corpus/templates/sample-tasks');
+  for (const f of readdirSync(templates)) files.push(`${templates}/${f}`);
+
+  test.each(files.map((f) => [f.replace(sharedPath('corpus'), '')]))('%s', (name) => {
+    const text = readFileSync(sharedPath('corpus') + name, 'utf8');
+    const doc = parseTasks(text);
+    expect(spliceEdits(doc, [])).toBe(text);
+    // Set one leaf in the first task: the rest of the text is unchanged.
+    const edits: JsonEdit[] = [{ task: 0, path: ['prelabel_touched'], value: true }];
+    const out = spliceEdits(doc, edits);
+    expect(JSON.parse(out)).toEqual(applyEdits(doc.tasks, edits).length === 1 && doc.format === 'object' ? applyEdits(doc.tasks, edits)[0] : applyEdits(doc.tasks, edits));
+    const reparsed = parseTasks(out);
+    for (let t = 1; t < doc.tasks.length; t++) expect(reparsed.tasks[t]).toEqual(doc.tasks[t]);
+  });
+});
