@@ -34,9 +34,26 @@ function applyAt(node: unknown, path: JsonPath, edit: JsonEdit): unknown {
   return copy;
 }
 
-/** A new tasks array with the edits applied in order; untouched tasks keep their identity. */
+/**
+ * A new tasks array with the edits applied; untouched tasks keep their identity. Paths name places in the
+ * input: removals run last, from the end, so removing elements 0 and 1 removes the original two.
+ */
 export function applyEdits(tasks: readonly unknown[], edits: readonly JsonEdit[]): unknown[] {
   const out = [...tasks];
-  for (const e of edits) out[e.task] = applyAt(out[e.task], e.path, e);
+  const ordered = [...edits.filter((e) => !e.remove), ...edits.filter((e) => e.remove).sort((a, b) => comparePaths(b, a))];
+  for (const e of ordered) out[e.task] = applyAt(out[e.task], e.path, e);
   return out;
+}
+
+/** Document order of two edits' places (task, then path). */
+export function comparePaths(a: JsonEdit, b: JsonEdit): number {
+  if (a.task !== b.task) return a.task - b.task;
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.path[i];
+    const y = b.path[i];
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  }
+  return a.path.length - b.path.length;
 }

@@ -2,6 +2,7 @@
 // user wrote it (formatting, key order, number spelling, other tasks), so an export differs from the
 // input only where a person changed something, and JSON Lines stay one task per line.
 
+import { comparePaths } from './edits';
 import type { JsonEdit } from './finding';
 import { valueEnd } from './tasks/jsonIndex';
 import { offsetOf, parseTasks, type TasksDocument } from './tasks/parse';
@@ -108,15 +109,3 @@ export function spliceEdits(doc: TasksDocument, edits: readonly JsonEdit[]): str
 }
 
 
-/** Document order of two edits' places (task, then path), so removals can run last-first. */
-function comparePaths(a: JsonEdit, b: JsonEdit): number {
-  if (a.task !== b.task) return a.task - b.task;
-  const n = Math.min(a.path.length, b.path.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.path[i];
-    const y = b.path[i];
-    if (x === y) continue;
-    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-  }
-  return a.path.length - b.path.length;
-}
