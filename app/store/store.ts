@@ -2,8 +2,17 @@
 // prediction, the selection, the flags shown, the dropped images and the view. Changed only by commands.
 
 import { create } from 'zustand';
-import { taskData } from '../core';
-import { analyze, type Project } from './project';
+import { taskData, type Finding, type JsonEdit } from '../core';
+import type { RegionView } from '../core/preview';
+import { spliceEdits } from '../core/textEdits';
+import { analyze, unreadable, type Project } from './project';
+import { deleteRegionEdits, flagEdits, geometryEdits, predictionsToAnnotations, sameFix } from './commands';
+
+export interface HistoryEntry {
+  title: string;
+  configText: string;
+  tasksText: string;
+}
 
 export interface ViewTransform {
   scale: number;
@@ -31,8 +40,13 @@ export interface AppState {
   images: Map<string, string>;
   view: ViewTransform | null;
   reveal: RevealRequest | null;
-  /** A short message about the last action (files recognised, nothing recognised, ...). */
+  /** A short message about the last action (files recognised, what an edit changed, ...). */
   notice: string | null;
+  /** Undo and redo stacks: each entry is the texts before (past) or after (future) one user action. */
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  /** The tasks text as last loaded or exported: leaving with other text asks first. */
+  savedTasksText: string;
 
   setConfigText(text: string, name?: string): void;
   setTasksText(text: string, name?: string): void;
@@ -47,6 +61,22 @@ export interface AppState {
   setView(view: ViewTransform | null): void;
   revealInPane(pane: 'config' | 'tasks', offset: number): void;
   setNotice(notice: string | null): void;
+
+  /** Apply edits to the tasks as one undo step; false (with a notice) when they cannot apply. */
+  applyEdits(edits: JsonEdit[], title: string): boolean;
+  applyFix(finding: Finding): void;
+  /** Apply the fix of every finding like this one (same rule, same fix) across the file. */
+  applyFixAll(finding: Finding): void;
+  /** Text typed in a pane (already debounced): one undo step. */
+  editText(pane: 'config' | 'tasks', text: string): void;
+  undo(): void;
+  redo(): void;
+  moveRegion(region: RegionView, patch: Record<string, number>, title?: string): void;
+  deleteRegion(region: RegionView): void;
+  toggleFlag(region: RegionView, flag: 'readonly' | 'hidden'): void;
+  /** The text to download, as predictions (unchanged) or turned into annotations. */
+  exportText(as: 'predictions' | 'annotations'): string;
+  markExported(): void;
 }
 
 const EMPTY = analyze(null, '', '[]');
@@ -75,6 +105,9 @@ export const useStore = create<AppState>()((set, get) => ({
   view: null,
   reveal: null,
   notice: null,
+  past: [],
+  future: [],
+  savedTasksText: '[]',
 
   setConfigText(text, name) {
     const { project } = get();
@@ -91,7 +124,7 @@ export const useStore = create<AppState>()((set, get) => ({
   loadProject(configText, tasksText, names, images) {
     // Analysed against the previous project, so that a file that does not parse keeps the last good preview.
     const project = analyze(get().project, configText, tasksText, names);
-    set({ project, taskIndex: 0, predictionIndex: 0, selected: null, revealed: new Set(), view: null, ...(images ? { images } : {}) });
+    set({ project, taskIndex: 0, predictionIndex: 0, selected: null, revealed: new Set(), view: null, past: [], future: [], savedTasksText: tasksText, ...(images ? { images } : {}) });
   },
 
   addImages(images) {
@@ -149,6 +182,109 @@ export const useStore = create<AppState>()((set, get) => ({
 
   setNotice(notice) {
     set({ notice });
+  },
+
+  applyEdits(edits, title) {
+    const { project, past } = get();
+    if (!edits.length) return false;
+    if (unreadable(project.doc)) {
+      set({ notice: `Cannot ${title.toLowerCase()}: the tasks text does not parse. Fix the JSON first.` });
+      return false;
+    }
+    let text: string;
+    try {
+      text = spliceEdits(project.doc, edits);
+    } catch (e) {
+      set({ notice: `Cannot ${title.toLowerCase()}: ${(e as Error).message}.` });
+      return false;
+    }
+    const before: HistoryEntry = { title, configText: project.configText, tasksText: project.tasksText };
+    get().setTasksText(text);
+    set({ past: [...past, before].slice(-200), future: [], notice: `${title} (${edits.length} change${edits.length === 1 ? '' : 's'}). Ctrl+Z undoes it.` });
+    return true;
+  },
+
+  applyFix(finding) {
+    if (finding.fix) get().applyEdits(finding.fix.edits, finding.fix.title);
+  },
+
+  applyFixAll(finding) {
+    const like = get().project.findings.filter((f) => sameFix(f, finding));
+    get().applyEdits(
+      like.flatMap((f) => f.fix!.edits),
+      `${finding.fix!.title} — ${like.length} place${like.length === 1 ? '' : 's'}`,
+    );
+  },
+
+  editText(pane, text) {
+    const { project, past } = get();
+    const current = pane === 'config' ? project.configText : project.tasksText;
+    if (current === text) return;
+    const entry: HistoryEntry = { title: `Typing in the ${pane === 'config' ? 'Config' : 'Tasks'} pane`, configText: project.configText, tasksText: project.tasksText };
+    // Typing is one undo step per pause (the panes debounce), so Ctrl+Z works the same across panes and canvas.
+    set({ past: [...past, entry].slice(-200), future: [] });
+    if (pane === 'config') get().setConfigText(text);
+    else get().setTasksText(text);
+  },
+
+  undo() {
+    const { past, future, project } = get();
+    const entry = past[past.length - 1];
+    if (!entry) {
+      set({ notice: 'Nothing to undo.' });
+      return;
+    }
+    const now: HistoryEntry = { title: entry.title, configText: project.configText, tasksText: project.tasksText };
+    set({ past: past.slice(0, -1), future: [...future, now], notice: `Undone: ${entry.title}.` });
+    if (entry.configText !== project.configText) get().setConfigText(entry.configText);
+    if (entry.tasksText !== project.tasksText) get().setTasksText(entry.tasksText);
+  },
+
+  redo() {
+    const { past, future, project } = get();
+    const entry = future[future.length - 1];
+    if (!entry) {
+      set({ notice: 'Nothing to redo.' });
+      return;
+    }
+    const now: HistoryEntry = { title: entry.title, configText: project.configText, tasksText: project.tasksText };
+    set({ future: future.slice(0, -1), past: [...past, now], notice: `Redone: ${entry.title}.` });
+    if (entry.configText !== project.configText) get().setConfigText(entry.configText);
+    if (entry.tasksText !== project.tasksText) get().setTasksText(entry.tasksText);
+  },
+
+  moveRegion(region, patch, title = 'Move region') {
+    if (region.readonly) {
+      set({ notice: `Region ${region.id ?? region.key} is readonly: unlock it to move or resize it.` });
+      return;
+    }
+    const { taskIndex, predictionIndex } = get();
+    get().applyEdits(geometryEdits(currentTask(get()), taskIndex, predictionIndex, region, patch), `${title} ${region.id ?? region.key}`);
+  },
+
+  deleteRegion(region) {
+    if (region.readonly) {
+      set({ notice: `Region ${region.id ?? region.key} is readonly: unlock it to delete it.` });
+      return;
+    }
+    const { taskIndex, predictionIndex } = get();
+    if (get().applyEdits(deleteRegionEdits(currentTask(get()), taskIndex, predictionIndex, region), `Delete region ${region.id ?? region.key}`)) set({ selected: null });
+  },
+
+  toggleFlag(region, flag) {
+    const { taskIndex, predictionIndex } = get();
+    const on = !region[flag];
+    get().applyEdits(flagEdits(taskIndex, predictionIndex, region, flag, on), `${on ? 'Set' : 'Clear'} ${flag} on ${region.id ?? region.key}`);
+  },
+
+  exportText(as) {
+    const { project } = get();
+    if (as === 'predictions' || unreadable(project.doc)) return project.tasksText;
+    return spliceEdits(project.doc, predictionsToAnnotations(project.doc.tasks));
+  },
+
+  markExported() {
+    set({ savedTasksText: get().project.tasksText });
   },
 }));
 

@@ -55,7 +55,7 @@ function ObjectView({ object, regions, relations, data, firstImage, firstText }:
   }
 }
 
-function Pane({ kind, label, language, name, stale, text, onChange }: { kind: 'config' | 'tasks'; label: string; language: 'xml' | 'json'; name: string; stale: boolean; text: string; onChange(text: string): void }) {
+function Pane({ kind, label, language, name, stale, text, onChange, onUndo, onRedo }: { kind: 'config' | 'tasks'; label: string; language: 'xml' | 'json'; name: string; stale: boolean; text: string; onChange(text: string): void; onUndo(): void; onRedo(): void }) {
   const findings = useStore((s) => s.project.findings);
   const reveal = useStore((s) => s.reveal);
   const mine = useMemo(() => findings.filter((f) => f.source === kind), [findings, kind]);
@@ -65,20 +65,42 @@ function Pane({ kind, label, language, name, stale, text, onChange }: { kind: 'c
         {label} <span className="muted">{name}</span>
         {stale && <span className="warn"> — does not parse; the preview shows the last good {kind}</span>}
       </h2>
-      <CodeEditor label={label} language={language} text={text} findings={mine} onChange={onChange} reveal={reveal?.pane === kind ? reveal : null} />
+      <CodeEditor label={label} language={language} text={text} findings={mine} onChange={onChange} reveal={reveal?.pane === kind ? reveal : null} onUndo={onUndo} onRedo={onRedo} />
     </section>
   );
 }
 
+/** Calls `fn` after a pause; `flush` calls it at once with what is pending (before an undo). */
 function useDebounced(fn: (text: string) => void, ms: number) {
   const timer = useRef<number | undefined>(undefined);
-  return useCallback(
-    (text: string) => {
+  const pending = useRef<string | null>(null);
+  return useMemo(() => {
+    const flush = () => {
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => fn(text), ms);
-    },
-    [fn, ms],
-  );
+      if (pending.current !== null) {
+        const t = pending.current;
+        pending.current = null;
+        fn(t);
+      }
+    };
+    const call = (text: string) => {
+      pending.current = text;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(flush, ms);
+    };
+    return { call, flush };
+  }, [fn, ms]);
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function App() {
@@ -86,8 +108,11 @@ export function App() {
   const taskIndex = useStore((s) => s.taskIndex);
   const predictionIndex = useStore((s) => s.predictionIndex);
   const notice = useStore((s) => s.notice);
-  const setConfigText = useStore((s) => s.setConfigText);
-  const setTasksText = useStore((s) => s.setTasksText);
+  const editText = useStore((s) => s.editText);
+  const canUndo = useStore((s) => s.past.length > 0);
+  const canRedo = useStore((s) => s.future.length > 0);
+  const dirty = useStore((s) => s.project.tasksText !== s.savedTasksText);
+  const [exportAs, setExportAs] = useState<'predictions' | 'annotations'>('predictions');
   const samples = useSamples();
   // Open with the first sample (the guide's bounding-box example) when nothing is loaded yet.
   useEffect(() => {
@@ -100,8 +125,70 @@ export function App() {
   const config = project.goodConfig;
   const view = useMemo(() => predictionView(config, task, taskIndex, predictionIndex, project.findings), [config, task, taskIndex, predictionIndex, project.findings]);
 
-  const onConfigEdit = useDebounced(useCallback((t: string) => setConfigText(t), [setConfigText]), 300);
-  const onTasksEdit = useDebounced(useCallback((t: string) => setTasksText(t), [setTasksText]), 300);
+  const configEdits = useDebounced(useCallback((t: string) => editText('config', t), [editText]), 300);
+  const tasksEdits = useDebounced(useCallback((t: string) => editText('tasks', t), [editText]), 300);
+  const undo = useCallback(() => {
+    configEdits.flush();
+    tasksEdits.flush();
+    useStore.getState().undo();
+  }, [configEdits, tasksEdits]);
+  const redo = useCallback(() => useStore.getState().redo(), []);
+  const exportFile = () => {
+    configEdits.flush();
+    tasksEdits.flush();
+    const s = useStore.getState();
+    const base = s.project.tasksName.slice(s.project.tasksName.lastIndexOf('/') + 1);
+    const name = base.replace(/(\.[^.]*)?$/, (ext) => (exportAs === 'annotations' ? `.annotations${ext || '.json'}` : ext || '.json'));
+    download(name, s.exportText(exportAs));
+    s.markExported();
+    s.setNotice(`Exported ${name}${exportAs === 'annotations' ? ' (predictions turned into annotations)' : ''}.`);
+  };
+
+  // Undo / redo and Delete outside the editors (the editors route their own keys to the same commands).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('.cm-editor, input, select, textarea')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if (mod && ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key.toLowerCase() === 'y')) {
+        e.preventDefault();
+        redo();
+      } else if (e.key.startsWith('Arrow')) {
+        // Nudge the selected shape: 0.1% of the image per press, 1% with Shift.
+        const s = useStore.getState();
+        const region = view.regions.find((r) => r.key === s.selected);
+        if (!region || !['rectangle', 'ellipse', 'keypoint'].includes(region.kind)) return;
+        e.preventDefault();
+        const step = e.shiftKey ? 1 : 0.1;
+        const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
+        const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
+        s.moveRegion(region, { x: Number(region.value.x) + dx, y: Number(region.value.y) + dy }, 'Nudge');
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        const s = useStore.getState();
+        const region = view.regions.find((r) => r.key === s.selected);
+        if (region) {
+          e.preventDefault();
+          s.deleteRegion(region);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, view.regions]);
+
+  // Leaving with changes not exported asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const openFiles = useCallback(async (files: Iterable<File>) => {
     const sorted = await sortFiles(files);
@@ -163,6 +250,22 @@ export function App() {
           </select>
         </label>
         <Navigation />
+        <span className="edit-buttons">
+          <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
+            Undo
+          </button>
+          <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z or Ctrl+Y">
+            Redo
+          </button>
+          <button type="button" className="export" onClick={exportFile}>
+            Export
+          </button>
+          <select aria-label="Export as" value={exportAs} onChange={(e) => setExportAs(e.target.value as 'predictions' | 'annotations')}>
+            <option value="predictions">as predictions</option>
+            <option value="annotations">as annotations (ground truth)</option>
+          </select>
+          {dirty && <span className="muted-light">changes not exported</span>}
+        </span>
         {notice && (
           <span className="notice" role="status">
             {notice}
@@ -171,8 +274,8 @@ export function App() {
       </header>
       <div className="columns">
         <div className="panes">
-          <Pane kind="config" label="Config" language="xml" name={project.configName} stale={project.stale.config} text={project.configText} onChange={onConfigEdit} />
-          <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={project.tasksText} onChange={onTasksEdit} />
+          <Pane kind="config" label="Config" language="xml" name={project.configName} stale={project.stale.config} text={project.configText} onChange={configEdits.call} onUndo={undo} onRedo={redo} />
+          <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={project.tasksText} onChange={tasksEdits.call} onUndo={undo} onRedo={redo} />
         </div>
         <main className="preview" aria-label="Preview">
           {!config && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}

@@ -8,6 +8,7 @@ import type { ObjectTag } from '../../core';
 import type { RegionView, RelationView } from '../../core/preview';
 import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
+import { EditHandles } from './EditHandles';
 import { shapeUtils, type ImageSize } from './shapeUtils';
 
 interface Props {
@@ -91,6 +92,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
   const storedView = useStore((s) => s.view);
   const selectRegion = useStore((s) => s.selectRegion);
   const setView = useStore((s) => s.setView);
+  const moveRegion = useStore((s) => s.moveRegion);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
 
@@ -109,6 +111,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
   }, [width, height, size.W, size.H]);
   const view = storedView ?? fit;
 
+  const selectedRegion = regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint')) ?? null;
   const visible = useMemo(() => regions.filter((r) => shapeUtils[r.kind] && (!r.hidden || showHidden || revealed.has(r.key))), [regions, showHidden, revealed]);
 
   // Memoised: Konva redraws the layer only when the function changes, not on every React render.
@@ -208,6 +211,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
   };
 
   const onClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
+    if (e.target.getParent()?.className === 'Transformer') return;
     const stage = e.target.getStage()!;
     const p = stage.getPointerPosition();
     if (!p) return;
@@ -281,6 +285,11 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
           <Layer listening={false}>
             <Shape sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />
           </Layer>
+          {selectedRegion && (
+            <Layer>
+              <EditHandles region={selectedRegion} size={size} scale={view.scale} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />
+            </Layer>
+          )}
         </Stage>
       </div>
     </figure>

@@ -2,6 +2,7 @@
 // for the whole file beside it. Clicking one selects its region and scrolls the pane to the line.
 
 import type { Finding } from '../../core';
+import { sameFix } from '../../store/commands';
 import { useStore } from '../../store/store';
 
 function regionKeyOf(f: Finding, tasks: unknown[]): string | null {
@@ -18,10 +19,13 @@ export function ProblemsPanel() {
   const predictionIndex = useStore((s) => s.predictionIndex);
   const selectRegion = useStore((s) => s.selectRegion);
   const revealInPane = useStore((s) => s.revealInPane);
+  const applyFix = useStore((s) => s.applyFix);
+  const applyFixAll = useStore((s) => s.applyFixAll);
   const all = project.findings;
   const mine = all.filter((f) => f.source === 'config' || f.task === taskIndex || f.task === null);
   const counted = all.filter((f) => f.severity !== 'info');
   const tasks = project.doc.tasks;
+  const likeCount = (f: Finding) => all.filter((g) => sameFix(g, f)).length;
 
   const open = (f: Finding) => {
     if (f.source === 'tasks' && f.prediction !== null && f.prediction !== predictionIndex) selectPrediction(f.prediction);
@@ -48,6 +52,18 @@ export function ProblemsPanel() {
                 {f.source === 'config' ? project.configName : project.tasksName}:{f.line}:{f.column}
               </span>
             </button>
+            {f.fix && (
+              <div className="fixes">
+                <button type="button" onClick={() => applyFix(f)}>
+                  Fix: {f.fix.title}
+                </button>
+                {likeCount(f) > 1 && (
+                  <button type="button" onClick={() => applyFixAll(f)}>
+                    Fix all {likeCount(f)} like this
+                  </button>
+                )}
+              </div>
+            )}
           </li>
         ))}
       </ul>

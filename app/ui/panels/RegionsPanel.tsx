@@ -15,6 +15,8 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
   const setShowHidden = useStore((s) => s.setShowHidden);
   const revealed = useStore((s) => s.revealed);
   const toggleRevealed = useStore((s) => s.toggleRevealed);
+  const toggleFlag = useStore((s) => s.toggleFlag);
+  const deleteRegion = useStore((s) => s.deleteRegion);
   const list = useRef<HTMLUListElement>(null);
   const hiddenCount = regions.filter((r) => r.hidden).length;
   // Long lists grow as they are scrolled (300 items at a time): 10,000 list items would cost more than the canvas.
@@ -84,12 +86,23 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
                   <Eye open={!isHiddenNow} title={isHiddenNow ? 'hidden' : 'shown'} />
                 </button>
               )}
-              {r.key === selected && (r.details.length > 0 || r.dropped) && (
-                <div className="region-details">
+              {r.key === selected && (
+                <div className="region-details" onClick={(e) => e.stopPropagation()}>
                   {r.details.map((d) => (
                     <div key={d}>{d}</div>
                   ))}
                   {r.dropped && <div className="warn">{r.dropped}</div>}
+                  <div className="region-actions">
+                    <button type="button" onClick={() => toggleFlag(r, 'readonly')}>
+                      {r.readonly ? 'Unlock' : 'Lock'}
+                    </button>
+                    <button type="button" onClick={() => toggleFlag(r, 'hidden')}>
+                      {r.hidden ? 'Unhide' : 'Hide'}
+                    </button>
+                    <button type="button" onClick={() => deleteRegion(r)} disabled={r.readonly} title={r.readonly ? 'readonly: unlock it first' : 'Delete (Del)'}>
+                      Delete
+                    </button>
+                  </div>
                 </div>
               )}
             </li>

@@ -1,7 +1,7 @@
 // A CodeMirror 6 editor for one pane: XML or JSON highlighting, findings underlined and in the gutter,
 // edits reported (the caller debounces), scroll-to-offset requests honoured.
 
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
 import { bracketMatching, foldGutter, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
@@ -25,6 +25,9 @@ interface Props {
   onChange(text: string): void;
   /** Scroll to and select this offset when the nonce changes. */
   reveal: { offset: number; nonce: number } | null;
+  /** The app's undo and redo: one history across the panes and the canvas. */
+  onUndo(): void;
+  onRedo(): void;
 }
 
 /** End of the token at `from`: a whole string, number or word, so the underline covers what is wrong. */
@@ -56,13 +59,15 @@ export function toDiagnostics(text: string, findings: readonly Finding[]): Diagn
   return out;
 }
 
-export function CodeEditor({ label, language, text, findings, onChange, reveal }: Props) {
+export function CodeEditor({ label, language, text, findings, onChange, reveal, onUndo, onRedo }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
   const languageFor = (size: number): Extension => (size > HIGHLIGHT_LIMIT ? [] : [syntaxHighlighting(defaultHighlightStyle), bracketMatching(), language === 'xml' ? xml() : json()]);
   onChangeRef.current = onChange;
+  const undoRef = useRef({ onUndo, onRedo });
+  undoRef.current = { onUndo, onRedo };
 
   useEffect(() => {
     const v = new EditorView({
@@ -73,10 +78,14 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal }
           lineNumbers(),
           foldGutter(),
           lintGutter(),
-          history(),
           highlightActiveLine(),
           languageSlot.current.of(languageFor(text.length)),
-          keymap.of([...defaultKeymap, ...historyKeymap]),
+          keymap.of([
+            { key: 'Mod-z', run: () => (undoRef.current.onUndo(), true) },
+            { key: 'Mod-Shift-z', run: () => (undoRef.current.onRedo(), true) },
+            { key: 'Mod-y', run: () => (undoRef.current.onRedo(), true) },
+            ...defaultKeymap,
+          ]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) onChangeRef.current(u.state.doc.toString());
@@ -91,11 +100,23 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // A new text from outside (a file dropped, a sample chosen) replaces the document.
+  // A new text from outside (a file, an edit on the canvas, undo) replaces only what differs, so the
+  // cursor and the scroll position stay where the person left them.
   useEffect(() => {
     const v = view.current;
-    if (!v || v.state.doc.toString() === text) return;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, annotations: external.of(true), effects: languageSlot.current.reconfigure(languageFor(text.length)) });
+    if (!v) return;
+    const old = v.state.doc.toString();
+    if (old === text) return;
+    let a = 0;
+    const max = Math.min(old.length, text.length);
+    while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+    let b = 0;
+    while (b < max - a && old.charCodeAt(old.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
+    v.dispatch({
+      changes: { from: a, to: old.length - b, insert: text.slice(a, text.length - b) },
+      annotations: external.of(true),
+      effects: languageSlot.current.reconfigure(languageFor(text.length)),
+    });
   }, [text]);
 
   useEffect(() => {

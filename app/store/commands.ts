@@ -1,0 +1,63 @@
+// The edits behind the store's commands, as pure functions of the task and the region: unit-tested
+// without a browser, applied by the store as one undo step each.
+
+import type { Finding, JsonEdit } from '../core';
+import type { RegionView } from '../core/preview';
+import { isObject } from '../core/tasks/jsonValue';
+
+function resultsOf(task: unknown, p: number): unknown[] {
+  const preds = isObject(task) && Array.isArray(task.predictions) ? task.predictions : [];
+  const pred = preds[p];
+  return isObject(pred) && Array.isArray(pred.result) ? pred.result : [];
+}
+
+/**
+ * Set geometry keys on every result of the region that carries them: the OCR pattern repeats the box in
+ * its labels and transcription results, and they must move together.
+ */
+export function geometryEdits(task: unknown, t: number, p: number, region: RegionView, patch: Record<string, number>): JsonEdit[] {
+  const results = resultsOf(task, p);
+  const edits: JsonEdit[] = [];
+  for (const r of region.results) {
+    const res = results[r];
+    if (!isObject(res) || !isObject(res.value)) continue;
+    const carries = r === region.shapeResult || Object.keys(patch).some((k) => k in (res.value as object));
+    if (!carries) continue;
+    for (const [k, v] of Object.entries(patch)) edits.push({ task: t, path: ['predictions', p, 'result', r, 'value', k], value: Math.round(v * 1e6) / 1e6 });
+  }
+  return edits;
+}
+
+/** Remove the region's results, and relations to or from it (Label Studio drops those too). */
+export function deleteRegionEdits(task: unknown, t: number, p: number, region: RegionView): JsonEdit[] {
+  const results = resultsOf(task, p);
+  const gone = new Set(region.results);
+  if (region.id !== null) {
+    results.forEach((res, r) => {
+      if (isObject(res) && res.type === 'relation' && (String(res.from_id) === region.id || String(res.to_id) === region.id)) gone.add(r);
+    });
+  }
+  return [...gone].map((r) => ({ task: t, path: ['predictions', p, 'result', r], remove: true }));
+}
+
+export function flagEdits(t: number, p: number, region: RegionView, flag: 'readonly' | 'hidden', on: boolean): JsonEdit[] {
+  return region.results.map((r) => ({ task: t, path: ['predictions', p, 'result', r, flag], value: on }));
+}
+
+/** Findings whose fix is the same change in another place: same rule, same fix title. */
+export function sameFix(a: Finding, b: Finding): boolean {
+  return !!a.fix && !!b.fix && a.rule === b.rule && a.fix.title === b.fix.title;
+}
+
+/** Every task's predictions turned into annotations (for importing as ground truth); other keys kept. */
+export function predictionsToAnnotations(tasks: readonly unknown[]): JsonEdit[] {
+  const edits: JsonEdit[] = [];
+  tasks.forEach((task, t) => {
+    if (!isObject(task) || !Array.isArray(task.predictions) || task.predictions.length === 0) return;
+    const existing = Array.isArray(task.annotations) ? task.annotations : [];
+    const converted = task.predictions.filter(isObject).map((p) => ({ result: Array.isArray(p.result) ? p.result : [], ground_truth: true, ...(p.model_version !== undefined ? { meta: { model_version: p.model_version } } : {}) }));
+    edits.push({ task: t, path: ['annotations'], value: [...existing, ...converted] });
+    edits.push({ task: t, path: ['predictions'], value: [] });
+  });
+  return edits;
+}

@@ -1,0 +1,119 @@
+// Editing: fixes from the Problems list, dragging boxes, flags, delete, undo/redo, export.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fixture, openApp, openFiles, problems, regions, screenPoint } from './helpers';
+
+async function exported(page: Page): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
+
+async function openFlags(page: Page) {
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'flags.xml', path: fixture('flags.xml') },
+    { name: 'flags.json', path: fixture('flags.json') },
+  ]);
+  await expect(page.getByText('4 regions')).toBeVisible();
+}
+
+test('one-click fix, undo and redo, and an export where untouched tasks equal the input', async ({ page }) => {
+  await openFlags(page);
+  const input = JSON.parse(readFileSync(fixture('flags.json'), 'utf8'));
+  await problems(page).filter({ hasText: 'unknown-label' }).getByRole('button', { name: /^Fix: Replace "car" with "Car"/ }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Replace' })).toContainText('(1 change)');
+  // The Tasks pane shows the change at once.
+  await expect(page.locator('[data-pane="Tasks"] .cm-content')).not.toContainText('["car"]');
+
+  await page.keyboard.press('Control+z');
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+
+  const out = await exported(page);
+  expect(out.name).toBe('flags.json');
+  const tasks = JSON.parse(out.text);
+  expect(tasks[0].predictions[0].result[2].value.rectanglelabels).toEqual(['Car']);
+  // Everything else is as it came in.
+  tasks[0].predictions[0].result[2].value.rectanglelabels = ['car'];
+  expect(tasks).toEqual(input);
+  expect(out.text.split('\n').length).toBe(readFileSync(fixture('flags.json'), 'utf8').split('\n').length);
+});
+
+test('"Fix all like this" fixes every place with the same fix, as one undo step', async ({ page }) => {
+  await openApp(page);
+  const config = readFileSync(fixture('flags.xml'), 'utf8');
+  const result = (id: string) => ({ id, from_name: 'lable', to_name: 'image', type: 'rectanglelabels', value: { x: 1, y: 1, width: 2, height: 2, rotation: 0, rectanglelabels: ['Car'] } });
+  const tasks = [1, 2, 3].map((i) => ({ data: { image: 'x.png' }, predictions: [{ model_version: 'm', result: [result(`a${i}`), result(`b${i}`)] }] }));
+  await openFiles(page, [
+    { name: 'c.xml', text: config },
+    { name: 't.json', text: JSON.stringify(tasks, null, 2) },
+  ]);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('6 in the file');
+  await problems(page).first().getByRole('button', { name: 'Fix all 6 like this' }).click();
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('6 in the file');
+});
+
+test('dragging a box moves it: the exported x is the new position in percent; a readonly box does not move', async ({ page }) => {
+  await openApp(page);
+  // The bbox sample: result2 is a Car box at x 75.47%, y 82.33% of a 600 x 403 image.
+  await regions(page).filter({ hasText: 'result2' }).click();
+  const from = await screenPoint(page, 'image', 0.7547 * 600 + 10, 0.8233 * 403 + 10);
+  const scale = JSON.parse((await page.getByTestId('canvas-image').getAttribute('data-view'))!).scale;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x - 30, from.y - 20, { steps: 5 });
+  await page.mouse.move(from.x - 60, from.y - 40, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Move or resize' })).toBeVisible();
+  const tasks = JSON.parse((await exported(page)).text);
+  const value = tasks[0].predictions[0].result[1].value;
+  expect(value.x).toBeCloseTo(75.47 - (60 / scale / 600) * 100, 1);
+  expect(value.y).toBeCloseTo(82.33 - (40 / scale / 403) * 100, 1);
+  expect(value.width).toBeCloseTo(5.74, 2);
+  // Undo puts it back.
+  await page.keyboard.press('Control+z');
+  const back = JSON.parse((await exported(page)).text);
+  expect(back[0].predictions[0].result[1].value.x).toBe(75.47);
+});
+
+test('a readonly region cannot be moved or deleted until unlocked; hide and lock are saved', async ({ page }) => {
+  await openFlags(page);
+  const locked = regions(page).filter({ hasText: 'locked' });
+  await locked.click();
+  const from = await screenPoint(page, 'image', 0.15 * 400, 0.15 * 300);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 50, from.y + 50, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('status').filter({ hasText: 'readonly' })).toContainText('unlock it');
+  await expect(page.getByText('4 regions')).toBeVisible();
+  let tasks = JSON.parse((await exported(page)).text);
+  expect(tasks[0].predictions[0].result[0].value.x).toBe(5);
+  await locked.getByRole('button', { name: 'Unlock' }).click();
+  await expect(locked).not.toContainText('readonly');
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('3 regions')).toBeVisible();
+  tasks = JSON.parse((await exported(page)).text);
+  expect(tasks[0].predictions[0].result.map((r: { id: string }) => r.id)).toEqual(['ghost', 'typo', 'stale']);
+});
+
+test('arrow keys nudge the selected box; export as annotations turns predictions into annotations', async ({ page }) => {
+  await openApp(page);
+  await regions(page).filter({ hasText: 'result1' }).click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.getByLabel('Export as').selectOption('annotations');
+  const out = await exported(page);
+  expect(out.name).toBe('tasks.annotations.json');
+  const tasks = JSON.parse(out.text);
+  expect(tasks[0].predictions).toEqual([]);
+  expect(tasks[0].annotations).toHaveLength(1);
+  expect(tasks[0].annotations[0].result[0].value.x).toBeCloseTo(5.98, 6);
+  expect(tasks[0].annotations[0].result[0].value.y).toBeCloseTo(12.92, 6);
+});
