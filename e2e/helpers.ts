@@ -31,7 +31,8 @@ export async function regionAlphaAt(page: Page, name: string, x: number, y: numb
       const box = document.querySelector(`[data-testid="canvas-${name}"]`) as HTMLElement;
       const view = JSON.parse(box.dataset.view!);
       const canvases = box.querySelectorAll('canvas');
-      const layer = canvases[canvases.length - 1];
+      // Layers in order: the image, the regions, the edit handles of the selected region.
+      const layer = canvases[1];
       const ratio = layer.width / layer.clientWidth;
       const sx = Math.round((view.x + x * view.scale) * ratio);
       const sy = Math.round((view.y + y * view.scale) * ratio);

@@ -12,7 +12,7 @@ test('problems of the current task, the file-wide count, and a click that finds 
   const texts = await problems(page).allTextContents();
   expect(texts.map((t) => t.split(' ')[0])).toEqual(['unknown-label', 'unknown-from-name']);
   expect(texts[0]).toContain('Label "car" is not in "label"');
-  await problems(page).filter({ hasText: 'unknown-from-name' }).getByRole('button').click();
+  await problems(page).filter({ hasText: 'unknown-from-name' }).getByRole('button').first().click();
   await expect(regions(page).filter({ hasText: 'stale' })).toHaveAttribute('aria-selected', 'true');
   // The Tasks pane moved its cursor to the offending from_name.
   const line = page.locator('[data-pane="Tasks"] .cm-activeLine');

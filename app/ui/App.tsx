@@ -13,6 +13,7 @@ import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RegionsPanel } from './panels/RegionsPanel';
 import { CodeEditor } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
+import { keepSessionSaved, restoreSession } from './session';
 import { HyperTextObject, ParagraphsObject, TextObject } from './text/TextObjects';
 
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
@@ -114,10 +115,15 @@ export function App() {
   const dirty = useStore((s) => s.project.tasksText !== s.savedTasksText);
   const [exportAs, setExportAs] = useState<'predictions' | 'annotations'>('predictions');
   const samples = useSamples();
-  // Open with the first sample (the guide's bounding-box example) when nothing is loaded yet.
+  // Restore the saved session; else open with the first sample (the guide's bounding-box example).
+  const [restored, setRestored] = useState<boolean | null>(null);
   useEffect(() => {
-    if (samples.length && !useStore.getState().project.configText) void loadSample(samples[0]);
-  }, [samples]);
+    void restoreSession().then(setRestored);
+    return keepSessionSaved();
+  }, []);
+  useEffect(() => {
+    if (restored === false && samples.length && !useStore.getState().project.configText) void loadSample(samples[0]);
+  }, [samples, restored]);
   const [dragging, setDragging] = useState(false);
 
   const task = useStore(currentTask);

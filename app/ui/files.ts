@@ -1,6 +1,8 @@
 // Recognises dropped or opened files by their content: a labeling config (XML), a tasks file (JSON or
 // JSON Lines), or an image. Extensions only break ties.
 
+import { imageBlobs } from './session';
+
 export interface TextFile {
   name: string;
   text: string;
@@ -42,7 +44,9 @@ export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
   const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [] };
   for (const file of files) {
     if (await isImage(file)) {
-      out.images.set(file.name, URL.createObjectURL(file));
+      const url = URL.createObjectURL(file);
+      imageBlobs.set(url, file);
+      out.images.set(file.name, url);
       continue;
     }
     if (file.size > 512 * 1024 * 1024) {
