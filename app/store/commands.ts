@@ -61,3 +61,26 @@ export function predictionsToAnnotations(tasks: readonly unknown[]): JsonEdit[] 
   });
   return edits;
 }
+
+/** Set the labels of every labelling result of the region (the `*labels` key named like its type). */
+export function labelEdits(task: unknown, t: number, p: number, region: RegionView, labels: string[]): JsonEdit[] {
+  const results = resultsOf(task, p);
+  const edits: JsonEdit[] = [];
+  for (const r of region.results) {
+    const res = results[r];
+    if (!isObject(res) || typeof res.type !== 'string' || !res.type.endsWith('labels') || !isObject(res.value)) continue;
+    const key = res.type in res.value || !('labels' in res.value) ? res.type : 'labels';
+    edits.push({ task: t, path: ['predictions', p, 'result', r, 'value', key], value: labels });
+  }
+  return edits;
+}
+
+/** The from_name of the region's labelling result: whose labels it can take. */
+export function labellingControlName(task: unknown, p: number, region: RegionView): string | null {
+  const results = resultsOf(task, p);
+  for (const r of region.results) {
+    const res = results[r];
+    if (isObject(res) && typeof res.type === 'string' && res.type.endsWith('labels') && typeof res.from_name === 'string') return res.from_name;
+  }
+  return null;
+}

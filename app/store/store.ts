@@ -6,7 +6,7 @@ import { taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { spliceEdits } from '../core/textEdits';
 import { analyze, unreadable, type Project } from './project';
-import { deleteRegionEdits, flagEdits, geometryEdits, predictionsToAnnotations, sameFix } from './commands';
+import { deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix } from './commands';
 
 export interface HistoryEntry {
   title: string;
@@ -74,6 +74,10 @@ export interface AppState {
   moveRegion(region: RegionView, patch: Record<string, number>, title?: string): void;
   deleteRegion(region: RegionView): void;
   toggleFlag(region: RegionView, flag: 'readonly' | 'hidden'): void;
+  setLabels(region: RegionView, labels: string[]): void;
+  /** Regions scoring below this are not shown (0 shows all). */
+  minScore: number;
+  setMinScore(score: number): void;
   /** The text to download, as predictions (unchanged) or turned into annotations. */
   exportText(as: 'predictions' | 'annotations'): string;
   markExported(): void;
@@ -108,6 +112,7 @@ export const useStore = create<AppState>()((set, get) => ({
   past: [],
   future: [],
   savedTasksText: '[]',
+  minScore: 0,
 
   setConfigText(text, name) {
     const { project } = get();
@@ -275,6 +280,15 @@ export const useStore = create<AppState>()((set, get) => ({
     const { taskIndex, predictionIndex } = get();
     const on = !region[flag];
     get().applyEdits(flagEdits(taskIndex, predictionIndex, region, flag, on), `${on ? 'Set' : 'Clear'} ${flag} on ${region.id ?? region.key}`);
+  },
+
+  setLabels(region, labels) {
+    const { taskIndex, predictionIndex } = get();
+    get().applyEdits(labelEdits(currentTask(get()), taskIndex, predictionIndex, region, labels), `Label ${region.id ?? region.key} as ${labels.join(', ')}`);
+  },
+
+  setMinScore(score) {
+    set({ minScore: Math.max(0, Math.min(1, Number.isFinite(score) ? score : 0)) });
   },
 
   exportText(as) {

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ObjectTag } from '../core';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
+import { labellingControlName } from '../store/commands';
 import { currentData, currentTask, useStore } from '../store/store';
 import { ImageCanvas } from './canvas/ImageCanvas';
 import { sortFiles } from './files';
@@ -104,6 +105,39 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const SHORTCUTS: [string, string][] = [
+  ['Ctrl+Z', 'Undo'],
+  ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
+  ['Tab, Shift+Tab', 'Select the next / previous region'],
+  ['1 … 9', "Give the selected region the control's n-th label"],
+  ['Arrow keys', 'Nudge the selected shape by 0.1% (Shift: 1%)'],
+  ['Delete, Backspace', 'Delete the selected region (not when readonly)'],
+  ['Escape', 'Clear the selection, close this panel'],
+  ['Wheel, drag', 'Zoom at the cursor, pan'],
+  ['?', 'Show or hide this list'],
+];
+
+function ShortcutsHelp({ onClose }: { onClose(): void }) {
+  return (
+    <div className="help" role="dialog" aria-label="Keyboard shortcuts">
+      <h2>Keyboard shortcuts</h2>
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([k, what]) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const project = useStore((s) => s.project);
   const taskIndex = useStore((s) => s.taskIndex);
@@ -129,7 +163,11 @@ export function App() {
   const task = useStore(currentTask);
   const data = useStore(currentData);
   const config = project.goodConfig;
-  const view = useMemo(() => predictionView(config, task, taskIndex, predictionIndex, project.findings), [config, task, taskIndex, predictionIndex, project.findings]);
+  const fullView = useMemo(() => predictionView(config, task, taskIndex, predictionIndex, project.findings), [config, task, taskIndex, predictionIndex, project.findings]);
+  const minScore = useStore((s) => s.minScore);
+  const view = useMemo(() => (minScore > 0 ? { ...fullView, regions: fullView.regions.filter((r) => r.score === null || r.score >= minScore) } : fullView), [fullView, minScore]);
+  const belowThreshold = fullView.regions.length - view.regions.length;
+  const [help, setHelp] = useState(false);
 
   const configEdits = useDebounced(useCallback((t: string) => editText('config', t), [editText]), 300);
   const tasksEdits = useDebounced(useCallback((t: string) => editText('tasks', t), [editText]), 300);
@@ -162,6 +200,26 @@ export function App() {
       } else if (mod && ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key.toLowerCase() === 'y')) {
         e.preventDefault();
         redo();
+      } else if (e.key === '?') {
+        setHelp((h) => !h);
+      } else if (e.key === 'Escape') {
+        setHelp(false);
+        useStore.getState().selectRegion(null);
+      } else if (e.key === 'Tab' && view.regions.length && target === document.body) {
+        // Tab / Shift+Tab walk through the regions when no control has the focus (else Tab moves the focus).
+        e.preventDefault();
+        const s = useStore.getState();
+        const i = view.regions.findIndex((r) => r.key === s.selected);
+        const n = view.regions.length;
+        s.selectRegion(view.regions[(i + (e.shiftKey ? -1 : 1) + n + (i === -1 && e.shiftKey ? 1 : 0)) % n].key);
+      } else if (/^[1-9]$/.test(e.key) && !mod) {
+        // Number keys label the selected region with the control's n-th label, as in Label Studio.
+        const s = useStore.getState();
+        const region = view.regions.find((r) => r.key === s.selected);
+        const name = region && labellingControlName(currentTask(s), s.predictionIndex, region);
+        const control = name ? s.project.goodConfig?.controls.get(name) : undefined;
+        const label = control?.options[Number(e.key) - 1];
+        if (region && label) s.setLabels(region, [label.value]);
       } else if (e.key.startsWith('Arrow')) {
         // Nudge the selected shape: 0.1% of the image per press, 1% with Shift.
         const s = useStore.getState();
@@ -272,6 +330,14 @@ export function App() {
           </select>
           {dirty && <span className="muted-light">changes not exported</span>}
         </span>
+        <label>
+          Min score{' '}
+          <input aria-label="Min score" className="min-score" type="number" min={0} max={1} step={0.05} value={minScore} onChange={(e) => useStore.getState().setMinScore(Number(e.target.value))} />
+          {belowThreshold > 0 && <span className="muted-light"> {belowThreshold} below</span>}
+        </label>
+        <button type="button" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
+          ? Shortcuts
+        </button>
         {notice && (
           <span className="notice" role="status">
             {notice}
@@ -313,6 +379,7 @@ export function App() {
         </aside>
       </div>
       {dragging && <div className="drop-overlay">Drop a config, tasks and images</div>}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 
 const PAGE = 300;
 import type { RegionView } from '../../core/preview';
-import { useStore } from '../../store/store';
+import { labellingControlName } from '../../store/commands';
+import { currentTask, useStore } from '../../store/store';
 import { Eye, Lock } from './icons';
 
 export function RegionsPanel({ regions }: { regions: RegionView[] }) {
@@ -17,6 +18,10 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
   const toggleRevealed = useStore((s) => s.toggleRevealed);
   const toggleFlag = useStore((s) => s.toggleFlag);
   const deleteRegion = useStore((s) => s.deleteRegion);
+  const setLabels = useStore((s) => s.setLabels);
+  const config = useStore((s) => s.project.goodConfig);
+  const task = useStore(currentTask);
+  const predictionIndex = useStore((s) => s.predictionIndex);
   const list = useRef<HTMLUListElement>(null);
   const hiddenCount = regions.filter((r) => r.hidden).length;
   // Long lists grow as they are scrolled (300 items at a time): 10,000 list items would cost more than the canvas.
@@ -92,6 +97,25 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
                     <div key={d}>{d}</div>
                   ))}
                   {r.dropped && <div className="warn">{r.dropped}</div>}
+                  {(() => {
+                    const name = labellingControlName(task, predictionIndex, r);
+                    const control = name ? config?.controls.get(name) : undefined;
+                    if (!control || !control.options.length) return null;
+                    return (
+                      <label>
+                        Label{' '}
+                        <select aria-label="Label" value={r.labels[0] ?? ''} onChange={(e) => setLabels(r, [e.target.value])}>
+                          {!control.optionSet.has(r.labels[0] ?? '') && <option value={r.labels[0] ?? ''}>{r.labels[0] ?? '(none)'} (not in config)</option>}
+                          {control.options.map((o, i) => (
+                            <option key={o.value} value={o.value}>
+                              {i < 9 ? `${i + 1}: ` : ''}
+                              {o.value}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    );
+                  })()}
                   <div className="region-actions">
                     <button type="button" onClick={() => toggleFlag(r, 'readonly')}>
                       {r.readonly ? 'Unlock' : 'Lock'}
