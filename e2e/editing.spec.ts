@@ -117,3 +117,37 @@ test('arrow keys nudge the selected box; export as annotations turns predictions
   expect(tasks[0].annotations[0].result[0].value.x).toBeCloseTo(5.98, 6);
   expect(tasks[0].annotations[0].result[0].value.y).toBeCloseTo(12.92, 6);
 });
+
+test('polygon: drag a vertex, add one from a midpoint, delete one with a double-click', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Sample').selectOption('shapes');
+  await regions(page).filter({ hasText: 'GHI' }).click();
+  const W = 600;
+  const H = 403;
+  const scale = JSON.parse((await page.getByTestId('canvas-image').getAttribute('data-view'))!).scale;
+  const v0 = await screenPoint(page, 'image', 0.2093 * W, 0.289 * H);
+  await page.mouse.move(v0.x, v0.y);
+  await page.mouse.down();
+  await page.mouse.move(v0.x + 15, v0.y, { steps: 3 });
+  await page.mouse.move(v0.x + 30, v0.y, { steps: 3 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Move a vertex of GHI' })).toBeVisible();
+  let points = JSON.parse((await exported(page)).text)[0].predictions[0].result[1].value.points;
+  expect(points).toHaveLength(4);
+  expect(points[0][0]).toBeCloseTo(20.93 + (30 / scale / W) * 100, 1);
+  expect(points[1]).toEqual([25.86, 64.69]);
+  // The midpoint between vertices 1 and 2 becomes a fifth vertex.
+  const m = await screenPoint(page, 'image', ((25.86 + 38.4) / 200) * W, ((64.69 + 62.79) / 200) * H);
+  await page.mouse.move(m.x, m.y);
+  await page.mouse.down();
+  await page.mouse.move(m.x, m.y + 20, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Add a vertex to GHI' })).toBeVisible();
+  points = JSON.parse((await exported(page)).text)[0].predictions[0].result[1].value.points;
+  expect(points).toHaveLength(5);
+  const v3 = await screenPoint(page, 'image', 0.3413 * W, 0.2748 * H);
+  await page.mouse.dblclick(v3.x, v3.y);
+  await expect(page.getByRole('status').filter({ hasText: 'Delete a vertex of GHI' })).toBeVisible();
+  points = JSON.parse((await exported(page)).text)[0].predictions[0].result[1].value.points;
+  expect(points).toHaveLength(4);
+});

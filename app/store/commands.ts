@@ -15,7 +15,11 @@ function resultsOf(task: unknown, p: number): unknown[] {
  * Set geometry keys on every result of the region that carries them: the OCR pattern repeats the box in
  * its labels and transcription results, and they must move together.
  */
-export function geometryEdits(task: unknown, t: number, p: number, region: RegionView, patch: Record<string, number>): JsonEdit[] {
+export type GeometryPatch = Record<string, number | number[][]>;
+
+const rounded = (v: number | number[][]): number | number[][] => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v.map((pt) => pt.map((c) => Math.round(c * 1e6) / 1e6)));
+
+export function geometryEdits(task: unknown, t: number, p: number, region: RegionView, patch: GeometryPatch): JsonEdit[] {
   const results = resultsOf(task, p);
   const edits: JsonEdit[] = [];
   for (const r of region.results) {
@@ -23,7 +27,7 @@ export function geometryEdits(task: unknown, t: number, p: number, region: Regio
     if (!isObject(res) || !isObject(res.value)) continue;
     const carries = r === region.shapeResult || Object.keys(patch).some((k) => k in (res.value as object));
     if (!carries) continue;
-    for (const [k, v] of Object.entries(patch)) edits.push({ task: t, path: ['predictions', p, 'result', r, 'value', k], value: Math.round(v * 1e6) / 1e6 });
+    for (const [k, v] of Object.entries(patch)) edits.push({ task: t, path: ['predictions', p, 'result', r, 'value', k], value: rounded(v) });
   }
   return edits;
 }

@@ -6,7 +6,7 @@ import { taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { spliceEdits } from '../core/textEdits';
 import { analyze, unreadable, type Project } from './project';
-import { deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix } from './commands';
+import { deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 export interface HistoryEntry {
   title: string;
@@ -71,7 +71,7 @@ export interface AppState {
   editText(pane: 'config' | 'tasks', text: string): void;
   undo(): void;
   redo(): void;
-  moveRegion(region: RegionView, patch: Record<string, number>, title?: string): void;
+  moveRegion(region: RegionView, patch: GeometryPatch, title?: string): void;
   deleteRegion(region: RegionView): void;
   toggleFlag(region: RegionView, flag: 'readonly' | 'hidden'): void;
   setLabels(region: RegionView, labels: string[]): void;

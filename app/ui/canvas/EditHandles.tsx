@@ -4,15 +4,16 @@
 
 import Konva from 'konva';
 import { useEffect, useRef } from 'react';
-import { Circle, Ellipse, Rect, Transformer } from 'react-konva';
+import { Circle, Ellipse, Line, Rect, Transformer } from 'react-konva';
 import type { RegionView } from '../../core/preview';
+import type { GeometryPatch } from '../../store/commands';
 import type { ImageSize } from './shapeUtils';
 
 interface Props {
   region: RegionView;
   size: ImageSize;
   scale: number;
-  onChange(patch: Record<string, number>, title: string): void;
+  onChange(patch: GeometryPatch, title: string): void;
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -76,6 +77,49 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
       onChange({ x: (n.x() / W) * 100, y: (n.y() / H) * 100 }, 'Move');
     };
     return <Circle {...common} x={(num(v.x) / 100) * W} y={(num(v.y) / 100) * H} radius={Math.max((num(v.width ?? 0.5) / 100) * W, 6 / scale)} onDragEnd={end} />;
+  }
+  if (region.kind === 'polygon' && Array.isArray(v.points)) {
+    // Drag a vertex to move it, double-click it to delete it (3 stay), drag a midpoint to add one.
+    const pts = (v.points as number[][]).map((pt) => [num(pt[0]), num(pt[1])]);
+    const toPercent = (n: Konva.Node) => [(n.x() / W) * 100, (n.y() / H) * 100];
+    const r = 5 / scale;
+    return (
+      <>
+        <Line points={pts.flatMap(([x, y]) => [(x / 100) * W, (y / 100) * H])} closed stroke="#ffffff" strokeWidth={1 / scale} dash={[4 / scale, 3 / scale]} listening={false} />
+        {pts.map(([x, y], i) => (
+          <Circle
+            key={`v${i}`}
+            name="vertex"
+            x={(x / 100) * W}
+            y={(y / 100) * H}
+            radius={r}
+            fill="#ffffff"
+            stroke="#0969da"
+            strokeWidth={1.5 / scale}
+            draggable={editable}
+            onDragEnd={(e) => onChange({ points: pts.map((pt, j) => (j === i ? toPercent(e.target) : pt)) }, 'Move a vertex of')}
+            onDblClick={() => editable && pts.length > 3 && onChange({ points: pts.filter((_, j) => j !== i) }, 'Delete a vertex of')}
+          />
+        ))}
+        {editable &&
+          pts.map(([x, y], i) => {
+            const [nx, ny] = pts[(i + 1) % pts.length];
+            return (
+              <Circle
+                key={`m${i}`}
+                name="midpoint"
+                x={(((x + nx) / 2) * W) / 100}
+                y={(((y + ny) / 2) * H) / 100}
+                radius={r * 0.7}
+                fill="#0969da"
+                opacity={0.7}
+                draggable
+                onDragEnd={(e) => onChange({ points: [...pts.slice(0, i + 1), toPercent(e.target), ...pts.slice(i + 1)] }, 'Add a vertex to')}
+              />
+            );
+          })}
+      </>
+    );
   }
   return null;
 }

@@ -111,7 +111,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
   }, [width, height, size.W, size.H]);
   const view = storedView ?? fit;
 
-  const selectedRegion = regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint')) ?? null;
+  const selectedRegion = regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint' || r.kind === 'polygon')) ?? null;
   const visible = useMemo(() => regions.filter((r) => shapeUtils[r.kind] && (!r.hidden || showHidden || revealed.has(r.key))), [regions, showHidden, revealed]);
 
   // Memoised: Konva redraws the layer only when the function changes, not on every React render.
@@ -211,7 +211,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
   };
 
   const onClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
-    if (e.target.getParent()?.className === 'Transformer') return;
+    if (e.target.getParent()?.className === 'Transformer' || e.target.name() === 'vertex' || e.target.name() === 'midpoint') return;
     const stage = e.target.getStage()!;
     const p = stage.getPointerPosition();
     if (!p) return;
