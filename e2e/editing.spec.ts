@@ -1,7 +1,7 @@
 // Editing: fixes from the Problems list, dragging boxes, flags, delete, undo/redo, export.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixture, openApp, openFiles, problems, regions, screenPoint } from './helpers';
+import { fixture, openApp, openFiles, openFixture, problems, regions, screenPoint } from './helpers';
 
 async function exported(page: Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
@@ -9,14 +9,7 @@ async function exported(page: Page): Promise<{ name: string; text: string }> {
   return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
 }
 
-async function openFlags(page: Page) {
-  await openApp(page);
-  await openFiles(page, [
-    { name: 'flags.xml', path: fixture('flags.xml') },
-    { name: 'flags.json', path: fixture('flags.json') },
-  ]);
-  await expect(page.getByText('4 regions')).toBeVisible();
-}
+const openFlags = (page: Page) => openFixture(page, 'flags', 4);
 
 test('one-click fix, undo and redo, and an export where untouched tasks equal the input', async ({ page }) => {
   await openFlags(page);

@@ -1,14 +1,9 @@
 // readonly and hidden flags, findings and dropped results as a person sees them.
 import { expect, test } from '@playwright/test';
-import { fixture, openApp, openFiles, regions } from './helpers';
+import { openFixture, regions } from './helpers';
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page);
-  await openFiles(page, [
-    { name: 'flags.xml', path: fixture('flags.xml') },
-    { name: 'flags.json', path: fixture('flags.json') },
-  ]);
-  await expect(page.getByText('4 regions')).toBeVisible();
+  await openFixture(page, 'flags', 4);
 });
 
 test('each region item says its id, label, score and flags', async ({ page }) => {

@@ -54,3 +54,13 @@ export async function screenPoint(page: Page, name: string, x: number, y: number
     { name, x, y },
   );
 }
+
+/** Open the app, then a fixture's config and tasks (fixtures/NAME.xml and NAME.json), and wait for its regions. */
+export async function openFixture(page: Page, name: string, regionCount: number) {
+  await openApp(page);
+  await openFiles(page, [
+    { name: `${name}.xml`, path: fixture(`${name}.xml`) },
+    { name: `${name}.json`, path: fixture(`${name}.json`) },
+  ]);
+  await expect(page.getByText(`${regionCount} region${regionCount === 1 ? '' : 's'}`, { exact: true })).toBeVisible();
+}

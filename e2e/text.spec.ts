@@ -1,15 +1,10 @@
 // Text objects: NER spans in code points (nested spans readable), HyperText sanitized with its XPath
 // span, Paragraphs with their spans, relations listed.
 import { expect, test } from '@playwright/test';
-import { fixture, openApp, openFiles, problems, regions } from './helpers';
+import { openFixture, problems, regions } from './helpers';
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page);
-  await openFiles(page, [
-    { name: 'text.xml', path: fixture('text.xml') },
-    { name: 'text.json', path: fixture('text.json') },
-  ]);
-  await expect(page.getByText('5 regions')).toBeVisible();
+  await openFixture(page, 'text', 5);
 });
 
 test('NER spans after an emoji land on the right words; a nested span keeps both visible', async ({ page }) => {

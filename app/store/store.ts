@@ -233,29 +233,11 @@ export const useStore = create<AppState>()((set, get) => ({
   },
 
   undo() {
-    const { past, future, project } = get();
-    const entry = past[past.length - 1];
-    if (!entry) {
-      set({ notice: 'Nothing to undo.' });
-      return;
-    }
-    const now: HistoryEntry = { title: entry.title, configText: project.configText, tasksText: project.tasksText };
-    set({ past: past.slice(0, -1), future: [...future, now], notice: `Undone: ${entry.title}.` });
-    if (entry.configText !== project.configText) get().setConfigText(entry.configText);
-    if (entry.tasksText !== project.tasksText) get().setTasksText(entry.tasksText);
+    step(get, set, 'past');
   },
 
   redo() {
-    const { past, future, project } = get();
-    const entry = future[future.length - 1];
-    if (!entry) {
-      set({ notice: 'Nothing to redo.' });
-      return;
-    }
-    const now: HistoryEntry = { title: entry.title, configText: project.configText, tasksText: project.tasksText };
-    set({ future: future.slice(0, -1), past: [...past, now], notice: `Redone: ${entry.title}.` });
-    if (entry.configText !== project.configText) get().setConfigText(entry.configText);
-    if (entry.tasksText !== project.tasksText) get().setTasksText(entry.tasksText);
+    step(get, set, 'future');
   },
 
   moveRegion(region, patch, title = 'Move region') {
@@ -301,6 +283,23 @@ export const useStore = create<AppState>()((set, get) => ({
     set({ savedTasksText: get().project.tasksText });
   },
 }));
+
+/** Undo (from 'past') or redo (from 'future'): restore the entry's texts, keep the present on the other stack. */
+function step(get: () => AppState, set: (partial: Partial<AppState>) => void, from: 'past' | 'future'): void {
+  const state = get();
+  const stack = state[from];
+  const other = from === 'past' ? 'future' : 'past';
+  const entry = stack[stack.length - 1];
+  if (!entry) {
+    set({ notice: from === 'past' ? 'Nothing to undo.' : 'Nothing to redo.' });
+    return;
+  }
+  const { project } = state;
+  const now: HistoryEntry = { title: entry.title, configText: project.configText, tasksText: project.tasksText };
+  set({ [from]: stack.slice(0, -1), [other]: [...state[other], now], notice: `${from === 'past' ? 'Undone' : 'Redone'}: ${entry.title}.` });
+  if (entry.configText !== project.configText) get().setConfigText(entry.configText);
+  if (entry.tasksText !== project.tasksText) get().setTasksText(entry.tasksText);
+}
 
 /** The task shown now (from the last good tasks document). */
 export function currentTask(state: Pick<AppState, 'project' | 'taskIndex'>): unknown {
