@@ -144,3 +144,47 @@ test('polygon: drag a vertex, add one from a midpoint, delete one with a double-
   points = JSON.parse((await exported(page)).text)[0].predictions[0].result[1].value.points;
   expect(points).toHaveLength(4);
 });
+
+test('drawing new regions with the config\'s tools: a labelled box, a polygon with a separate label, a keypoint', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Rectangle (label)' }).click();
+  await page.getByLabel('New region label').selectOption('Car');
+  const a = await screenPoint(page, 'image', 300, 100);
+  const b = await screenPoint(page, 'image', 360, 160);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 3 });
+  await page.mouse.move(b.x, b.y, { steps: 3 });
+  await page.mouse.up();
+  await expect(page.getByText('3 regions')).toBeVisible();
+  let tasks = JSON.parse((await exported(page)).text);
+  const added = tasks[0].predictions[0].result[3];
+  expect(added).toMatchObject({ from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 600, original_height: 403 });
+  expect(added.value.x).toBeCloseTo(50, 0);
+  expect(added.value.width).toBeCloseTo(10, 0);
+  expect(added.value.rectanglelabels).toEqual(['Car']);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+
+  await page.getByLabel('Sample').selectOption('shapes');
+  await page.getByRole('button', { name: 'Polygon (polygon)' }).click();
+  await page.getByLabel('New region label').selectOption('Building');
+  for (const [x, y] of [[400, 300], [450, 300], [450, 350]]) {
+    const p = await screenPoint(page, 'image', x, y);
+    await page.mouse.click(p.x, p.y);
+  }
+  const last = await screenPoint(page, 'image', 400, 350);
+  await page.mouse.dblclick(last.x, last.y);
+  await expect(page.getByText('5 regions')).toBeVisible();
+  tasks = JSON.parse((await exported(page)).text);
+  const [poly, label] = tasks[0].predictions[0].result.slice(4);
+  expect(poly.type).toBe('polygon');
+  expect(poly.value.points).toHaveLength(4);
+  expect(label).toMatchObject({ id: poly.id, from_name: 'labels', type: 'labels', value: { labels: ['Building'] } });
+
+  await page.getByRole('button', { name: 'Keypoint (kp)' }).click();
+  const k = await screenPoint(page, 'image', 100, 380);
+  await page.mouse.click(k.x, k.y);
+  await expect(page.getByText('6 regions')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-drawing', 'false');
+});

@@ -58,6 +58,16 @@ describe('splicing', () => {
     expect(out).toContain('"predictions": [{"result":[]}]');
   });
 
+  test('adding several elements to one list, in order, also to an empty list', () => {
+    const out = both(TEXT, [
+      { task: 0, path: r(2), value: { id: 'n1' } },
+      { task: 0, path: r(3), value: { id: 'n2' } },
+      { task: 1, path: ['predictions', 0], value: { result: [] } },
+      { task: 1, path: ['predictions', 1], value: { result: [1] } },
+    ]);
+    expect(out).toContain('"predictions": [{"result":[]}, {"result":[1]}]');
+  });
+
   test('removing an element and a key', () => {
     both(TEXT, [{ task: 0, path: r(1), remove: true }]);
     both(TEXT, [{ task: 0, path: r(0), remove: true }]);

@@ -11,6 +11,9 @@ interface Splice {
   from: number;
   to: number;
   insert: string;
+  /** For a new member or element: the member text, and whether its container was empty. */
+  member?: string;
+  empty?: boolean;
 }
 
 const isWs = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
@@ -78,7 +81,7 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   const empty = Array.isArray(parent) ? parent.length === 0 : Object.keys(parent as object).length === 0;
   const member = Array.isArray(parent) ? json(e.value) : `${json(String(last))}: ${json(e.value)}`;
   const at = skipWsBack(text, pEnd);
-  return { from: at, to: at, insert: `${empty ? '' : ', '}${member}` };
+  return { from: at, to: at, insert: `${empty ? '' : ', '}${member}`, member, empty };
 }
 
 /**
@@ -97,7 +100,20 @@ export function spliceEdits(doc: TasksDocument, edits: readonly JsonEdit[]): str
   }
   const byPlace = new Map<string, JsonEdit>();
   for (const e of edits) byPlace.set(`${e.task}\u0000${e.path.join('\u0000')}\u0000${e.renameTo ?? ''}`, e);
-  const splices = [...byPlace.values()].map((e) => spliceFor(doc, e)).sort((a, b) => b.from - a.from || b.to - a.to);
+  // New members added to the same container become one insertion, in the order the edits list them.
+  const merged = new Map<number, Splice>();
+  const splices: Splice[] = [];
+  for (const e of byPlace.values()) {
+    const sp = spliceFor(doc, e);
+    const same = sp.member !== undefined ? merged.get(sp.from) : undefined;
+    if (same) {
+      same.insert += `, ${sp.member}`;
+      continue;
+    }
+    if (sp.member !== undefined) merged.set(sp.from, sp);
+    splices.push(sp);
+  }
+  splices.sort((a, b) => b.from - a.from || b.to - a.to);
   let text = doc.text;
   let limit = Infinity;
   for (const s of splices) {

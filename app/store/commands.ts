@@ -88,3 +88,50 @@ export function labellingControlName(task: unknown, p: number, region: RegionVie
   }
   return null;
 }
+
+/** A region id in Label Studio's style: 10 letters and digits. */
+export function newRegionId(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let id = '';
+  for (let i = 0; i < 10; i++) id += chars[Math.floor(Math.random() * chars.length)];
+  return id;
+}
+
+export interface NewRegion {
+  /** The drawing control (e.g. RectangleLabels "label", or Rectangle "bbox"). */
+  control: { name: string; type: string; resultTypes: string[]; options: unknown[] };
+  /** A generic <Labels> on the same object, for tools without labels of their own. */
+  labelsControl?: { name: string } | null;
+  label: string | null;
+  toName: string;
+  /** Geometry in percent: x, y, width, height / radiusX, radiusY / points. */
+  geometry: Record<string, unknown>;
+  originalWidth: number;
+  originalHeight: number;
+}
+
+/** The results of a newly drawn region: the shape (with its label), plus a `labels` result sharing its id
+ * when the label comes from a separate <Labels> control (the OCR pattern). */
+export function newRegionResults(n: NewRegion): Record<string, unknown>[] {
+  const id = newRegionId();
+  const type = n.control.resultTypes[0];
+  const base = { id, from_name: n.control.name, to_name: n.toName, type, original_width: n.originalWidth, original_height: n.originalHeight, image_rotation: 0 };
+  const ownLabels = type.endsWith('labels');
+  const shape = { ...base, value: { ...n.geometry, ...(ownLabels && n.label ? { [type]: [n.label] } : {}) } };
+  const out: Record<string, unknown>[] = [shape];
+  if (!ownLabels && n.label && n.labelsControl) {
+    out.push({ ...base, from_name: n.labelsControl.name, type: 'labels', value: { ...n.geometry, labels: [n.label] } });
+  }
+  return out;
+}
+
+/** Edits that add results to prediction p of the task, creating the prediction (or the list) if needed. */
+export function addResultsEdits(task: unknown, t: number, p: number, results: Record<string, unknown>[]): JsonEdit[] {
+  const preds = isObject(task) && Array.isArray(task.predictions) ? task.predictions : null;
+  const fresh = { model_version: 'prelabel', result: results };
+  if (!preds) return [{ task: t, path: ['predictions'], value: [fresh] }];
+  const pred = preds[p];
+  if (!isObject(pred)) return [{ task: t, path: ['predictions', preds.length], value: fresh }];
+  if (!Array.isArray(pred.result)) return [{ task: t, path: ['predictions', p, 'result'], value: results }];
+  return results.map((res, i) => ({ task: t, path: ['predictions', p, 'result', (pred.result as unknown[]).length + i], value: res }));
+}

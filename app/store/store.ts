@@ -6,7 +6,7 @@ import { taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { spliceEdits } from '../core/textEdits';
 import { analyze, unreadable, type Project } from './project';
-import { deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
+import { addResultsEdits, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 export interface HistoryEntry {
   title: string;
@@ -75,6 +75,8 @@ export interface AppState {
   deleteRegion(region: RegionView): void;
   toggleFlag(region: RegionView, flag: 'readonly' | 'hidden'): void;
   setLabels(region: RegionView, labels: string[]): void;
+  /** Add new results (a drawn region) to the current prediction, creating it if needed; selects the region. */
+  addResults(results: Record<string, unknown>[], title: string): void;
   /** Regions scoring below this are not shown (0 shows all). */
   minScore: number;
   setMinScore(score: number): void;
@@ -267,6 +269,11 @@ export const useStore = create<AppState>()((set, get) => ({
   setLabels(region, labels) {
     const { taskIndex, predictionIndex } = get();
     get().applyEdits(labelEdits(currentTask(get()), taskIndex, predictionIndex, region, labels), `Label ${region.id ?? region.key} as ${labels.join(', ')}`);
+  },
+
+  addResults(results, title) {
+    const { taskIndex, predictionIndex } = get();
+    if (get().applyEdits(addResultsEdits(currentTask(get()), taskIndex, predictionIndex, results), title)) set({ selected: String(results[0].id) });
   },
 
   setMinScore(score) {

@@ -9,6 +9,7 @@ import type { RegionView, RelationView } from '../../core/preview';
 import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
 import { EditHandles } from './EditHandles';
+import { useDrawing } from './useDrawing';
 import { shapeUtils, type ImageSize } from './shapeUtils';
 
 interface Props {
@@ -226,6 +227,8 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
     selectRegion(null);
   };
 
+  const config = useStore((s) => s.project.goodConfig);
+  const draw = useDrawing(config, object, size, view);
   const notice = status.state === 'error' || status.state === 'missing' ? status.message : null;
 
   return (
@@ -236,6 +239,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
           {' '}
           {size.W} × {size.H} px
         </span>
+        {draw.toolbar}
         <button type="button" onClick={() => setView(null)}>
           Fit
         </button>
@@ -260,6 +264,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
         data-image-height={size.H}
         data-view={JSON.stringify(view)}
         data-regions-drawn={visible.length}
+        data-drawing={draw.drawing ? 'true' : 'false'}
       >
         <Stage
           width={width}
@@ -268,9 +273,13 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
           y={view.y}
           scaleX={view.scale}
           scaleY={view.scale}
-          draggable
+          draggable={!draw.drawing}
           onWheel={onWheel}
-          onClick={onClick}
+          onClick={draw.handlers?.onClick ?? onClick}
+          onMouseDown={draw.handlers?.onMouseDown}
+          onMouseMove={draw.handlers?.onMouseMove}
+          onMouseUp={draw.handlers?.onMouseUp}
+          onDblClick={draw.handlers?.onDblClick}
           onDragEnd={(e) => {
             if (e.target === e.target.getStage()) setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });
           }}
@@ -285,7 +294,8 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
           <Layer listening={false}>
             <Shape sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />
           </Layer>
-          {selectedRegion && (
+          {draw.draftNode && <Layer listening={false}>{draw.draftNode}</Layer>}
+          {selectedRegion && !draw.drawing && (
             <Layer>
               <EditHandles region={selectedRegion} size={size} scale={view.scale} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />
             </Layer>
