@@ -54,3 +54,33 @@ test('pasting into the Tasks pane loads and checks what was pasted', async ({ pa
   await expect(page.getByText('1 region', { exact: true })).toBeVisible();
   await expect(problems(page).first()).toContainText('unknown-label Label "PERSON" is not in "ner"');
 });
+
+test('selecting text with a label chosen creates a span in code points; its ends can be adjusted', async ({ page }) => {
+  const text = page.getByRole('region', { name: 'Text text' });
+  await text.getByRole('group', { name: 'Label text in text' }).getByRole('button', { name: 'ORG' }).click();
+  // Select "Lyon" (after the emoji: UTF-16 index 30, code point 29).
+  await text.evaluate((el) => {
+    const piece = [...el.querySelectorAll<HTMLElement>('[data-from]')].find((n) => n.textContent!.includes('Lyon'))!;
+    const node = piece.firstChild!;
+    const at = node.textContent!.indexOf('Lyon');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 4);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    piece.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  await expect(page.getByText('6 regions')).toBeVisible();
+  await expect(text.locator('mark', { hasText: 'Lyon' })).toHaveCount(1);
+  const item = regions(page).last();
+  await expect(item).toHaveAttribute('aria-selected', 'true');
+  await expect(item.getByLabel('Span start')).toHaveValue('29');
+  await expect(item.getByLabel('Span end')).toHaveValue('33');
+  await expect(problems(page)).toHaveCount(0);
+  // Widen it to include " in " before: start 25, and value.text follows.
+  await item.getByLabel('Span start').fill('25');
+  await item.getByLabel('Span start').press('Enter');
+  await expect(text.locator('mark', { hasText: 'in Lyon' })).toHaveCount(1);
+  await expect(problems(page)).toHaveCount(0);
+});

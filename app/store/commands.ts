@@ -15,9 +15,11 @@ function resultsOf(task: unknown, p: number): unknown[] {
  * Set geometry keys on every result of the region that carries them: the OCR pattern repeats the box in
  * its labels and transcription results, and they must move together.
  */
-export type GeometryPatch = Record<string, number | number[][]>;
+/** New values for keys of a region's value: coordinates (rounded to 6 decimals), points, span offsets and text. */
+export type GeometryPatch = Record<string, number | number[][] | string>;
 
-const rounded = (v: number | number[][]): number | number[][] => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v.map((pt) => pt.map((c) => Math.round(c * 1e6) / 1e6)));
+const rounded = (v: number | number[][] | string): number | number[][] | string =>
+  typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : typeof v === 'string' ? v : v.map((pt) => pt.map((c) => Math.round(c * 1e6) / 1e6));
 
 export function geometryEdits(task: unknown, t: number, p: number, region: RegionView, patch: GeometryPatch): JsonEdit[] {
   const results = resultsOf(task, p);

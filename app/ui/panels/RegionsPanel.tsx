@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 const PAGE = 300;
 import type { RegionView } from '../../core/preview';
 import { labellingControlName } from '../../store/commands';
-import { currentTask, useStore } from '../../store/store';
+import { CodePointText } from '../../core/text/codepoints';
+import { currentData, currentTask, useStore } from '../../store/store';
 import { Eye, Lock } from './icons';
 
 export function RegionsPanel({ regions }: { regions: RegionView[] }) {
@@ -116,6 +117,7 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
                       </label>
                     );
                   })()}
+                  {r.kind === 'span' && typeof r.value.start === 'number' && typeof r.value.end === 'number' && <SpanEnds region={r} />}
                   <div className="region-actions">
                     <button type="button" onClick={() => toggleFlag(r, 'readonly')}>
                       {r.readonly ? 'Unlock' : 'Lock'}
@@ -139,5 +141,30 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
         )}
       </ul>
     </section>
+  );
+}
+
+/** Start and end of a text span, in code points as Label Studio counts them; value.text follows. */
+function SpanEnds({ region }: { region: RegionView }) {
+  const moveRegion = useStore((s) => s.moveRegion);
+  const data = useStore(currentData);
+  const text = region.object?.variable && typeof data?.[region.object.variable] === 'string' ? new CodePointText(data[region.object.variable] as string) : null;
+  // Committed on Enter or when the field is left, so typing "25" is one change, not "2" then "25".
+  const set = (key: 'start' | 'end', v: number) => {
+    if (v === region.value[key]) return;
+    const start = key === 'start' ? v : (region.value.start as number);
+    const end = key === 'end' ? v : (region.value.end as number);
+    if (!Number.isInteger(v) || v < 0 || start > end || (text && end > text.length)) return;
+    moveRegion(region, { start, end, ...(text ? { text: text.slice(start, end) } : {}) }, `Set the ${key} of`);
+  };
+  return (
+    <div className="span-ends">
+      <label>
+        Start <input aria-label="Span start" type="number" min={0} key={`s${region.value.start}`} defaultValue={region.value.start as number} onBlur={(e) => set('start', Number(e.target.value))} onKeyDown={(e) => e.key === 'Enter' && set('start', Number(e.currentTarget.value))} />
+      </label>{' '}
+      <label>
+        End <input aria-label="Span end" type="number" min={0} key={`e${region.value.end}`} defaultValue={region.value.end as number} onBlur={(e) => set('end', Number(e.target.value))} onKeyDown={(e) => e.key === 'Enter' && set('end', Number(e.currentTarget.value))} />
+      </label>
+    </div>
   );
 }

@@ -51,7 +51,7 @@ export function SpanText({ text, spans, selected, onSelect }: Props) {
   }, [text, spans]);
 
   return (
-    <div className="span-text">
+    <div className="span-text" data-length={text.length}>
       {segments.map(({ from, to, covering, starting }) => {
         const inner = covering[covering.length - 1];
         const shadows = covering.map((s, i) => `inset 0 -${(i + 1) * 3}px 0 ${s.region.color}`).join(', ');
@@ -78,12 +78,13 @@ export function SpanText({ text, spans, selected, onSelect }: Props) {
                   className={`span${isSel ? ' selected' : ''}${inner.ghost ? ' ghost' : ''}${inner.region.problems.length ? ' has-problem' : ''}`}
                   style={{ background: withAlpha(inner.region.color, 0.2), boxShadow: shadows, paddingBottom: covering.length * 3 }}
                   data-span={covering.map((s) => s.region.key).join(' ')}
+                  data-from={from}
                   onClick={() => onSelect(inner.region.key)}
                 >
                   {text.slice(from, to)}
                 </mark>
               ) : (
-                <span>{text.slice(from, to)}</span>
+                <span data-from={from}>{text.slice(from, to)}</span>
               ))}
           </Fragment>
         );

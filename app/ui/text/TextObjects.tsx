@@ -2,10 +2,11 @@
 // (FORMAT-NOTES §6), turned into string indices here; HTML is sanitized with DOMPurify before display.
 
 import DOMPurify from 'dompurify';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ObjectTag } from '../../core';
 import type { RegionView, RelationView } from '../../core/preview';
 import { CodePointText } from '../../core/text/codepoints';
+import { newRegionId } from '../../store/commands';
 import { useStore } from '../../store/store';
 import { withAlpha } from '../color';
 import { RelationArrows } from './RelationArrows';
@@ -24,11 +25,58 @@ function useVisibility() {
   return useCallback((r: RegionView) => !r.hidden || showHidden || revealed.has(r.key), [showHidden, revealed]);
 }
 
+/** UTF-16 offset in the text of a DOM position inside a SpanText (its pieces carry data-from). */
+function textOffset(node: Node, offset: number, end: boolean): number | null {
+  const el = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement))?.closest<HTMLElement>('[data-from]');
+  if (el) return Number(el.dataset.from) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
+  // In a label tag: snap to the piece after it (or before it, for the end).
+  const tag = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement))?.closest('.span-tag');
+  let sib = tag?.[end ? 'previousElementSibling' : 'nextElementSibling'] as HTMLElement | null | undefined;
+  while (sib && !sib.dataset.from) sib = sib[end ? 'previousElementSibling' : 'nextElementSibling'] as HTMLElement | null;
+  if (!sib) return null;
+  return Number(sib.dataset.from) + (end ? (sib.textContent?.length ?? 0) : 0);
+}
+
+function SpanLabelTools({ object, onLabel, label }: { object: ObjectTag; label: string | null; onLabel(control: string, label: string | null): void }) {
+  const config = useStore((s) => s.project.goodConfig);
+  const controls = config ? [...config.controls.values()].filter((c) => c.tag === 'Labels' && c.toName.includes(object.name)) : [];
+  if (!controls.length) return null;
+  return (
+    <div className="span-tools" role="group" aria-label={`Label text in ${object.name}`}>
+      {controls.flatMap((c) =>
+        c.options.map((o) => (
+          <button type="button" key={`${c.name}:${o.value}`} aria-pressed={label === `${c.name}:${o.value}`} style={{ borderColor: o.background ?? undefined }} onClick={() => onLabel(c.name, label === `${c.name}:${o.value}` ? null : o.value)}>
+            {o.value}
+          </button>
+        )),
+      )}
+      <span className="muted"> {label ? 'select text to label it' : 'choose a label, then select text'}</span>
+    </div>
+  );
+}
+
 export function TextObject({ object, value, regions, relations = [] }: Props) {
   const selected = useStore((s) => s.selected);
   const selectRegion = useStore((s) => s.selectRegion);
+  const addResults = useStore((s) => s.addResults);
   const visible = useVisibility();
+  const [tool, setTool] = useState<{ control: string; label: string } | null>(null);
   const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+  const onMouseUp = (e: React.MouseEvent) => {
+    if (!tool) return;
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+    const range = sel.getRangeAt(0);
+    if (!(e.currentTarget as HTMLElement).contains(range.commonAncestorContainer)) return;
+    const a = textOffset(range.startContainer, range.startOffset, false);
+    const b = textOffset(range.endContainer, range.endOffset, true);
+    if (a === null || b === null || b <= a) return;
+    const cp = new CodePointText(text);
+    const start = cp.fromUtf16(a);
+    const end = cp.fromUtf16(b);
+    sel.removeAllRanges();
+    addResults([{ id: newRegionId(), from_name: tool.control, to_name: object.name, type: 'labels', value: { start, end, text: cp.slice(start, end), labels: [tool.label] } }], `Label "${cp.slice(start, end)}" as ${tool.label}`);
+  };
   const spans = useMemo(() => {
     const cp = new CodePointText(text);
     return regions
@@ -42,7 +90,14 @@ export function TextObject({ object, value, regions, relations = [] }: Props) {
   return (
     <section className="text-object" aria-label={`Text ${object.name}`}>
       <h3>{object.name}</h3>
-      {object.valueType === 'url' ? <p className="muted">This Text reads its content from a URL ({text}); spans are listed in Regions.</p> : <SpanText text={text} spans={spans} selected={selected} onSelect={selectRegion} />}
+      {object.valueType !== 'url' && <SpanLabelTools object={object} label={tool ? `${tool.control}:${tool.label}` : null} onLabel={(control, label) => setTool(label ? { control, label } : null)} />}
+      {object.valueType === 'url' ? (
+        <p className="muted">This Text reads its content from a URL ({text}); spans are listed in Regions.</p>
+      ) : (
+        <div onMouseUp={onMouseUp}>
+          <SpanText text={text} spans={spans} selected={selected} onSelect={selectRegion} />
+        </div>
+      )}
       {relations.length > 0 && <RelationArrows relations={relations} deps={spans} />}
     </section>
   );
