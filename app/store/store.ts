@@ -6,7 +6,7 @@ import { taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { spliceEdits } from '../core/textEdits';
 import { analyze, unreadable, type Project } from './project';
-import { addResultsEdits, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
+import { addResultsEdits, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 export interface HistoryEntry {
   title: string;
@@ -75,6 +75,11 @@ export interface AppState {
   deleteRegion(region: RegionView): void;
   toggleFlag(region: RegionView, flag: 'readonly' | 'hidden'): void;
   setLabels(region: RegionView, labels: string[]): void;
+  /**
+   * Answer a classification control on the current prediction: set value[key] of its result (`result` index),
+   * add a result when there is none, remove it when the answer is emptied.
+   */
+  answer(control: { name: string; toName: string[]; resultTypes: string[] }, result: number | null, key: string, value: unknown): void;
   /** Add new results (a drawn region) to the current prediction, creating it if needed; selects the region. */
   addResults(results: Record<string, unknown>[], title: string): void;
   /** Regions scoring below this are not shown (0 shows all). */
@@ -269,6 +274,20 @@ export const useStore = create<AppState>()((set, get) => ({
   setLabels(region, labels) {
     const { taskIndex, predictionIndex } = get();
     get().applyEdits(labelEdits(currentTask(get()), taskIndex, predictionIndex, region, labels), `Label ${region.id ?? region.key} as ${labels.join(', ')}`);
+  },
+
+  answer(control, result, key, value) {
+    const { taskIndex: t, predictionIndex: p } = get();
+    const empty = value === '' || value === null || (Array.isArray(value) && value.length === 0);
+    const title = `Answer ${control.name}`;
+    if (result === null) {
+      if (empty) return;
+      const res = { id: newRegionId(), from_name: control.name, to_name: control.toName[0] ?? control.name, type: control.resultTypes[0], value: { [key]: value } };
+      get().applyEdits(addResultsEdits(currentTask(get()), t, p, [res]), title);
+      return;
+    }
+    const base = ['predictions', p, 'result', result];
+    get().applyEdits(empty ? [{ task: t, path: base, remove: true }] : [{ task: t, path: [...base, 'value', key], value }], empty ? `Clear ${control.name}` : title);
   },
 
   addResults(results, title) {

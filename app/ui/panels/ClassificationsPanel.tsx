@@ -3,68 +3,114 @@
 
 import type { ConfigModel, ControlTag } from '../../core';
 import type { ClassificationView } from '../../core/preview';
+import { useStore } from '../../store/store';
 
 const CLASSIFYING = new Set(['Choices', 'TextArea', 'Rating', 'Number', 'DateTime', 'Taxonomy', 'Pairwise', 'Ranker']);
 
+/** Flatten a taxonomy tree into its paths, for picking one. */
+function taxonomyPaths(options: ControlTag['options'], prefix: string[] = []): string[][] {
+  return options.flatMap((o) => [[...prefix, o.value], ...taxonomyPaths(o.children, [...prefix, o.value])]);
+}
+
+/** A text field that commits on Enter or when left, so one edit is one undo step. */
+function CommitInput({ label, value, type = 'text', onCommit }: { label: string; value: string; type?: string; onCommit(v: string): void }) {
+  return (
+    <input
+      aria-label={label}
+      type={type}
+      key={value}
+      defaultValue={value}
+      onBlur={(e) => e.target.value !== value && onCommit(e.target.value)}
+      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.value !== value && onCommit(e.currentTarget.value)}
+    />
+  );
+}
+
 function Answer({ control, results }: { control: ControlTag; results: ClassificationView[] }) {
-  const values = results.map((r) => r.value);
-  const problems = results.flatMap((r) => r.problems);
+  const answer = useStore((s) => s.answer);
+  const first = results[0] ?? null;
+  const r = first?.result ?? null;
+  const values = results.map((x) => x.value);
+  const problems = results.flatMap((x) => x.problems);
   let body: React.ReactNode;
   if (control.tag === 'Choices') {
+    const current = Array.isArray(first?.value.choices) ? (first!.value.choices as unknown[]).map(String) : [];
     const chosen = new Set(values.flatMap((v) => (Array.isArray(v.choices) ? v.choices.map(String) : [])));
     const known = new Set(control.options.flatMap((o) => [o.value, o.alias ?? '']));
+    const single = control.choice === 'single' || control.choice === 'single-radio';
+    const toggle = (v: string, on: boolean) => answer(control, r, 'choices', on ? (single ? [v] : [...current, v]) : current.filter((c) => c !== v));
     body = (
       <ul className="choices">
-        {control.options.map((o) => (
-          <li key={o.value} className={chosen.has(o.value) || (o.alias && chosen.has(o.alias)) ? 'chosen' : ''}>
-            <input type="checkbox" readOnly checked={chosen.has(o.value) || (!!o.alias && chosen.has(o.alias))} aria-label={o.value} /> {o.value}
-          </li>
-        ))}
+        {control.options.map((o) => {
+          const on = chosen.has(o.value) || (!!o.alias && chosen.has(o.alias));
+          return (
+            <li key={o.value} className={on ? 'chosen' : ''}>
+              <label>
+                <input type="checkbox" checked={on} aria-label={o.value} onChange={(e) => toggle(o.alias && chosen.has(o.alias) ? o.alias : o.value, e.target.checked)} /> {o.value}
+              </label>
+            </li>
+          );
+        })}
         {[...chosen]
           .filter((c) => !known.has(c))
           .map((c) => (
             <li key={c} className="unknown">
-              <input type="checkbox" readOnly checked aria-label={c} /> {c} <span className="warn">(not in the config: Label Studio drops it)</span>
+              <input type="checkbox" checked aria-label={c} onChange={() => toggle(c, false)} /> {c} <span className="warn">(not in the config: Label Studio drops it)</span>
             </li>
           ))}
       </ul>
     );
   } else if (control.tag === 'Rating') {
-    const r = Number(values[0]?.rating ?? 0);
+    const n = Number(values[0]?.rating ?? 0);
     body = (
-      <span aria-label={`rating ${r} of ${control.maxRating}`}>
-        {'★'.repeat(Math.max(0, Math.min(r, control.maxRating)))}
-        {'☆'.repeat(Math.max(0, control.maxRating - r))} {r}/{control.maxRating}
+      <span className="stars" role="group" aria-label={`rating ${n} of ${control.maxRating}`}>
+        {Array.from({ length: control.maxRating }, (_, i) => (
+          <button type="button" key={i} aria-label={`${i + 1} star${i ? 's' : ''}`} aria-pressed={i < n} onClick={() => answer(control, r, 'rating', i + 1 === n ? null : i + 1)}>
+            {i < n ? '★' : '☆'}
+          </button>
+        ))}{' '}
+        {n}/{control.maxRating}
       </span>
     );
   } else if (control.tag === 'Taxonomy') {
-    const paths = values.flatMap((v) => (Array.isArray(v.taxonomy) ? v.taxonomy : []));
+    const paths = values.flatMap((v) => (Array.isArray(v.taxonomy) ? (v.taxonomy as unknown[][]) : []));
+    const all = taxonomyPaths(control.options);
     body = (
-      <ul>
-        {paths.map((p, i) => (
-          <li key={i}>{Array.isArray(p) ? p.join(' / ') : String(p)}</li>
-        ))}
-      </ul>
+      <>
+        <ul>
+          {paths.map((p, i) => (
+            <li key={i}>
+              {Array.isArray(p) ? p.join(' / ') : String(p)}{' '}
+              <button type="button" aria-label={`Remove ${Array.isArray(p) ? p.join(' / ') : String(p)}`} onClick={() => answer(control, r, 'taxonomy', paths.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <select aria-label={`Add to ${control.name}`} value="" onChange={(e) => e.target.value && answer(control, r, 'taxonomy', [...paths, JSON.parse(e.target.value)])}>
+          <option value="">Add…</option>
+          {all.map((p) => (
+            <option key={p.join('/')} value={JSON.stringify(p)}>
+              {p.join(' / ')}
+            </option>
+          ))}
+        </select>
+      </>
     );
   } else if (control.tag === 'TextArea') {
-    const texts = values.flatMap((v) => (Array.isArray(v.text) ? v.text : [v.text]));
-    body = (
-      <ul>
-        {texts.map((t, i) => (
-          <li key={i}>
-            <q>{String(t)}</q>
-          </li>
-        ))}
-      </ul>
-    );
+    const texts = values.flatMap((v) => (Array.isArray(v.text) ? v.text : v.text === undefined ? [] : [v.text]));
+    body = <CommitInput label={`${control.name} text`} value={texts.map(String).join('\n')} onCommit={(t) => answer(control, r, 'text', t ? [t] : [])} />;
+  } else if (control.tag === 'Number') {
+    body = <CommitInput label={`${control.name} number`} type="number" value={values[0]?.number === undefined ? '' : String(values[0].number)} onCommit={(t) => answer(control, r, 'number', t === '' ? null : Number(t))} />;
+  } else if (control.tag === 'DateTime') {
+    body = <CommitInput label={`${control.name} date`} value={String(values[0]?.datetime ?? '')} onCommit={(t) => answer(control, r, 'datetime', t)} />;
   } else {
     const key = control.tag === 'Pairwise' ? 'selected' : control.type;
     body = <span>{values.map((v) => JSON.stringify(v[key] ?? v)).join(', ') || '—'}</span>;
   }
   return (
     <li className={problems.length ? 'has-problem' : ''}>
-      <strong>{control.name}</strong> <span className="muted">{control.tag}</span>
-      {results.length ? body : <span className="muted"> not predicted</span>}
+      <strong>{control.name}</strong> <span className="muted">{control.tag}</span> {body}
       {problems.map((p, i) => (
         <div key={i} className="warn">
           {p.rule}: {p.message}

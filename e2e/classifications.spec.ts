@@ -1,0 +1,42 @@
+// Editing whole-task answers: choices (single and multiple), rating, textarea, number, datetime, taxonomy.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openFixture } from './helpers';
+
+test('answers are edited against the config, each one undo step, and exported', async ({ page }) => {
+  await openFixture(page, 'classes', 0);
+  const panel = page.getByRole('list', { name: 'Classifications' });
+  await expect(panel.getByRole('checkbox', { name: 'Negative' })).toBeChecked();
+  // Single choice: picking another replaces it.
+  await panel.getByRole('checkbox', { name: 'Positive' }).check();
+  await expect(panel.getByRole('checkbox', { name: 'Negative' })).not.toBeChecked();
+  // Multiple: both stay.
+  await panel.getByRole('checkbox', { name: 'Sports' }).check();
+  await panel.getByRole('checkbox', { name: 'Politics' }).check();
+  await panel.getByRole('button', { name: '4 stars' }).click();
+  await panel.getByLabel('summary text').fill('A win at home.');
+  await panel.getByLabel('summary text').press('Enter');
+  await panel.getByLabel('count number').fill('3');
+  await panel.getByLabel('count number').press('Enter');
+  await panel.getByLabel('when date').fill('2024-05-01');
+  await panel.getByLabel('when date').press('Enter');
+  await panel.getByLabel('Add to kind').selectOption({ label: 'News / Local' });
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result;
+  const byName = Object.fromEntries(result.map((r: { from_name: string; value: unknown }) => [r.from_name, r.value]));
+  expect(byName).toEqual({
+    sentiment: { choices: ['Positive'] },
+    topics: { choices: ['Sports', 'Politics'] },
+    stars: { rating: 4 },
+    summary: { text: ['A win at home.'] },
+    count: { number: 3 },
+    when: { datetime: '2024-05-01' },
+    kind: { taxonomy: [['News', 'Local']] },
+  });
+  // Unchecking the last choice removes the result; undo brings it back.
+  await panel.getByRole('checkbox', { name: 'Positive' }).uncheck();
+  await expect(panel.getByRole('checkbox', { name: 'Positive' })).not.toBeChecked();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByRole('checkbox', { name: 'Positive' })).toBeChecked();
+});
