@@ -1,6 +1,6 @@
 // Reviewing: labels by number keys and from the list, Tab through regions, the score threshold, the help.
 import { expect, test } from '@playwright/test';
-import { openApp, regions } from './helpers';
+import { openApp, openFixture, regions } from './helpers';
 
 test('number keys and the Label list relabel the selected region; Tab walks the regions', async ({ page }) => {
   await openApp(page);
@@ -32,4 +32,54 @@ test('? lists the keyboard shortcuts', async ({ page }) => {
   await expect(help).toContainText('Delete the selected region');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
+});
+
+test('two predictions compared: the other model is overlaid in a distinct style (text and image)', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Sample').selectOption('ner');
+  await page.getByLabel('Compare with').selectOption({ label: '2: two' });
+  const text = page.getByRole('region', { name: 'Text text' });
+  await expect(text.locator('.span-tag.compare')).toHaveCount(5);
+  // Only model two found "Passover": a dashed underline, not a highlight.
+  await expect(text.locator('.compared')).toHaveText(['Passover']);
+  await expect(text.locator('mark')).toHaveText(['27', 'Jerusalem', 'the weekend', 'Easter']);
+  await page.getByLabel('Compare with').selectOption('');
+  await expect(text.locator('.span-tag.compare')).toHaveCount(0);
+
+  // On an image: the other prediction's boxes are drawn over this one's.
+  await openFixture(page, 'flags', 4);
+  await page.getByLabel('Task number').fill('3');
+  await page.getByLabel('Task number').press('Enter');
+  await page.getByLabel('Prediction').selectOption({ label: '2: b (score 0.6)' });
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-compared', '0');
+  await page.getByLabel('Compare with').selectOption({ label: '1: a' });
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-compared', '1');
+});
+
+test('flags for all regions of a label, duplicate, accept and reject', async ({ page }) => {
+  await openApp(page);
+  const flags = page.getByRole('group', { name: 'Flags for many regions' });
+  await flags.getByLabel('Regions to flag').selectOption('Car');
+  await flags.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(regions(page).filter({ hasText: 'result2' })).toContainText('readonly');
+  await expect(regions(page).filter({ hasText: 'result1' })).not.toContainText('readonly');
+  await flags.getByLabel('Regions to flag').selectOption('');
+  await flags.getByRole('button', { name: 'Hide', exact: true }).click();
+  await expect(regions(page).filter({ hasText: 'hidden' })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(regions(page).filter({ hasText: 'hidden' })).toHaveCount(0);
+
+  await regions(page).filter({ hasText: 'result1' }).click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByText('3 regions')).toBeVisible();
+  // The copy is selected; reject it (R): deleted, and the next region is selected.
+  await page.keyboard.press('r');
+  await expect(page.getByText('2 regions')).toBeVisible();
+  await regions(page).filter({ hasText: 'result1' }).click();
+  await page.keyboard.press('a');
+  await expect(regions(page).filter({ hasText: 'result2' })).toHaveAttribute('aria-selected', 'true');
+  // result2 is readonly now: rejecting it is refused.
+  await page.keyboard.press('r');
+  await expect(page.getByText('2 regions')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'readonly' })).toContainText('unlock it to reject it');
 });

@@ -137,3 +137,25 @@ export function addResultsEdits(task: unknown, t: number, p: number, results: Re
   if (!Array.isArray(pred.result)) return [{ task: t, path: ['predictions', p, 'result'], value: results }];
   return results.map((res, i) => ({ task: t, path: ['predictions', p, 'result', (pred.result as unknown[]).length + i], value: res }));
 }
+
+/** A copy of the region's results under a new id, image shapes shifted by 2% so the copy is seen. */
+export function duplicateResults(task: unknown, p: number, region: RegionView): Record<string, unknown>[] {
+  const results = resultsOf(task, p);
+  const id = newRegionId();
+  const shift = (v: unknown) => (typeof v === 'number' ? Math.min(100, v + 2) : v);
+  return region.results.flatMap((r) => {
+    const res = results[r];
+    if (!isObject(res)) return [];
+    const copy = JSON.parse(JSON.stringify(res)) as Record<string, unknown>;
+    copy.id = id;
+    const v = copy.value as Record<string, unknown> | undefined;
+    if (v && ['rectangle', 'ellipse', 'keypoint'].includes(region.kind)) {
+      v.x = shift(v.x);
+      v.y = shift(v.y);
+    } else if (v && region.kind === 'polygon' && Array.isArray(v.points)) {
+      v.points = (v.points as unknown[][]).map((pt) => [shift(pt[0]), shift(pt[1])]);
+    }
+    delete copy.readonly;
+    return [copy];
+  });
+}

@@ -6,7 +6,7 @@ import { taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { spliceEdits } from '../core/textEdits';
 import { analyze, unreadable, type Project } from './project';
-import { addResultsEdits, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
+import { addResultsEdits, duplicateResults, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 export interface HistoryEntry {
   title: string;
@@ -74,6 +74,14 @@ export interface AppState {
   moveRegion(region: RegionView, patch: GeometryPatch, title?: string): void;
   deleteRegion(region: RegionView): void;
   toggleFlag(region: RegionView, flag: 'readonly' | 'hidden'): void;
+  /** Set a flag on many regions at once (all of them, or all of one label): one undo step. */
+  setFlagMany(regions: RegionView[], flag: 'readonly' | 'hidden', on: boolean, what: string): void;
+  duplicateRegion(region: RegionView): void;
+  /** Review: accept keeps the region and selects the next; reject deletes it and selects the next. */
+  review(regions: RegionView[], region: RegionView, verdict: 'accept' | 'reject'): void;
+  /** Another prediction of the task drawn over the current one, or null. */
+  compareWith: number | null;
+  setCompareWith(index: number | null): void;
   setLabels(region: RegionView, labels: string[]): void;
   /**
    * Answer a classification control on the current prediction: set value[key] of its result (`result` index),
@@ -120,6 +128,7 @@ export const useStore = create<AppState>()((set, get) => ({
   future: [],
   savedTasksText: '[]',
   minScore: 0,
+  compareWith: null,
 
   setConfigText(text, name) {
     const { project } = get();
@@ -147,12 +156,12 @@ export const useStore = create<AppState>()((set, get) => ({
 
   selectTask(index) {
     const t = clampTask(get().project, index);
-    set({ taskIndex: t, predictionIndex: 0, selected: null, revealed: new Set(), view: null });
+    set({ taskIndex: t, predictionIndex: 0, selected: null, revealed: new Set(), view: null, compareWith: null });
   },
 
   selectPrediction(index) {
     const n = predictionCount(get().project, get().taskIndex);
-    set({ predictionIndex: Math.max(0, Math.min(index, n - 1)), selected: null, revealed: new Set() });
+    set({ predictionIndex: Math.max(0, Math.min(index, n - 1)), selected: null, revealed: new Set(), compareWith: null });
   },
 
   selectRegion(key) {
@@ -269,6 +278,36 @@ export const useStore = create<AppState>()((set, get) => ({
     const { taskIndex, predictionIndex } = get();
     const on = !region[flag];
     get().applyEdits(flagEdits(taskIndex, predictionIndex, region, flag, on), `${on ? 'Set' : 'Clear'} ${flag} on ${region.id ?? region.key}`);
+  },
+
+  setFlagMany(regions, flag, on, what) {
+    const { taskIndex, predictionIndex } = get();
+    get().applyEdits(
+      regions.flatMap((r) => flagEdits(taskIndex, predictionIndex, r, flag, on)),
+      `${on ? 'Set' : 'Clear'} ${flag} on ${what} (${regions.length} region${regions.length === 1 ? '' : 's'})`,
+    );
+  },
+
+  duplicateRegion(region) {
+    const { predictionIndex } = get();
+    get().addResults(duplicateResults(currentTask(get()), predictionIndex, region), `Duplicate region ${region.id ?? region.key}`);
+  },
+
+  review(regions, region, verdict) {
+    const i = regions.findIndex((r) => r.key === region.key);
+    const next = regions[i + 1] ?? null;
+    if (verdict === 'reject') {
+      if (region.readonly) {
+        set({ notice: `Region ${region.id ?? region.key} is readonly: unlock it to reject it.` });
+        return;
+      }
+      get().deleteRegion(region);
+    }
+    set({ selected: next?.key ?? null, notice: verdict === 'accept' ? `Accepted ${region.id ?? region.key}.` : get().notice });
+  },
+
+  setCompareWith(index) {
+    set({ compareWith: index });
   },
 
   setLabels(region, labels) {

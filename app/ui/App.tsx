@@ -28,17 +28,18 @@ function regionsFor(object: ObjectTag, regions: RegionView[], firstImage: boolea
   });
 }
 
-function ObjectView({ object, regions, relations, data, firstImage, firstText }: { object: ObjectTag; regions: RegionView[]; relations: RelationView[]; data: Record<string, unknown> | null; firstImage: boolean; firstText: boolean }) {
+function ObjectView({ object, regions, relations, compare, data, firstImage, firstText }: { object: ObjectTag; regions: RegionView[]; relations: RelationView[]; compare: RegionView[] | null; data: Record<string, unknown> | null; firstImage: boolean; firstText: boolean }) {
   const value = object.variable && data ? data[object.variable] : object.value;
   const mine = regionsFor(object, regions, firstImage, firstText);
+  const theirs = compare ? regionsFor(object, compare, firstImage, firstText) : undefined;
   const keys = new Set(mine.map((r) => r.key));
   const myRelations = relations.filter((r) => keys.has(r.fromId) && keys.has(r.toId));
   if (object.namePattern) return <p className="muted">{object.tag} "{object.name}" is repeated for each item of ${object.variable}; its results are listed in Regions.</p>;
   switch (object.type) {
     case 'image':
-      return <ImageCanvas object={object} url={typeof value === 'string' ? value : null} regions={mine} relations={myRelations} />;
+      return <ImageCanvas object={object} url={typeof value === 'string' ? value : null} regions={mine} relations={myRelations} compare={theirs} />;
     case 'text':
-      return <TextObject object={object} value={value} regions={mine} relations={myRelations} />;
+      return <TextObject object={object} value={value} regions={mine} relations={myRelations} compare={theirs} />;
     case 'paragraphs':
       return <ParagraphsObject object={object} value={value} regions={mine} />;
     case 'hypertext':
@@ -112,6 +113,8 @@ const SHORTCUTS: [string, string][] = [
   ['1 … 9', "Give the selected region the control's n-th label"],
   ['Arrow keys', 'Nudge the selected shape by 0.1% (Shift: 1%)'],
   ['Delete, Backspace', 'Delete the selected region (not when readonly)'],
+  ['Ctrl+D', 'Duplicate the selected region'],
+  ['A, R', 'Accept (keep, go to the next) or reject (delete, go to the next) the selected region'],
   ['Escape', 'Clear the selection, close this panel'],
   ['Wheel, drag', 'Zoom at the cursor, pan'],
   ['?', 'Show or hide this list'],
@@ -167,6 +170,8 @@ export function App() {
   const minScore = useStore((s) => s.minScore);
   const view = useMemo(() => (minScore > 0 ? { ...fullView, regions: fullView.regions.filter((r) => r.score === null || r.score >= minScore) } : fullView), [fullView, minScore]);
   const belowThreshold = fullView.regions.length - view.regions.length;
+  const compareWith = useStore((s) => s.compareWith);
+  const compareView = useMemo(() => (compareWith === null ? null : predictionView(config, task, taskIndex, compareWith, project.findings)), [config, task, taskIndex, compareWith, project.findings]);
   const [help, setHelp] = useState(false);
 
   const configEdits = useDebounced(useCallback((t: string) => editText('config', t), [editText]), 300);
@@ -200,6 +205,17 @@ export function App() {
       } else if (mod && ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key.toLowerCase() === 'y')) {
         e.preventDefault();
         redo();
+      } else if (mod && e.key.toLowerCase() === 'd') {
+        const s = useStore.getState();
+        const region = view.regions.find((r) => r.key === s.selected);
+        if (region) {
+          e.preventDefault();
+          s.duplicateRegion(region);
+        }
+      } else if (!mod && (e.key === 'a' || e.key === 'r')) {
+        const s = useStore.getState();
+        const region = view.regions.find((r) => r.key === s.selected);
+        if (region) s.review(view.regions, region, e.key === 'a' ? 'accept' : 'reject');
       } else if (e.key === '?') {
         setHelp((h) => !h);
       } else if (e.key === 'Escape') {
@@ -352,7 +368,7 @@ export function App() {
         <main className="preview" aria-label="Preview">
           {!config && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
           {objects.map((o) => (
-            <ObjectView key={o.name} object={o} regions={view.regions} relations={view.relations} data={data} firstImage={o === firstImage} firstText={o === firstText} />
+            <ObjectView key={o.name} object={o} regions={view.regions} relations={view.relations} compare={compareView?.regions ?? null} data={data} firstImage={o === firstImage} firstText={o === firstText} />
           ))}
           {view.relations.length > 0 && (
             <section className="panel" aria-label="Relations">

@@ -17,6 +17,8 @@ interface Props {
   url: string | null;
   regions: RegionView[];
   relations?: RelationView[];
+  /** Regions of another prediction, drawn over these as white dashed outlines. */
+  compare?: RegionView[];
 }
 
 type Status = { state: 'loading' | 'loaded' | 'missing' | 'error'; image?: HTMLImageElement; message?: string };
@@ -85,7 +87,7 @@ function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number
   ctx.stroke();
 }
 
-export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
+export function ImageCanvas({ object, url, regions, relations = [], compare }: Props) {
   const images = useStore((s) => s.images);
   const selected = useStore((s) => s.selected);
   const showHidden = useStore((s) => s.showHidden);
@@ -147,6 +149,34 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
       }
       ctx.restore();
     }
+    // The compared prediction: white dashed outlines over a dark one, with its labels in italics.
+    if (compare?.length) {
+      ctx.save();
+      for (const r of compare) {
+        const util = shapeUtils[r.kind];
+        if (!util || util.paint) continue;
+        ctx.beginPath();
+        util.path(ctx, r, size);
+        ctx.setLineDash([]);
+        ctx.lineWidth = 3.5 * px;
+        ctx.strokeStyle = 'rgba(0, 0, 0, 0.6)';
+        ctx.stroke();
+        ctx.setLineDash([5 * px, 4 * px]);
+        ctx.lineWidth = 1.8 * px;
+        ctx.strokeStyle = '#ffffff';
+        ctx.stroke();
+      }
+      ctx.font = `italic ${LABEL_FONT * px}px sans-serif`;
+      ctx.fillStyle = '#ffffff';
+      ctx.textBaseline = 'top';
+      for (const r of compare) {
+        const util = shapeUtils[r.kind];
+        if (!util) continue;
+        const a = util.anchor(r, size);
+        ctx.fillText(r.labels.join(', ') || r.kind, a.x + 2 * px, a.y + 2 * px);
+      }
+      ctx.restore();
+    }
     // Relations: a line with an arrowhead from one region's label corner to the other's.
     if (relations.length) {
       const byKey = new Map(visible.map((r) => [r.key, r]));
@@ -197,7 +227,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
       if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px);
     }
     ctx.restore();
-  }, [visible, selected, view.scale, size.W, size.H, relations]);
+  }, [visible, selected, view.scale, size.W, size.H, relations, compare]);
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
@@ -265,6 +295,7 @@ export function ImageCanvas({ object, url, regions, relations = [] }: Props) {
         data-view={JSON.stringify(view)}
         data-regions-drawn={visible.length}
         data-drawing={draw.drawing ? 'true' : 'false'}
+        data-compared={compare?.length ?? 0}
       >
         <Stage
           width={width}

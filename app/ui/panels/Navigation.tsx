@@ -11,6 +11,8 @@ export function Navigation() {
   const selectTask = useStore((s) => s.selectTask);
   const selectPrediction = useStore((s) => s.selectPrediction);
   const nextTaskWithProblems = useStore((s) => s.nextTaskWithProblems);
+  const compareWith = useStore((s) => s.compareWith);
+  const setCompareWith = useStore((s) => s.setCompareWith);
   const task = useStore(currentTask) as { predictions?: unknown } | undefined;
   const predictions = Array.isArray(task?.predictions) ? (task.predictions as Record<string, unknown>[]) : [];
   const [jump, setJump] = useState(String(taskIndex + 1));
@@ -51,6 +53,21 @@ export function Navigation() {
           ))}
         </select>
       </label>
+      {predictions.length > 1 && (
+        <label>
+          Compare with{' '}
+          <select aria-label="Compare with" value={compareWith ?? ''} onChange={(e) => setCompareWith(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">none</option>
+            {predictions.map((p, i) =>
+              i === predictionIndex ? null : (
+                <option key={i} value={i}>
+                  {i + 1}: {typeof p?.model_version === 'string' || typeof p?.model_version === 'number' ? String(p.model_version) : 'no model_version'}
+                </option>
+              ),
+            )}
+          </select>
+        </label>
+      )}
     </nav>
   );
 }

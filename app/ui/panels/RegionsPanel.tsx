@@ -20,6 +20,8 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
   const toggleFlag = useStore((s) => s.toggleFlag);
   const deleteRegion = useStore((s) => s.deleteRegion);
   const setLabels = useStore((s) => s.setLabels);
+  const duplicateRegion = useStore((s) => s.duplicateRegion);
+  const review = useStore((s) => s.review);
   const config = useStore((s) => s.project.goodConfig);
   const task = useStore(currentTask);
   const predictionIndex = useStore((s) => s.predictionIndex);
@@ -54,6 +56,7 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
           <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> Show hidden ({hiddenCount})
         </label>
       )}
+      {regions.length > 0 && <BulkFlags regions={regions} />}
       <ul ref={list} aria-label="Regions" className="region-list">
         {shown.map((r) => {
           const isHiddenNow = r.hidden && !showHidden && !revealed.has(r.key);
@@ -128,6 +131,15 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
                     <button type="button" onClick={() => deleteRegion(r)} disabled={r.readonly} title={r.readonly ? 'readonly: unlock it first' : 'Delete (Del)'}>
                       Delete
                     </button>
+                    <button type="button" onClick={() => duplicateRegion(r)} title="Ctrl+D">
+                      Duplicate
+                    </button>
+                    <button type="button" onClick={() => review(regions, r, 'accept')} title="A">
+                      Accept
+                    </button>
+                    <button type="button" onClick={() => review(regions, r, 'reject')} disabled={r.readonly} title="R: delete it and go to the next">
+                      Reject
+                    </button>
                   </div>
                 </div>
               )}
@@ -165,6 +177,39 @@ function SpanEnds({ region }: { region: RegionView }) {
       <label>
         End <input aria-label="Span end" type="number" min={0} key={`e${region.value.end}`} defaultValue={region.value.end as number} onBlur={(e) => set('end', Number(e.target.value))} onKeyDown={(e) => e.key === 'Enter' && set('end', Number(e.currentTarget.value))} />
       </label>
+    </div>
+  );
+}
+
+/** Lock, unlock, hide or unhide all regions, or all regions of one label, in one step. */
+function BulkFlags({ regions }: { regions: RegionView[] }) {
+  const setFlagMany = useStore((s) => s.setFlagMany);
+  const [label, setLabel] = useState('');
+  const labels = [...new Set(regions.flatMap((r) => r.labels))].sort();
+  const target = label ? regions.filter((r) => r.labels.includes(label)) : regions;
+  const what = label ? `all "${label}" regions` : 'all regions';
+  return (
+    <div className="bulk-flags" role="group" aria-label="Flags for many regions">
+      <select aria-label="Regions to flag" value={label} onChange={(e) => setLabel(e.target.value)}>
+        <option value="">All regions</option>
+        {labels.map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => setFlagMany(target, 'readonly', true, what)}>
+        Lock
+      </button>
+      <button type="button" onClick={() => setFlagMany(target, 'readonly', false, what)}>
+        Unlock
+      </button>
+      <button type="button" onClick={() => setFlagMany(target, 'hidden', true, what)}>
+        Hide
+      </button>
+      <button type="button" onClick={() => setFlagMany(target, 'hidden', false, what)}>
+        Unhide
+      </button>
     </div>
   );
 }

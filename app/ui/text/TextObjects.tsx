@@ -17,6 +17,8 @@ interface Props {
   value: unknown;
   regions: RegionView[];
   relations?: RelationView[];
+  /** Spans of another prediction, shown as dashed underlines with italic tags. */
+  compare?: RegionView[];
 }
 
 function useVisibility() {
@@ -55,7 +57,7 @@ function SpanLabelTools({ object, onLabel, label }: { object: ObjectTag; label: 
   );
 }
 
-export function TextObject({ object, value, regions, relations = [] }: Props) {
+export function TextObject({ object, value, regions, relations = [], compare }: Props) {
   const selected = useStore((s) => s.selected);
   const selectRegion = useStore((s) => s.selectRegion);
   const addResults = useStore((s) => s.addResults);
@@ -85,8 +87,13 @@ export function TextObject({ object, value, regions, relations = [] }: Props) {
         const s = Number(r.value.start);
         const e = Number(r.value.end);
         return { region: r, start: cp.toUtf16(Number.isFinite(s) ? s : 0), end: cp.toUtf16(Number.isFinite(e) ? e : 0), ghost: r.hidden || r.dropped !== null };
-      });
-  }, [text, regions, visible]);
+      })
+      .concat(
+        (compare ?? [])
+          .filter((r) => r.kind === 'span')
+          .map((r) => ({ region: { ...r, key: `compare:${r.key}` }, start: cp.toUtf16(Number(r.value.start) || 0), end: cp.toUtf16(Number(r.value.end) || 0), ghost: false, compare: true })),
+      );
+  }, [text, regions, visible, compare]);
   return (
     <section className="text-object" aria-label={`Text ${object.name}`}>
       <h3>{object.name}</h3>
