@@ -1,6 +1,6 @@
 // Reviewing: labels by number keys and from the list, Tab through regions, the score threshold, the help.
 import { expect, test } from '@playwright/test';
-import { openApp, openFixture, regions } from './helpers';
+import { openApp, openFiles, openFixture, regions } from './helpers';
 
 test('number keys and the Label list relabel the selected region; Tab walks the regions', async ({ page }) => {
   await openApp(page);
@@ -82,4 +82,22 @@ test('flags for all regions of a label, duplicate, accept and reject', async ({ 
   await page.keyboard.press('r');
   await expect(page.getByText('2 regions')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'readonly' })).toContainText('unlock it to reject it');
+});
+
+test('multi-label controls toggle labels with checkboxes and number keys', async ({ page }) => {
+  await openApp(page);
+  const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image" choice="multiple"><Label value="Car"/><Label value="Red"/><Label value="Old"/></RectangleLabels></View>';
+  const tasks = [{ data: { image: 'x.png' }, predictions: [{ model_version: 'm', result: [{ id: 'b1', from_name: 'label', to_name: 'image', type: 'rectanglelabels', value: { x: 10, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: ['Car'] } }] }] }];
+  await openFiles(page, [
+    { name: 'multi.xml', text: config },
+    { name: 'multi.json', text: JSON.stringify(tasks) },
+  ]);
+  await regions(page).first().click();
+  await regions(page).first().getByRole('checkbox', { name: 'Red' }).check();
+  await expect(regions(page).first()).toContainText('Car, Red');
+  await page.keyboard.press('3');
+  await expect(regions(page).first()).toContainText('Car, Red, Old');
+  await page.keyboard.press('1');
+  await expect(regions(page).first()).toContainText('Red, Old');
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
 });

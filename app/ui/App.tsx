@@ -235,7 +235,11 @@ export function App() {
         const name = region && labellingControlName(currentTask(s), s.predictionIndex, region);
         const control = name ? s.project.goodConfig?.controls.get(name) : undefined;
         const label = control?.options[Number(e.key) - 1];
-        if (region && label) s.setLabels(region, [label.value]);
+        if (region && label) {
+          // Multi-label controls toggle the label; others replace it.
+          const has = region.labels.includes(label.value);
+          s.setLabels(region, control!.choice === 'multiple' ? (has ? region.labels.filter((l) => l !== label.value) : [...region.labels, label.value]) : [label.value]);
+        }
       } else if (e.key.startsWith('Arrow')) {
         // Nudge the selected shape: 0.1% of the image per press, 1% with Shift.
         const s = useStore.getState();

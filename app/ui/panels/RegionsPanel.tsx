@@ -105,6 +105,18 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
                     const name = labellingControlName(task, predictionIndex, r);
                     const control = name ? config?.controls.get(name) : undefined;
                     if (!control || !control.options.length) return null;
+                    if (control.choice === 'multiple') {
+                      // Multi-label controls: toggle each label.
+                      return (
+                        <div className="multi-labels" role="group" aria-label="Labels">
+                          {control.options.map((o) => (
+                            <label key={o.value}>
+                              <input type="checkbox" checked={r.labels.includes(o.value)} onChange={(e) => setLabels(r, e.target.checked ? [...r.labels, o.value] : r.labels.filter((l) => l !== o.value))} /> {o.value}
+                            </label>
+                          ))}
+                        </div>
+                      );
+                    }
                     return (
                       <label>
                         Label{' '}
