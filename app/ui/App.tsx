@@ -197,7 +197,8 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (target.closest('.cm-editor, input, select, textarea')) return;
+      // Keys typed into a text field or an editor are theirs; checkboxes and buttons do not take keys.
+      if (target.closest('.cm-editor, select, textarea') || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type))) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) {
         e.preventDefault();
