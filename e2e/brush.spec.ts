@@ -1,7 +1,8 @@
 // Brush masks: the RLE is decoded onto the image, where its pixels are.
 import { expect, test } from '@playwright/test';
-import { encodeRle, maskToRgba } from '../app/core/brush/rle';
-import { openApp, openFiles, regionAlphaAt, regions } from './helpers';
+import { readFileSync } from 'node:fs';
+import { decodeRle, encodeRle, maskToRgba } from '../app/core/brush/rle';
+import { openApp, openFiles, regionAlphaAt, regions, screenPoint } from './helpers';
 
 test('a brush mask painting the left half is drawn on the left half only', async ({ page }) => {
   const W = 40;
@@ -19,4 +20,45 @@ test('a brush mask painting the left half is drawn on the left half only', async
   await expect(regions(page).first()).toContainText('brush');
   expect(await regionAlphaAt(page, 'image', 5, 10)).toBeGreaterThan(0);
   expect(await regionAlphaAt(page, 'image', 35, 10)).toBe(0);
+});
+
+test('painting a new mask and erasing part of it; the exported RLE decodes to what was painted', async ({ page }) => {
+  const config = '<View><Image name="image" value="$image"/><BrushLabels name="seg" toName="image"><Label value="Road" background="#00ff00"/><Label value="Sky"/></BrushLabels></View>';
+  const tasks = [{ data: { image: 'street.jpg' }, predictions: [] }];
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'seg.xml', text: config },
+    { name: 'seg.json', text: JSON.stringify(tasks) },
+    { name: 'street.jpg', path: 'public/samples/sample.png', mimeType: 'image/png' },
+  ]);
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
+  await page.getByRole('button', { name: 'New mask (seg)' }).click();
+  await page.getByLabel('New mask label').selectOption('Sky');
+  const drag = async (from: [number, number], to: [number, number]) => {
+    const a = await screenPoint(page, 'image', ...from);
+    const b = await screenPoint(page, 'image', ...to);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+    await page.mouse.move(b.x, b.y, { steps: 4 });
+    await page.mouse.up();
+  };
+  await drag([100, 100], [300, 100]);
+  await expect(regions(page)).toHaveCount(1);
+  await expect(regions(page).first()).toContainText('Sky');
+  expect(await regionAlphaAt(page, 'image', 200, 100)).toBeGreaterThan(0);
+  expect(await regionAlphaAt(page, 'image', 200, 200)).toBe(0);
+  // Erase the middle of the stroke.
+  await page.getByRole('button', { name: 'Erase' }).click();
+  await drag([190, 80], [210, 120]);
+  await expect.poll(() => regionAlphaAt(page, 'image', 200, 100)).toBe(0);
+  expect(await regionAlphaAt(page, 'image', 120, 100)).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result[0];
+  expect(result).toMatchObject({ type: 'brushlabels', original_width: 600, original_height: 403, value: { format: 'rle', brushlabels: ['Sky'] } });
+  const rgba = decodeRle(result.value.rle);
+  expect(rgba.length).toBe(600 * 403 * 4);
+  expect(rgba[(100 * 600 + 120) * 4 + 3]).toBe(255);
+  expect(rgba[(100 * 600 + 200) * 4 + 3]).toBe(0);
 });

@@ -9,6 +9,7 @@ import type { RegionView, RelationView } from '../../core/preview';
 import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
 import { EditHandles } from './EditHandles';
+import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
 import { shapeUtils, type ImageSize } from './shapeUtils';
 
@@ -259,6 +260,9 @@ export function ImageCanvas({ object, url, regions, relations = [], compare }: P
 
   const config = useStore((s) => s.project.goodConfig);
   const draw = useDrawing(config, object, size, view);
+  const selectedBrush = regions.find((r) => r.key === selected && r.kind === 'brush') ?? null;
+  const brush = useBrush(config, object, size, view, selectedBrush);
+  const tool = brush.handlers ?? draw.handlers;
   const notice = status.state === 'error' || status.state === 'missing' ? status.message : null;
 
   return (
@@ -270,6 +274,7 @@ export function ImageCanvas({ object, url, regions, relations = [], compare }: P
           {size.W} × {size.H} px
         </span>
         {draw.toolbar}
+        {brush.toolbar}
         <button type="button" onClick={() => setView(null)}>
           Fit
         </button>
@@ -304,13 +309,13 @@ export function ImageCanvas({ object, url, regions, relations = [], compare }: P
           y={view.y}
           scaleX={view.scale}
           scaleY={view.scale}
-          draggable={!draw.drawing}
+          draggable={!draw.drawing && !brush.active}
           onWheel={onWheel}
-          onClick={draw.handlers?.onClick ?? onClick}
-          onMouseDown={draw.handlers?.onMouseDown}
-          onMouseMove={draw.handlers?.onMouseMove}
-          onMouseUp={draw.handlers?.onMouseUp}
-          onDblClick={draw.handlers?.onDblClick}
+          onClick={brush.active ? undefined : (draw.handlers?.onClick ?? onClick)}
+          onMouseDown={tool?.onMouseDown}
+          onMouseMove={tool?.onMouseMove}
+          onMouseUp={tool?.onMouseUp}
+          onDblClick={brush.active ? undefined : draw.handlers?.onDblClick}
           onDragEnd={(e) => {
             if (e.target === e.target.getStage()) setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });
           }}
@@ -325,7 +330,12 @@ export function ImageCanvas({ object, url, regions, relations = [], compare }: P
           <Layer listening={false}>
             <Shape sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />
           </Layer>
-          {draw.draftNode && <Layer listening={false}>{draw.draftNode}</Layer>}
+          {(draw.draftNode || brush.preview) && (
+            <Layer listening={false}>
+              {draw.draftNode}
+              {brush.preview}
+            </Layer>
+          )}
           {selectedRegion && !draw.drawing && (
             <Layer>
               <EditHandles region={selectedRegion} size={size} scale={view.scale} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />
