@@ -2,7 +2,7 @@
 // prediction, the selection, the flags shown, the dropped images and the view. Changed only by commands.
 
 import { create } from 'zustand';
-import { taskData, type Finding, type JsonEdit } from '../core';
+import { offsetOf, taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { spliceEdits } from '../core/textEdits';
 import { analyze, unreadable, type Project } from './project';
@@ -221,7 +221,16 @@ export const useStore = create<AppState>()((set, get) => ({
     }
     const before: HistoryEntry = { title, configText: project.configText, tasksText: project.tasksText };
     get().setTasksText(text);
-    set({ past: [...past, before].slice(-200), future: [], notice: `${title} (${edits.length} change${edits.length === 1 ? '' : 's'}). Ctrl+Z undoes it.` });
+    // Show what changed: the Tasks pane scrolls to the first edited place.
+    const first = edits[0];
+    const doc = get().project.doc;
+    const at = first.remove ? offsetOf(doc, first.task, first.path.slice(0, -1)) : offsetOf(doc, first.task, first.path);
+    set({
+      past: [...past, before].slice(-200),
+      future: [],
+      notice: `${title} (${edits.length} change${edits.length === 1 ? '' : 's'}). Ctrl+Z undoes it.`,
+      ...(at >= 0 ? { reveal: { pane: 'tasks' as const, offset: at, nonce: ++nonce } } : {}),
+    });
     return true;
   },
 

@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ObjectTag } from '../core';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
-import { labellingControlName } from '../store/commands';
 import { currentData, currentTask, useStore } from '../store/store';
 import { ImageCanvas } from './canvas/ImageCanvas';
 import { sortFiles } from './files';
@@ -15,6 +14,7 @@ import { RegionsPanel } from './panels/RegionsPanel';
 import { CodeEditor } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
+import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { HyperTextObject, ParagraphsObject, TextObject } from './text/TextObjects';
 
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
@@ -106,41 +106,6 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const SHORTCUTS: [string, string][] = [
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
-  ['Tab, Shift+Tab', 'Select the next / previous region'],
-  ['1 … 9', "Give the selected region the control's n-th label"],
-  ['Arrow keys', 'Nudge the selected shape by 0.1% (Shift: 1%)'],
-  ['Delete, Backspace', 'Delete the selected region (not when readonly)'],
-  ['Ctrl+D', 'Duplicate the selected region'],
-  ['A, R', 'Accept (keep, go to the next) or reject (delete, go to the next) the selected region'],
-  ['Escape', 'Clear the selection, close this panel'],
-  ['Wheel, drag', 'Zoom at the cursor, pan'],
-  ['?', 'Show or hide this list'],
-];
-
-function ShortcutsHelp({ onClose }: { onClose(): void }) {
-  return (
-    <div className="help" role="dialog" aria-label="Keyboard shortcuts">
-      <h2>Keyboard shortcuts</h2>
-      <table>
-        <tbody>
-          {SHORTCUTS.map(([k, what]) => (
-            <tr key={k}>
-              <th>{k}</th>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" onClick={onClose}>
-        Close
-      </button>
-    </div>
-  );
-}
-
 export function App() {
   const project = useStore((s) => s.project);
   const taskIndex = useStore((s) => s.taskIndex);
@@ -193,76 +158,8 @@ export function App() {
     s.setNotice(`Exported ${name}${exportAs === 'annotations' ? ' (predictions turned into annotations)' : ''}.`);
   };
 
-  // Undo / redo and Delete outside the editors (the editors route their own keys to the same commands).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      // Keys typed into a text field or an editor are theirs; checkboxes and buttons do not take keys.
-      if (target.closest('.cm-editor, select, textarea') || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type))) return;
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        undo();
-      } else if (mod && ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key.toLowerCase() === 'y')) {
-        e.preventDefault();
-        redo();
-      } else if (mod && e.key.toLowerCase() === 'd') {
-        const s = useStore.getState();
-        const region = view.regions.find((r) => r.key === s.selected);
-        if (region) {
-          e.preventDefault();
-          s.duplicateRegion(region);
-        }
-      } else if (!mod && (e.key === 'a' || e.key === 'r')) {
-        const s = useStore.getState();
-        const region = view.regions.find((r) => r.key === s.selected);
-        if (region) s.review(view.regions, region, e.key === 'a' ? 'accept' : 'reject');
-      } else if (e.key === '?') {
-        setHelp((h) => !h);
-      } else if (e.key === 'Escape') {
-        setHelp(false);
-        useStore.getState().selectRegion(null);
-      } else if (e.key === 'Tab' && view.regions.length && target === document.body) {
-        // Tab / Shift+Tab walk through the regions when no control has the focus (else Tab moves the focus).
-        e.preventDefault();
-        const s = useStore.getState();
-        const i = view.regions.findIndex((r) => r.key === s.selected);
-        const n = view.regions.length;
-        s.selectRegion(view.regions[(i + (e.shiftKey ? -1 : 1) + n + (i === -1 && e.shiftKey ? 1 : 0)) % n].key);
-      } else if (/^[1-9]$/.test(e.key) && !mod) {
-        // Number keys label the selected region with the control's n-th label, as in Label Studio.
-        const s = useStore.getState();
-        const region = view.regions.find((r) => r.key === s.selected);
-        const name = region && labellingControlName(currentTask(s), s.predictionIndex, region);
-        const control = name ? s.project.goodConfig?.controls.get(name) : undefined;
-        const label = control?.options[Number(e.key) - 1];
-        if (region && label) {
-          // Multi-label controls toggle the label; others replace it.
-          const has = region.labels.includes(label.value);
-          s.setLabels(region, control!.choice === 'multiple' ? (has ? region.labels.filter((l) => l !== label.value) : [...region.labels, label.value]) : [label.value]);
-        }
-      } else if (e.key.startsWith('Arrow')) {
-        // Nudge the selected shape: 0.1% of the image per press, 1% with Shift.
-        const s = useStore.getState();
-        const region = view.regions.find((r) => r.key === s.selected);
-        if (!region || !['rectangle', 'ellipse', 'keypoint'].includes(region.kind)) return;
-        e.preventDefault();
-        const step = e.shiftKey ? 1 : 0.1;
-        const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
-        const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-        s.moveRegion(region, { x: Number(region.value.x) + dx, y: Number(region.value.y) + dy }, 'Nudge');
-      } else if (e.key === 'Delete' || e.key === 'Backspace') {
-        const s = useStore.getState();
-        const region = view.regions.find((r) => r.key === s.selected);
-        if (region) {
-          e.preventDefault();
-          s.deleteRegion(region);
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo, view.regions]);
+  const toggleHelp = useCallback((open?: boolean) => setHelp((h) => (open === undefined ? !h : open)), []);
+  useShortcuts(view.regions, undo, redo, toggleHelp);
 
   // Leaving with changes not exported asks first.
   useEffect(() => {
