@@ -114,6 +114,7 @@ test('arrow keys nudge the selected box; export as annotations turns predictions
 test('polygon: drag a vertex, add one from a midpoint, delete one with a double-click', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Sample').selectOption('shapes');
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
   await regions(page).filter({ hasText: 'GHI' }).click();
   const W = 600;
   const H = 403;
@@ -166,6 +167,9 @@ test('drawing new regions with the config\'s tools: a labelled box, a polygon wi
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
 
   await page.getByLabel('Sample').selectOption('shapes');
+  // Points are computed from the fitted view: wait until the image has loaded and the view settled.
+  await expect(page.getByText('4 regions')).toBeVisible();
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
   await page.getByRole('button', { name: 'Polygon (polygon)' }).click();
   await page.getByLabel('New region label').selectOption('Building');
   for (const [x, y] of [[400, 300], [450, 300], [450, 350]]) {

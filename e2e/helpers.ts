@@ -17,8 +17,9 @@ export async function openFiles(page: Page, files: { name: string; text?: string
 
 export async function openApp(page: Page) {
   await page.goto('/');
-  // The bounding-box sample loads first.
+  // The bounding-box sample loads first, with its image (canvas positions depend on the fitted view).
   await expect(page.getByRole('list', { name: 'Regions' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
 }
 
 export const regions = (page: Page) => page.getByRole('list', { name: 'Regions' }).getByRole('listitem');
