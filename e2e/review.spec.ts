@@ -80,6 +80,16 @@ test('flags for all regions of a label, duplicate, accept and reject', async ({ 
   await expect(regions(page).filter({ hasText: 'result2' })).toHaveAttribute('aria-selected', 'true');
   // result2 is readonly now: rejecting it is refused.
   await page.keyboard.press('r');
+  await expect(page.getByRole('status').filter({ hasText: 'readonly' })).toBeVisible();
+  // L unlocks it, H hides it (and H again shows it).
+  await page.keyboard.press('l');
+  await expect(regions(page).filter({ hasText: 'result2' })).not.toContainText('readonly');
+  await page.keyboard.press('h');
+  await expect(regions(page).filter({ hasText: 'result2' })).toContainText('hidden');
+  await page.keyboard.press('h');
+  await expect(regions(page).filter({ hasText: 'result2' })).not.toContainText('hidden');
+  await page.keyboard.press('l');
+  await page.keyboard.press('r');
   await expect(page.getByText('2 regions')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'readonly' })).toContainText('unlock it to reject it');
 });

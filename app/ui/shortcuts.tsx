@@ -77,6 +77,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+D', doc: 'Duplicate the selected region', test: (e, mod) => mod && key(e) === 'd', run: (cx) => !!cx.selected && (cx.state.duplicateRegion(cx.selected), true) },
   { keys: 'A', doc: 'Accept the selected region and go to the next', test: (e, mod) => !mod && e.key === 'a', run: (cx) => !!cx.selected && (cx.state.review(cx.regions, cx.selected, 'accept'), true) },
   { keys: 'R', doc: 'Reject the selected region (delete it) and go to the next', test: (e, mod) => !mod && e.key === 'r', run: (cx) => !!cx.selected && (cx.state.review(cx.regions, cx.selected, 'reject'), true) },
+  { keys: 'L', doc: 'Lock or unlock the selected region (readonly)', test: (e, mod) => !mod && e.key === 'l', run: (cx) => !!cx.selected && (cx.state.toggleFlag(cx.selected, 'readonly'), true) },
+  { keys: 'H', doc: 'Hide or unhide the selected region (hidden)', test: (e, mod) => !mod && e.key === 'h', run: (cx) => !!cx.selected && (cx.state.toggleFlag(cx.selected, 'hidden'), true) },
   { keys: 'Escape', doc: 'Clear the selection and stop drawing; close this panel', test: (e) => e.key === 'Escape', run: (cx) => (cx.toggleHelp(false), cx.state.selectRegion(null), true) },
   { keys: '?', doc: 'Show or hide this list', test: (e) => e.key === '?', run: (cx) => (cx.toggleHelp(), true) },
 ];
