@@ -87,7 +87,8 @@ export const SHORTCUTS: Shortcut[] = [
 export function useShortcuts(regions: RegionView[], undo: () => void, redo: () => void, toggleHelp: (open?: boolean) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
+      // Events sent to the window or the document count as typed on the page itself.
+      const target = e.target instanceof Element ? e.target : document.body;
       // Keys typed into a text field or an editor are theirs; checkboxes and buttons do not take keys.
       if (target.closest('.cm-editor, select, textarea') || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type))) return;
       const mod = e.ctrlKey || e.metaKey;
