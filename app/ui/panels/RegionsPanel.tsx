@@ -193,6 +193,13 @@ function SpanEnds({ region }: { region: RegionView }) {
   );
 }
 
+const BULK: [string, 'readonly' | 'hidden', boolean][] = [
+  ['Lock', 'readonly', true],
+  ['Unlock', 'readonly', false],
+  ['Hide', 'hidden', true],
+  ['Unhide', 'hidden', false],
+];
+
 /** Lock, unlock, hide or unhide all regions, or all regions of one label, in one step. */
 function BulkFlags({ regions }: { regions: RegionView[] }) {
   const setFlagMany = useStore((s) => s.setFlagMany);
@@ -210,18 +217,11 @@ function BulkFlags({ regions }: { regions: RegionView[] }) {
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => setFlagMany(target, 'readonly', true, what)}>
-        Lock
-      </button>
-      <button type="button" onClick={() => setFlagMany(target, 'readonly', false, what)}>
-        Unlock
-      </button>
-      <button type="button" onClick={() => setFlagMany(target, 'hidden', true, what)}>
-        Hide
-      </button>
-      <button type="button" onClick={() => setFlagMany(target, 'hidden', false, what)}>
-        Unhide
-      </button>
+      {BULK.map(([name, flag, on]) => (
+        <button type="button" key={name} onClick={() => setFlagMany(target, flag, on, what)}>
+          {name}
+        </button>
+      ))}
     </div>
   );
 }
