@@ -1,6 +1,7 @@
 // Text objects: NER spans in code points (nested spans readable), HyperText sanitized with its XPath
 // span, Paragraphs with their spans, relations listed.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { openFixture, problems, regions } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -83,4 +84,46 @@ test('selecting text with a label chosen creates a span in code points; its ends
   await item.getByLabel('Span start').press('Enter');
   await expect(text.locator('mark', { hasText: 'in Lyon' })).toHaveCount(1);
   await expect(problems(page)).toHaveCount(0);
+});
+
+test('HyperText: selecting text makes a span with the XPath and offsets of the stored HTML', async ({ page }) => {
+  const html = page.getByRole('region', { name: 'HyperText page' });
+  await html.getByRole('group', { name: 'Label text in page' }).getByRole('button', { name: 'LOC' }).click();
+  await html.locator('.hypertext').evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let node: Node | null = walker.nextNode();
+    while (node && !node.textContent!.includes('Rome')) node = walker.nextNode();
+    const at = node!.textContent!.indexOf('Rome');
+    const range = document.createRange();
+    range.setStart(node!, at);
+    range.setEnd(node!, at + 4);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  await expect(page.getByText('6 regions')).toBeVisible();
+  await expect(html.locator('mark')).toHaveText(['Paris', 'Rome']);
+  await expect(problems(page)).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result.at(-1);
+  expect(result).toMatchObject({ type: 'hypertextlabels', from_name: 'html_ner', value: { start: '/div[1]/p[1]/text()[2]', end: '/div[1]/p[1]/text()[2]', startOffset: 5, endOffset: 9, globalOffsets: { start: 21, end: 25 }, text: 'Rome', hypertextlabels: ['LOC'] } });
+});
+
+test('Paragraphs: selecting text makes a span with paragraph indices and offsets', async ({ page }) => {
+  const dialog = page.getByRole('region', { name: 'Paragraphs dialog' });
+  await dialog.getByRole('group', { name: 'Label text in dialog' }).getByRole('button', { name: 'Question' }).click();
+  await dialog.evaluate((el) => {
+    const piece = [...el.querySelectorAll<HTMLElement>('[data-from]')].find((n) => n.textContent!.includes('Two streets'))!;
+    const range = document.createRange();
+    range.setStart(piece.firstChild!, 0);
+    range.setEnd(piece.firstChild!, 11);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    piece.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  await expect(page.getByText('6 regions')).toBeVisible();
+  await expect(dialog.locator('mark')).toHaveText(['Where is the station?', 'Two streets']);
+  await expect(problems(page)).toHaveCount(0);
+  const item = regions(page).last();
+  await expect(item).toContainText('Question');
 });

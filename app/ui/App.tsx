@@ -15,7 +15,8 @@ import { CodeEditor } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
-import { HyperTextObject, ParagraphsObject, TextObject } from './text/TextObjects';
+import { HyperTextObject } from './text/HyperTextObject';
+import { ParagraphsObject, TextObject } from './text/TextObjects';
 
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
 

@@ -1,14 +1,12 @@
 // <Text>, <Paragraphs> and <HyperText> objects with their predicted spans. Offsets are code points
 // (FORMAT-NOTES §6), turned into string indices here; HTML is sanitized with DOMPurify before display.
 
-import DOMPurify from 'dompurify';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ObjectTag } from '../../core';
 import type { RegionView, RelationView } from '../../core/preview';
 import { CodePointText } from '../../core/text/codepoints';
 import { newRegionId } from '../../store/commands';
 import { useStore } from '../../store/store';
-import { withAlpha } from '../color';
 import { RelationArrows } from './RelationArrows';
 import { SpanText, type SpanRange } from './SpanText';
 
@@ -21,14 +19,14 @@ interface Props {
   compare?: RegionView[];
 }
 
-function useVisibility() {
+export function useVisibility() {
   const showHidden = useStore((s) => s.showHidden);
   const revealed = useStore((s) => s.revealed);
   return useCallback((r: RegionView) => !r.hidden || showHidden || revealed.has(r.key), [showHidden, revealed]);
 }
 
 /** UTF-16 offset in the text of a DOM position inside a SpanText (its pieces carry data-from). */
-function textOffset(node: Node, offset: number, end: boolean): number | null {
+export function textOffset(node: Node, offset: number, end: boolean): number | null {
   const el = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement))?.closest<HTMLElement>('[data-from]');
   if (el) return Number(el.dataset.from) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
   // In a label tag: snap to the piece after it (or before it, for the end).
@@ -39,9 +37,10 @@ function textOffset(node: Node, offset: number, end: boolean): number | null {
   return Number(sib.dataset.from) + (end ? (sib.textContent?.length ?? 0) : 0);
 }
 
-function SpanLabelTools({ object, onLabel, label }: { object: ObjectTag; label: string | null; onLabel(control: string, label: string | null): void }) {
+/** The labels of the controls that label spans on this object (Labels, ParagraphLabels, HyperTextLabels). */
+export function SpanLabelTools({ object, onLabel, label, tags = ['Labels'] }: { object: ObjectTag; label: string | null; onLabel(control: string, label: string | null): void; tags?: string[] }) {
   const config = useStore((s) => s.project.goodConfig);
-  const controls = config ? [...config.controls.values()].filter((c) => c.tag === 'Labels' && c.toName.includes(object.name)) : [];
+  const controls = config ? [...config.controls.values()].filter((c) => tags.includes(c.tag) && c.toName.includes(object.name)) : [];
   if (!controls.length) return null;
   return (
     <div className="span-tools" role="group" aria-label={`Label text in ${object.name}`}>
@@ -113,13 +112,39 @@ export function TextObject({ object, value, regions, relations = [], compare }: 
 export function ParagraphsObject({ object, value, regions }: Props) {
   const selected = useStore((s) => s.selected);
   const selectRegion = useStore((s) => s.selectRegion);
+  const addResults = useStore((s) => s.addResults);
+  const config = useStore((s) => s.project.goodConfig);
   const visible = useVisibility();
+  const [tool, setTool] = useState<{ control: string; label: string } | null>(null);
   const paragraphs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
   const nameKey = object.attrs.nameKey ?? 'author';
   const textKey = object.attrs.textKey ?? 'text';
+  const textOf = (i: number) => String(paragraphs[i]?.[textKey] ?? '');
+  // Selecting across paragraphs: start and end are paragraph indices (strings), offsets in code points.
+  const onMouseUp = (e: React.MouseEvent) => {
+    if (!tool) return;
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+    const range = sel.getRangeAt(0);
+    if (!(e.currentTarget as HTMLElement).contains(range.commonAncestorContainer)) return;
+    const para = (n: Node) => Number((n.nodeType === Node.TEXT_NODE ? n.parentElement : (n as HTMLElement))?.closest<HTMLElement>('[data-paragraph]')?.dataset.paragraph);
+    const pi = para(range.startContainer);
+    const pj = para(range.endContainer);
+    const a = textOffset(range.startContainer, range.startOffset, false);
+    const b = textOffset(range.endContainer, range.endOffset, true);
+    if (!Number.isInteger(pi) || !Number.isInteger(pj) || a === null || b === null || (pi === pj && b <= a)) return;
+    const control = config?.controls.get(tool.control);
+    const type = control?.resultTypes[0] ?? 'paragraphlabels';
+    const startOffset = new CodePointText(textOf(pi)).fromUtf16(a);
+    const endOffset = new CodePointText(textOf(pj)).fromUtf16(b);
+    const text = pi === pj ? textOf(pi).slice(a, b) : [textOf(pi).slice(a), ...paragraphs.slice(pi + 1, pj).map((_, k) => textOf(pi + 1 + k)), textOf(pj).slice(0, b)].join('\n');
+    sel.removeAllRanges();
+    addResults([{ id: newRegionId(), from_name: tool.control, to_name: object.name, type, value: { start: String(pi), end: String(pj), startOffset, endOffset, text, [type]: [tool.label] } }], `Label "${text.slice(0, 30)}" as ${tool.label}`);
+  };
   return (
-    <section className="text-object" aria-label={`Paragraphs ${object.name}`}>
+    <section className="text-object" aria-label={`Paragraphs ${object.name}`} onMouseUp={onMouseUp}>
       <h3>{object.name}</h3>
+      <SpanLabelTools object={object} tags={['ParagraphLabels', 'Labels']} label={tool ? `${tool.control}:${tool.label}` : null} onLabel={(control, label) => setTool(label ? { control, label } : null)} />
       {paragraphs.map((p, i) => {
         const text = String(p?.[textKey] ?? '');
         const cp = new CodePointText(text);
@@ -134,7 +159,7 @@ export function ParagraphsObject({ object, value, regions }: Props) {
           spans.push({ region: r, start: from, end: to, ghost: r.hidden || r.dropped !== null });
         }
         return (
-          <div className="paragraph" key={i}>
+          <div className="paragraph" key={i} data-paragraph={i}>
             <b>{String(p?.[nameKey] ?? '')}</b> <SpanText text={text} spans={spans} selected={selected} onSelect={selectRegion} />
           </div>
         );
@@ -143,75 +168,3 @@ export function ParagraphsObject({ object, value, regions }: Props) {
   );
 }
 
-/** Resolve a Label Studio XPath ("/p[2]/text()[1]") inside the content root. */
-function resolve(root: Node, xpath: string): Node | null {
-  try {
-    const expr = xpath.startsWith('/') ? `.${xpath}` : xpath;
-    return document.evaluate(expr, root, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-  } catch {
-    return null;
-  }
-}
-
-function textNodesIn(range: Range): Text[] {
-  const out: Text[] = [];
-  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-  for (let n = walker.currentNode as Node | null; n; n = walker.nextNode()) {
-    if (n.nodeType === Node.TEXT_NODE && range.intersectsNode(n)) out.push(n as Text);
-  }
-  return out;
-}
-
-export function HyperTextObject({ object, value, regions }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const selected = useStore((s) => s.selected);
-  const selectRegion = useStore((s) => s.selectRegion);
-  const visible = useVisibility();
-  const html = useMemo(() => DOMPurify.sanitize(typeof value === 'string' ? value : ''), [value]);
-  useEffect(() => {
-    const root = host.current;
-    if (!root) return;
-    root.innerHTML = html;
-    for (const r of regions) {
-      if (r.kind !== 'span' || !visible(r)) continue;
-      const start = typeof r.value.start === 'string' ? resolve(root, r.value.start) : null;
-      const end = typeof r.value.end === 'string' ? resolve(root, r.value.end) : null;
-      if (!start || !end) continue;
-      const range = document.createRange();
-      try {
-        range.setStart(start, Math.min(Number(r.value.startOffset) || 0, start.textContent?.length ?? 0));
-        range.setEnd(end, Math.min(Number(r.value.endOffset) || 0, end.textContent?.length ?? 0));
-      } catch {
-        continue;
-      }
-      for (const node of textNodesIn(range)) {
-        const from = node === range.startContainer ? range.startOffset : 0;
-        const to = node === range.endContainer ? range.endOffset : node.length;
-        if (to <= from) continue;
-        const piece = from > 0 ? node.splitText(from) : node;
-        if (to - from < piece.length) piece.splitText(to - from);
-        const mark = document.createElement('mark');
-        mark.className = `span${r.key === selected ? ' selected' : ''}${r.problems.length ? ' has-problem' : ''}${r.hidden ? ' ghost' : ''}`;
-        mark.style.background = withAlpha(r.color, 0.3);
-        mark.style.boxShadow = `inset 0 -3px 0 ${r.color}`;
-        mark.dataset.span = r.key;
-        mark.title = r.labels.join(', ');
-        piece.parentNode!.replaceChild(mark, piece);
-        mark.appendChild(piece);
-      }
-    }
-  }, [html, regions, selected, visible]);
-  return (
-    <section className="text-object" aria-label={`HyperText ${object.name}`}>
-      <h3>{object.name}</h3>
-      <div
-        ref={host}
-        className="hypertext"
-        onClick={(e) => {
-          const key = (e.target as HTMLElement).closest('mark')?.getAttribute('data-span');
-          if (key) selectRegion(key);
-        }}
-      />
-    </section>
-  );
-}
