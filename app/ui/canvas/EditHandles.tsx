@@ -41,6 +41,9 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
     name: 'edit-handle',
   };
 
+  // Resize and rotate handles, shared by rectangles and ellipses.
+  const transformer = editable && <Transformer ref={tr} rotateEnabled ignoreStroke keepRatio={false} borderStroke="#0969da" anchorStroke="#0969da" anchorSize={8} />;
+
   if (region.kind === 'rectangle') {
     const end = () => {
       const n = node.current!;
@@ -52,7 +55,7 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
     return (
       <>
         <Rect {...common} x={(num(v.x) / 100) * W} y={(num(v.y) / 100) * H} width={(num(v.width) / 100) * W} height={(num(v.height) / 100) * H} rotation={num(v.rotation)} onDragEnd={end} onTransformEnd={end} />
-        {editable && <Transformer ref={tr} rotateEnabled ignoreStroke keepRatio={false} borderStroke="#0969da" anchorStroke="#0969da" anchorSize={8} />}
+        {transformer}
       </>
     );
   }
@@ -67,7 +70,7 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
     return (
       <>
         <Ellipse {...common} x={(num(v.x) / 100) * W} y={(num(v.y) / 100) * H} radiusX={(num(v.radiusX) / 100) * W} radiusY={(num(v.radiusY) / 100) * H} rotation={num(v.rotation)} onDragEnd={end} onTransformEnd={end} />
-        {editable && <Transformer ref={tr} rotateEnabled ignoreStroke keepRatio={false} borderStroke="#0969da" anchorStroke="#0969da" anchorSize={8} />}
+        {transformer}
       </>
     );
   }

@@ -3,14 +3,14 @@
 // highlighted copy (whose marks split text nodes).
 
 import DOMPurify from 'dompurify';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ObjectTag } from '../../core';
 import type { RegionView } from '../../core/preview';
 import { CodePointText } from '../../core/text/codepoints';
 import { newRegionId } from '../../store/commands';
 import { useStore } from '../../store/store';
 import { withAlpha } from '../color';
-import { SpanLabelTools, useVisibility } from './TextObjects';
+import { selectedRange, SpanLabelTools, useSpanTool, useVisibility } from './TextObjects';
 
 interface Props {
   object: ObjectTag;
@@ -88,14 +88,12 @@ export function HyperTextObject({ object, value, regions }: Props) {
   const addResults = useStore((s) => s.addResults);
   const config = useStore((s) => s.project.goodConfig);
   const visible = useVisibility();
-  const [tool, setTool] = useState<{ control: string; label: string } | null>(null);
+  const { tool, toolProps } = useSpanTool();
   const html = useMemo(() => DOMPurify.sanitize(typeof value === 'string' ? value : ''), [value]);
   const onMouseUp = () => {
     const root = host.current;
-    const sel = window.getSelection();
-    if (!tool || !root || !sel || sel.isCollapsed || !sel.rangeCount) return;
-    const range = sel.getRangeAt(0);
-    if (!root.contains(range.commonAncestorContainer)) return;
+    const range = root && tool && selectedRange(root);
+    if (!tool || !root || !range) return;
     const a = globalOffset(root, range.startContainer, range.startOffset);
     const b = globalOffset(root, range.endContainer, range.endOffset);
     if (b <= a) return;
@@ -109,7 +107,7 @@ export function HyperTextObject({ object, value, regions }: Props) {
     const control = config?.controls.get(tool.control);
     const type = control?.resultTypes[0] ?? 'hypertextlabels';
     const text = (pristine.textContent ?? '').slice(a, b);
-    sel.removeAllRanges();
+    window.getSelection()?.removeAllRanges();
     addResults(
       [{ id: newRegionId(), from_name: tool.control, to_name: object.name, type, value: { start: xpathOf(pristine, s.node), end: xpathOf(pristine, e.node), startOffset: s.offset, endOffset: e.offset, globalOffsets: { start: all.fromUtf16(a), end: all.fromUtf16(b) }, text, [type]: [tool.label] } }],
       `Label "${text.slice(0, 30)}" as ${tool.label}`,
@@ -151,7 +149,7 @@ export function HyperTextObject({ object, value, regions }: Props) {
   return (
     <section className="text-object" aria-label={`HyperText ${object.name}`}>
       <h3>{object.name}</h3>
-      <SpanLabelTools object={object} tags={['HyperTextLabels', 'Labels']} label={tool ? `${tool.control}:${tool.label}` : null} onLabel={(control, label) => setTool(label ? { control, label } : null)} />
+      <SpanLabelTools object={object} tags={['HyperTextLabels', 'Labels']} {...toolProps} />
       <div
         ref={host}
         onMouseUp={onMouseUp}

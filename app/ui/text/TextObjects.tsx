@@ -37,6 +37,21 @@ export function textOffset(node: Node, offset: number, end: boolean): number | n
   return Number(sib.dataset.from) + (end ? (sib.textContent?.length ?? 0) : 0);
 }
 
+/** The selection's range when it is a non-empty selection inside `container`, else null. */
+export function selectedRange(container: Node): Range | null {
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+  const range = sel.getRangeAt(0);
+  return container.contains(range.commonAncestorContainer) ? range : null;
+}
+
+/** The label chosen for new spans, and the props that wire SpanLabelTools to it. */
+export function useSpanTool() {
+  const [tool, setTool] = useState<{ control: string; label: string } | null>(null);
+  const toolProps = { label: tool ? `${tool.control}:${tool.label}` : null, onLabel: (control: string, label: string | null) => setTool(label ? { control, label } : null) };
+  return { tool, toolProps };
+}
+
 /** The labels of the controls that label spans on this object (Labels, ParagraphLabels, HyperTextLabels). */
 export function SpanLabelTools({ object, onLabel, label, tags = ['Labels'] }: { object: ObjectTag; label: string | null; onLabel(control: string, label: string | null): void; tags?: string[] }) {
   const config = useStore((s) => s.project.goodConfig);
@@ -61,21 +76,18 @@ export function TextObject({ object, value, regions, relations = [], compare }: 
   const selectRegion = useStore((s) => s.selectRegion);
   const addResults = useStore((s) => s.addResults);
   const visible = useVisibility();
-  const [tool, setTool] = useState<{ control: string; label: string } | null>(null);
+  const { tool, toolProps } = useSpanTool();
   const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
   const onMouseUp = (e: React.MouseEvent) => {
-    if (!tool) return;
-    const sel = window.getSelection();
-    if (!sel || sel.isCollapsed || !sel.rangeCount) return;
-    const range = sel.getRangeAt(0);
-    if (!(e.currentTarget as HTMLElement).contains(range.commonAncestorContainer)) return;
+    const range = tool && selectedRange(e.currentTarget);
+    if (!tool || !range) return;
     const a = textOffset(range.startContainer, range.startOffset, false);
     const b = textOffset(range.endContainer, range.endOffset, true);
     if (a === null || b === null || b <= a) return;
     const cp = new CodePointText(text);
     const start = cp.fromUtf16(a);
     const end = cp.fromUtf16(b);
-    sel.removeAllRanges();
+    window.getSelection()?.removeAllRanges();
     addResults([{ id: newRegionId(), from_name: tool.control, to_name: object.name, type: 'labels', value: { start, end, text: cp.slice(start, end), labels: [tool.label] } }], `Label "${cp.slice(start, end)}" as ${tool.label}`);
   };
   const spans = useMemo(() => {
@@ -96,7 +108,7 @@ export function TextObject({ object, value, regions, relations = [], compare }: 
   return (
     <section className="text-object" aria-label={`Text ${object.name}`}>
       <h3>{object.name}</h3>
-      {object.valueType !== 'url' && <SpanLabelTools object={object} label={tool ? `${tool.control}:${tool.label}` : null} onLabel={(control, label) => setTool(label ? { control, label } : null)} />}
+      {object.valueType !== 'url' && <SpanLabelTools object={object} {...toolProps} />}
       {object.valueType === 'url' ? (
         <p className="muted">This Text reads its content from a URL ({text}); spans are listed in Regions.</p>
       ) : (
@@ -115,18 +127,15 @@ export function ParagraphsObject({ object, value, regions }: Props) {
   const addResults = useStore((s) => s.addResults);
   const config = useStore((s) => s.project.goodConfig);
   const visible = useVisibility();
-  const [tool, setTool] = useState<{ control: string; label: string } | null>(null);
+  const { tool, toolProps } = useSpanTool();
   const paragraphs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
   const nameKey = object.attrs.nameKey ?? 'author';
   const textKey = object.attrs.textKey ?? 'text';
   const textOf = (i: number) => String(paragraphs[i]?.[textKey] ?? '');
   // Selecting across paragraphs: start and end are paragraph indices (strings), offsets in code points.
   const onMouseUp = (e: React.MouseEvent) => {
-    if (!tool) return;
-    const sel = window.getSelection();
-    if (!sel || sel.isCollapsed || !sel.rangeCount) return;
-    const range = sel.getRangeAt(0);
-    if (!(e.currentTarget as HTMLElement).contains(range.commonAncestorContainer)) return;
+    const range = tool && selectedRange(e.currentTarget);
+    if (!tool || !range) return;
     const para = (n: Node) => Number((n.nodeType === Node.TEXT_NODE ? n.parentElement : (n as HTMLElement))?.closest<HTMLElement>('[data-paragraph]')?.dataset.paragraph);
     const pi = para(range.startContainer);
     const pj = para(range.endContainer);
@@ -138,13 +147,13 @@ export function ParagraphsObject({ object, value, regions }: Props) {
     const startOffset = new CodePointText(textOf(pi)).fromUtf16(a);
     const endOffset = new CodePointText(textOf(pj)).fromUtf16(b);
     const text = pi === pj ? textOf(pi).slice(a, b) : [textOf(pi).slice(a), ...paragraphs.slice(pi + 1, pj).map((_, k) => textOf(pi + 1 + k)), textOf(pj).slice(0, b)].join('\n');
-    sel.removeAllRanges();
+    window.getSelection()?.removeAllRanges();
     addResults([{ id: newRegionId(), from_name: tool.control, to_name: object.name, type, value: { start: String(pi), end: String(pj), startOffset, endOffset, text, [type]: [tool.label] } }], `Label "${text.slice(0, 30)}" as ${tool.label}`);
   };
   return (
     <section className="text-object" aria-label={`Paragraphs ${object.name}`} onMouseUp={onMouseUp}>
       <h3>{object.name}</h3>
-      <SpanLabelTools object={object} tags={['ParagraphLabels', 'Labels']} label={tool ? `${tool.control}:${tool.label}` : null} onLabel={(control, label) => setTool(label ? { control, label } : null)} />
+      <SpanLabelTools object={object} tags={['ParagraphLabels', 'Labels']} {...toolProps} />
       {paragraphs.map((p, i) => {
         const text = String(p?.[textKey] ?? '');
         const cp = new CodePointText(text);
