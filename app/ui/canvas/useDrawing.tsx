@@ -3,7 +3,7 @@
 // vertices of a polygon and double-click (or click its first vertex) to close it.
 
 import Konva from 'konva';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Circle, Ellipse, Line, Rect } from 'react-konva';
 import type { ConfigModel, ControlTag, ObjectTag } from '../../core';
 import { newRegionResults } from '../../store/commands';
@@ -32,7 +32,14 @@ export function useDrawing(config: ConfigModel | null, object: ObjectTag, size: 
   const labelsControl = useMemo(() => (config ? ([...config.controls.values()].find((c) => c.tag === 'Labels' && c.toName.includes(object.name)) ?? null) : null), [config, object.name]);
   const [tool, setTool] = useState<ControlTag | null>(null);
   const [label, setLabel] = useState<string | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraftState] = useState<Draft | null>(null);
+  // Handlers read the latest draft from here: a quick double-click fires its second click and the dblclick
+  // before React has re-rendered with the vertex the first click added.
+  const draftRef = useRef<Draft | null>(null);
+  const setDraft = (d: Draft | null) => {
+    draftRef.current = d;
+    setDraftState(d);
+  };
   const labelSource = tool && tool.options.length ? tool : labelsControl;
   const labels = labelSource?.options.map((o) => o.value) ?? [];
 
@@ -78,9 +85,11 @@ export function useDrawing(config: ConfigModel | null, object: ObjectTag, size: 
         },
         onMouseMove(e: Konva.KonvaEventObject<MouseEvent>) {
           const p = toImage(e.target.getStage()!);
+          const draft = draftRef.current;
           if (draft && (draft.kind === 'rectangle' || draft.kind === 'ellipse')) setDraft({ ...draft, points: [draft.points[0], p] });
         },
         onMouseUp() {
+          const draft = draftRef.current;
           if (!draft || (draft.kind !== 'rectangle' && draft.kind !== 'ellipse')) return;
           const [a, b] = draft.points;
           if (Math.abs(a.x - b.x) * view.scale < 3 || Math.abs(a.y - b.y) * view.scale < 3) return setDraft(null);
@@ -98,13 +107,14 @@ export function useDrawing(config: ConfigModel | null, object: ObjectTag, size: 
             const [x, y] = pct(p);
             finish({ x, y, width: (5 / size.W) * 100 });
           } else if (kind === 'polygon') {
-            const pts = draft?.points ?? [];
+            const pts = draftRef.current?.points ?? [];
             const first = pts[0];
             if (pts.length >= 3 && first && Math.hypot(first.x - p.x, first.y - p.y) * view.scale < 8) finish({ points: polygon(pts) });
             else setDraft({ kind, points: [...pts, p] });
           }
         },
         onDblClick() {
+          const draft = draftRef.current;
           if (kind === 'polygon' && draft && polygon(draft.points).length >= 3) finish({ points: polygon(draft.points) });
         },
       }
