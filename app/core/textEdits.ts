@@ -1,47 +1,64 @@
-// Applies JsonEdits to the tasks TEXT, splicing only the edited values: every byte not edited stays as the
-// user wrote it (formatting, key order, number spelling, other tasks), so an export differs from the
-// input only where a person changed something, and JSON Lines stay one task per line.
+// Turns JsonEdits into changes of the tasks TEXT, splicing only the edited values: every byte not edited
+// stays as the user wrote it (formatting, key order, number spelling, other tasks), so an export differs
+// from the input only where a person changed something, and JSON Lines stay one task per line. All edits
+// of one action become one sorted set of changes, computed in one pass over the places they name.
 
-import { comparePaths } from './edits';
-import type { JsonEdit } from './finding';
+import type { JsonEdit, JsonPath } from './finding';
 import { valueEnd } from './tasks/jsonIndex';
-import { offsetOf, parseTasks, type TasksDocument } from './tasks/parse';
+import { offsetOf, type TasksDocument } from './tasks/parse';
+import { applyChanges, normalizeChanges, type TextChange } from './text/changes';
 
-interface Splice {
-  from: number;
-  to: number;
-  insert: string;
+interface Splice extends TextChange {
   /** For a new member or element: the member text, and whether its container was empty. */
   member?: string;
   empty?: boolean;
+  /** Offset of the container a new member goes into. */
+  container?: number;
 }
 
-const isWs = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
+const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 function skipWsBack(text: string, i: number): number {
-  while (i > 0 && isWs(text[i - 1])) i--;
+  while (i > 0 && isWs(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function skipWs(text: string, i: number): number {
-  while (i < text.length && isWs(text[i])) i++;
+  while (i < text.length && isWs(text.charCodeAt(i))) i++;
   return i;
 }
 
-/** Does `path` exist in the task value? */
-function exists(task: unknown, path: (string | number)[]): boolean {
+/** The value at `path` in the task, or `undefined` with `found` false when the path does not exist. */
+function lookup(task: unknown, path: JsonPath): { found: boolean; value: unknown } {
   let v = task;
   for (const seg of path) {
-    if (typeof v !== 'object' || v === null || !(seg in (v as object))) return false;
+    if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, seg)) return { found: false, value: undefined };
     v = (v as Record<string | number, unknown>)[seg];
   }
-  return true;
+  return { found: true, value: v };
 }
 
-function getAt(task: unknown, path: (string | number)[]): unknown {
-  let v = task;
-  for (const seg of path) v = (v as Record<string | number, unknown>)[seg];
-  return v;
+/** The members of the object or elements of the array starting at `start`: where each begins and ends. */
+function children(text: string, start: number): { key?: string; from: number; value: number; end: number }[] {
+  const out: { key?: string; from: number; value: number; end: number }[] = [];
+  const isObject = text.charCodeAt(start) === 123;
+  let i = skipWs(text, start + 1);
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 125 || c === 93) break;
+    const from = i;
+    let key: string | undefined;
+    if (isObject) {
+      const keyEnd = valueEnd(text, i);
+      key = JSON.parse(text.slice(i, keyEnd)) as string;
+      i = skipWs(text, skipWs(text, keyEnd) + 1);
+    }
+    const end = valueEnd(text, i);
+    out.push({ key, from, value: i, end });
+    i = skipWs(text, end);
+    if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
+  }
+  return out;
 }
 
 function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
@@ -54,52 +71,76 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   }
   const parentPath = e.path.slice(0, -1);
   const last = e.path[e.path.length - 1];
-  if (exists(task, e.path)) {
+  if (lookup(task, e.path).found) {
     const start = offsetOf(doc, e.task, e.path);
     const end = valueEnd(text, start);
     if (e.renameTo !== undefined) {
       const keyAt = offsetOf(doc, e.task, e.path, true);
-      const keyEnd = valueEnd(text, keyAt);
-      return { from: keyAt, to: keyEnd, insert: json(e.renameTo) };
-    }
-    if (e.remove) {
-      // Remove the member or element with one neighbouring comma.
-      const from = typeof last === 'string' ? offsetOf(doc, e.task, e.path, true) : start;
-      const after = skipWs(text, end);
-      if (text[after] === ',') return { from, to: skipWs(text, after + 1), insert: '' };
-      const before = skipWsBack(text, from);
-      if (text[before - 1] === ',') return { from: before - 1, to: end, insert: '' };
-      return { from, to: end, insert: '' };
+      return { from: keyAt, to: valueEnd(text, keyAt), insert: json(e.renameTo) };
     }
     return { from: start, to: end, insert: json(e.value) };
   }
   // A new key or a new element: insert before the parent's closing bracket.
-  if (!exists(task, parentPath)) throw new Error(`cannot edit ${e.path.join('.')}: its parent does not exist`);
-  const parent = getAt(task, parentPath);
+  const parent = lookup(task, parentPath);
+  if (!parent.found || typeof parent.value !== 'object' || parent.value === null) throw new Error(`cannot edit ${e.path.join('.')}: its parent does not exist`);
   const pStart = offsetOf(doc, e.task, parentPath);
   const pEnd = valueEnd(text, pStart) - 1; // the closing } or ]
-  const empty = Array.isArray(parent) ? parent.length === 0 : Object.keys(parent as object).length === 0;
-  const member = Array.isArray(parent) ? json(e.value) : `${json(String(last))}: ${json(e.value)}`;
+  const empty = Array.isArray(parent.value) ? parent.value.length === 0 : Object.keys(parent.value).length === 0;
+  const member = Array.isArray(parent.value) ? json(e.value) : `${json(String(last))}: ${json(e.value)}`;
   const at = skipWsBack(text, pEnd);
-  return { from: at, to: at, insert: `${empty ? '' : ', '}${member}`, member, empty };
+  return { from: at, to: at, insert: `${empty ? '' : ', '}${member}`, member, empty, container: pStart };
 }
 
 /**
- * The tasks text with `edits` applied. Edits must not overlap (the same value edited twice keeps the last).
- * Throws when an edit's parent does not exist.
+ * Removals grouped by container: each run of neighbouring removed children goes with the commas between
+ * them and one comma beside the run, so removing any set of children in one pass leaves valid JSON.
+ * Returns the splices and the containers left empty.
  */
-export function spliceEdits(doc: TasksDocument, edits: readonly JsonEdit[]): string {
-  // Removals next to each other would take the same comma: apply them one at a time, last first.
-  const removals = edits.filter((e) => e.remove);
-  if (removals.length > 1) {
-    const rest = edits.filter((e) => !e.remove);
-    let current = rest.length ? parseTasks(spliceEdits(doc, rest)) : doc;
-    const ordered = [...removals].sort((a, b) => comparePaths(b, a));
-    for (const e of ordered) current = parseTasks(spliceEdits(current, [e]));
-    return current.text;
+function removalSplices(doc: TasksDocument, removals: readonly JsonEdit[]): { splices: Splice[]; emptied: Set<number> } {
+  const groups = new Map<string, { task: number; parent: JsonPath; names: Set<string | number> }>();
+  for (const e of removals) {
+    if (e.path.length === 0 || !lookup(doc.tasks[e.task], e.path).found) continue;
+    const parent = e.path.slice(0, -1);
+    const key = `${e.task}\u0000${parent.join('\u0000')}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { task: e.task, parent, names: new Set() }));
+    g.names.add(e.path[e.path.length - 1]);
   }
+  const splices: Splice[] = [];
+  const emptied = new Set<number>();
+  for (const g of groups.values()) {
+    const start = offsetOf(doc, g.task, g.parent);
+    const kids = children(doc.text, start);
+    const gone = kids.map((k, i) => g.names.has(k.key ?? i));
+    if (gone.every(Boolean)) {
+      splices.push({ from: kids[0].from, to: kids[kids.length - 1].end, insert: '' });
+      emptied.add(start);
+      continue;
+    }
+    for (let i = 0; i < kids.length; i++) {
+      if (!gone[i]) continue;
+      let j = i;
+      while (j + 1 < kids.length && gone[j + 1]) j++;
+      // Up to the next kept child, or back to the end of the kept child before the run.
+      if (j + 1 < kids.length) splices.push({ from: kids[i].from, to: kids[j + 1].from, insert: '' });
+      else splices.push({ from: kids[i - 1].end, to: kids[j].end, insert: '' });
+      i = j;
+    }
+  }
+  return { splices, emptied };
+}
+
+/**
+ * The text changes that apply `edits` (sorted, not overlapping). The same place edited twice keeps the
+ * last edit; edits inside a removed value are moot and dropped. Throws when an edit's parent does not exist.
+ */
+export function editChanges(doc: TasksDocument, edits: readonly JsonEdit[]): TextChange[] {
+  const { splices: removed, emptied } = removalSplices(
+    doc,
+    edits.filter((e) => e.remove),
+  );
   const byPlace = new Map<string, JsonEdit>();
-  for (const e of edits) byPlace.set(`${e.task}\u0000${e.path.join('\u0000')}\u0000${e.renameTo ?? ''}`, e);
+  for (const e of edits) if (!e.remove) byPlace.set(`${e.task}\u0000${e.path.join('\u0000')}\u0000${e.renameTo ?? ''}`, e);
   // New members added to the same container become one insertion, in the order the edits list them.
   const merged = new Map<number, Splice>();
   const splices: Splice[] = [];
@@ -113,15 +154,27 @@ export function spliceEdits(doc: TasksDocument, edits: readonly JsonEdit[]): str
     if (sp.member !== undefined) merged.set(sp.from, sp);
     splices.push(sp);
   }
-  splices.sort((a, b) => b.from - a.from || b.to - a.to);
-  let text = doc.text;
-  let limit = Infinity;
-  for (const s of splices) {
-    if (s.to > limit) throw new Error('overlapping edits');
-    text = text.slice(0, s.from) + s.insert + text.slice(s.to);
-    limit = s.from;
-  }
-  return text;
+  // A container whose children were all removed gets its new members without a leading comma.
+  for (const sp of merged.values()) if (sp.container !== undefined && emptied.has(sp.container) && !sp.empty) sp.insert = sp.insert.slice(2);
+  const ranges = normalizeChanges(removed);
+  // Within a removed range: a change of some text there, or an insertion strictly inside it (one at its ends stays).
+  const inside = (s: Splice) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = ranges[mid];
+      if (s.from < r.from) hi = mid - 1;
+      else if (s.from > r.to || (s.from === r.to && s.to === s.from)) lo = mid + 1;
+      else return s.to <= r.to && (s.to > s.from ? true : s.from > r.from && s.from < r.to);
+    }
+    return false;
+  };
+  const kept = splices.filter((s) => !inside(s));
+  return normalizeChanges([...ranges, ...kept].map(({ from, to, insert }) => ({ from, to, insert })));
 }
 
-
+/** The tasks text with `edits` applied (see editChanges). */
+export function spliceEdits(doc: TasksDocument, edits: readonly JsonEdit[]): string {
+  return applyChanges(doc.text, editChanges(doc, edits));
+}

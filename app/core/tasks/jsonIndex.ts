@@ -5,13 +5,20 @@
 import type { JsonPath } from '../finding';
 
 export interface DocIndex {
-  /** Offset of each task value. */
+  /** Offset of each task value in the text. */
   tasks: number[];
-  /** Offset of each prediction value, per task. */
+  /** End (exclusive) of each task value in the text. */
+  ends: number[];
+  /**
+   * Offset of each prediction value, per task, relative to the task's start: an edit in one task shifts the
+   * others by changing only their entries in `tasks` and `ends`.
+   */
   predictions: number[][];
-  /** Offset of each result value, per task and prediction. */
+  /** Offset of each result value, per task and prediction, relative to the task's start. */
   results: number[][][];
 }
+
+export const emptyIndex = (): DocIndex => ({ tasks: [], ends: [], predictions: [], results: [] });
 
 const OTHER = 0;
 const ROOT_ARRAY = 1;
@@ -41,12 +48,13 @@ function isDelimiter(c: number): boolean {
 }
 
 /**
- * Index one JSON document in text[start, end). `rootIsTask`: a root object is a task (single-task
- * files and JSON Lines); a root array holds tasks.
- * Appends to `into` so that JSON Lines can share one index.
+ * Index one JSON document in text[start, end): a root array holds tasks, any other root value is one task
+ * (single-task files and JSON Lines); with `rootIsTask` the root value is one task whatever it is (one
+ * task re-indexed after an edit). Appends to `into` so that JSON Lines can share one index.
  */
-export function indexDocument(text: string, start = 0, end = text.length, into?: DocIndex): DocIndex {
-  const idx: DocIndex = into ?? { tasks: [], predictions: [], results: [] };
+export function indexDocument(text: string, start = 0, end = text.length, into?: DocIndex, rootIsTask = false): DocIndex {
+  const idx: DocIndex = into ?? emptyIndex();
+  const first = idx.tasks.length;
   const kinds: number[] = [];
   const isObj: boolean[] = [];
   const keys: (string | null)[] = [];
@@ -76,6 +84,7 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
         depth--;
         expectKey = false;
         awaitingValue = false;
+        if (kinds[depth] === TASK) idx.ends[t] = i + 1;
         i++;
         continue;
       }
@@ -87,7 +96,7 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
       // Which slot is this value in?
       let childKind = OTHER;
       if (depth === 0) {
-        if (c === 91) childKind = ROOT_ARRAY;
+        if (c === 91 && !rootIsTask) childKind = ROOT_ARRAY;
         else {
           t = idx.tasks.length;
           idx.tasks.push(i);
@@ -107,13 +116,13 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
           if (keys[depth - 1] === 'predictions') childKind = PREDS;
         } else if (parent === PREDS) {
           p = idx.predictions[t].length;
-          idx.predictions[t].push(i);
+          idx.predictions[t].push(i - idx.tasks[t]);
           idx.results[t].push([]);
           childKind = PRED;
         } else if (parent === PRED) {
           if (keys[depth - 1] === 'result') childKind = RESULTS;
         } else if (parent === RESULTS) {
-          idx.results[t][p].push(i);
+          idx.results[t][p].push(i - idx.tasks[t]);
         }
       }
       if (c === 123) {
@@ -149,9 +158,12 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
     } else if (c === 125 || c === 93) {
       depth--;
       awaitingValue = false;
+      if (kinds[depth] === TASK) idx.ends[t] = i + 1;
     }
     i++;
   }
+  // Tasks that are not objects (a task-shape error) have no closing brace seen above.
+  for (let k = first; k < idx.tasks.length; k++) if (idx.ends[k] === undefined) idx.ends[k] = valueEnd(text, idx.tasks[k]);
   return idx;
 }
 

@@ -2,7 +2,7 @@
 
 import type { Finding, JsonPath } from '../finding';
 import { indexOfChar, LineIndex } from '../text/lines';
-import { indexDocument, locate, type DocIndex } from './jsonIndex';
+import { emptyIndex, indexDocument, locate, type DocIndex } from './jsonIndex';
 import { findJsonSyntaxError } from './jsonSyntax';
 
 export type TasksFormat = 'array' | 'object' | 'jsonl';
@@ -18,7 +18,7 @@ export interface TasksDocument {
   lines: LineIndex;
 }
 
-function syntaxFinding(lines: LineIndex, offset: number, message: string, task: number | null = null): Finding {
+export function syntaxFinding(lines: LineIndex, offset: number, message: string, task: number | null = null): Finding {
   const { line, column } = lines.position(offset);
   return { rule: 'json-syntax', severity: 'error', source: 'tasks', task, prediction: null, result: null, line, column, offset, message };
 }
@@ -46,7 +46,7 @@ export function parseTasks(text: string): TasksDocument {
     text,
     format: 'array',
     tasks: [],
-    index: { tasks: [], predictions: [], results: [] },
+    index: emptyIndex(),
     syntax: [syntaxFinding(lines, problem.offset, problem.message)],
     lines,
   };
@@ -72,25 +72,50 @@ function parseJsonLines(text: string, start: number, lines: LineIndex): TasksDoc
   if (spans.length < 2) return null;
   const tasks: unknown[] = [];
   const syntax: Finding[] = [];
-  const index: DocIndex = { tasks: [], predictions: [], results: [] };
+  const index = emptyIndex();
   let good = 0;
   for (const [a, b] of spans) {
-    try {
-      tasks.push(JSON.parse(text.slice(a, b)));
-      indexDocument(text, a, b, index);
-      good++;
-    } catch {
-      const n = tasks.length;
-      tasks.push(undefined);
-      index.tasks.push(a);
-      index.predictions.push([]);
-      index.results.push([]);
-      const problem = findJsonSyntaxError(text, a, b) ?? { offset: a, message: 'This line is not valid JSON.' };
-      syntax.push(syntaxFinding(lines, problem.offset, `JSON Lines, task ${n}: ${problem.message}`, n));
-    }
+    const line = parseJsonLine(text, a, b, tasks.length, lines);
+    tasks.push(line.task);
+    index.tasks.push(line.start);
+    index.ends.push(line.end);
+    index.predictions.push(line.predictions);
+    index.results.push(line.results);
+    if (line.syntax) syntax.push(line.syntax);
+    else good++;
   }
   if (good === 0) return null;
   return { text, format: 'jsonl', tasks, index, syntax, lines };
+}
+
+/** One task of the text, read on its own: its value (undefined when it does not parse) and its index entry. */
+export interface TaskSlice {
+  task: unknown;
+  start: number;
+  end: number;
+  predictions: number[];
+  results: number[][];
+  syntax?: Finding;
+}
+
+/** The JSON value in text[a, b) as task number `n`, or null when it does not parse. */
+export function parseTaskSlice(text: string, a: number, b: number): TaskSlice | null {
+  let task: unknown;
+  try {
+    task = JSON.parse(text.slice(a, b));
+  } catch {
+    return null;
+  }
+  const one = indexDocument(text, a, b, undefined, true);
+  return { task, start: one.tasks[0], end: one.ends[0], predictions: one.predictions[0], results: one.results[0] };
+}
+
+/** One line of a JSON Lines file; a line that does not parse is a task of its own with a json-syntax finding. */
+export function parseJsonLine(text: string, a: number, b: number, n: number, lines: LineIndex): TaskSlice {
+  const slice = parseTaskSlice(text, a, b);
+  if (slice) return slice;
+  const problem = findJsonSyntaxError(text, a, b) ?? { offset: a, message: 'This line is not valid JSON.' };
+  return { task: undefined, start: a, end: b, predictions: [], results: [], syntax: syntaxFinding(lines, problem.offset, `JSON Lines, task ${n}: ${problem.message}`, n) };
 }
 
 /** Offset in the text of `path` inside task `task` (the path starts at the task). */
@@ -105,9 +130,9 @@ export function offsetOf(doc: TasksDocument, task: number, path: JsonPath = [], 
     if (predStart !== undefined) {
       if (path[2] === 'result' && typeof path[3] === 'number') {
         const resStart = idx.results[task]?.[p]?.[path[3]];
-        if (resStart !== undefined) return locate(doc.text, resStart, path.slice(4), atKey);
+        if (resStart !== undefined) return locate(doc.text, taskStart + resStart, path.slice(4), atKey);
       }
-      return locate(doc.text, predStart, path.slice(2), atKey);
+      return locate(doc.text, taskStart + predStart, path.slice(2), atKey);
     }
   }
   return locate(doc.text, taskStart, path, atKey);

@@ -12,7 +12,35 @@ export function indexOfChar(text: string, code: number, from = 0): number {
 export class LineIndex {
   private starts: number[] | null = null;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) this.starts = starts;
+  }
+
+  /**
+   * The line index of the text after `changes` (sorted, on this text): line starts before, between and after
+   * the changes are shifted, only the inserted text is scanned. Stays lazy when this one was never used.
+   */
+  update(newText: string, changes: readonly { from: number; to: number; insert: string }[]): LineIndex {
+    if (!this.starts) return new LineIndex(newText);
+    const old = this.starts;
+    const out: number[] = [];
+    let k = 0;
+    let delta = 0;
+    for (const c of changes) {
+      // Starts up to and including c.from are before the change (a start at c.from is after a newline before it).
+      while (k < old.length && old[k] <= c.from) out.push(old[k++] + delta);
+      // Starts inside the replaced range go; newlines inside the insertion come.
+      while (k < old.length && old[k] <= c.to) k++;
+      const base = c.from + delta;
+      for (let i = indexOfChar(c.insert, 10); i !== -1; i = indexOfChar(c.insert, 10, i + 1)) out.push(base + i + 1);
+      delta += c.insert.length - (c.to - c.from);
+    }
+    while (k < old.length) out.push(old[k++] + delta);
+    return new LineIndex(newText, out);
+  }
 
   private lineStarts(): number[] {
     if (this.starts) return this.starts;

@@ -33,8 +33,42 @@ export function taskData(task: unknown): Record<string, unknown> | null {
   return task;
 }
 
+/** What validating one task found: its findings (in text order) and what it counted. */
+export interface TaskReport {
+  findings: Finding[];
+  /** 1 for a task, 0 for a JSON Lines line that did not parse. */
+  tasks: number;
+  predictions: number;
+  results: number;
+}
+
 export function validate(config: ConfigModel, doc: TasksDocument, options: ValidateOptions = {}, rules: readonly Rule[] = allRules): ValidationReport {
+  const reports: TaskReport[] = [];
+  for (let t = 0; t < doc.tasks.length; t++) reports.push(validateTask(config, doc, t, options, rules));
+  return joinReports(config, doc, reports);
+}
+
+/** The report of a whole file from its tasks' reports: config and syntax findings first, counts summed. */
+export function joinReports(config: ConfigModel, doc: TasksDocument, reports: readonly TaskReport[]): ValidationReport {
   const findings: Finding[] = [...config.findings, ...doc.syntax];
+  let tasks = 0;
+  let predictions = 0;
+  let results = 0;
+  for (const r of reports) {
+    for (const f of r.findings) findings.push(f);
+    tasks += r.tasks;
+    predictions += r.predictions;
+    results += r.results;
+  }
+  findings.sort(compareFindings);
+  const counts = countBySeverity(findings);
+  return { findings, summary: { tasks, predictions, results, errors: counts.errors, warnings: counts.warnings, infos: counts.infos } };
+}
+
+/** Every task rule, and the prediction and result rules of each of its predictions, over task `t` alone. */
+export function validateTask(config: ConfigModel, doc: TasksDocument, t: number, options: ValidateOptions = {}, rules: readonly Rule[] = allRules): TaskReport {
+  const findings: Finding[] = [];
+  const report: TaskReport = { findings, tasks: 0, predictions: 0, results: 0 };
   const push = (rule: Rule, t: number | null, p: number | null, r: number | null, path: JsonPath, opts: ReportOptions | undefined, message: string) => {
     const offset = t === null ? -1 : offsetOf(doc, t, path, opts?.atKey);
     const { line, column } = doc.lines.position(offset);
@@ -43,22 +77,54 @@ export function validate(config: ConfigModel, doc: TasksDocument, options: Valid
     if (opts?.fix) f.fix = opts.fix;
     findings.push(f);
   };
+  const { taskRules, predictionRules, resultRules } = byLevel(rules);
 
-  const taskRules = rules.filter((r) => r.task);
-  const predictionRules = rules.filter((r) => r.prediction);
-  const resultRules = rules.filter((r) => r.result);
-
-  let tasks = 0;
-  let predictions = 0;
-  let results = 0;
-
-  for (let t = 0; t < doc.tasks.length; t++) {
-    const task = doc.tasks[t];
-    if (task === undefined && doc.format === 'jsonl') continue;
-    tasks++;
-    const data = taskData(task);
-    const textCache = new Map<string, CodePointText | null>();
-    const tc: TaskCheck = {
+  const task = doc.tasks[t];
+  if (task === undefined && doc.format === 'jsonl') return report;
+  report.tasks = 1;
+  const data = taskData(task);
+  const textCache = new Map<string, CodePointText | null>();
+  const tc: TaskCheck = {
+    rule: rules[0],
+    config,
+    doc,
+    options,
+    t,
+    task,
+    data,
+    report(message, opts) {
+      push(this.rule, t, null, null, opts?.path ?? [], opts, message);
+    },
+  };
+  for (const rule of taskRules) {
+    tc.rule = rule;
+    rule.task!(tc);
+  }
+  if (!isObject(task) || !Array.isArray(task.predictions)) return finish(report);
+  const preds = task.predictions as unknown[];
+  for (let p = 0; p < preds.length; p++) {
+    const prediction = preds[p];
+    if (!isObject(prediction)) continue;
+    report.predictions++;
+    const list = Array.isArray(prediction.result) ? (prediction.result as unknown[]) : [];
+    const regions = new PredictionRegions();
+    const resultSound: boolean[] = [];
+    const base: JsonPath = ['predictions', p];
+    // One context object per prediction, refilled for each result: 100,000 results allocate nothing here.
+    const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, push);
+    for (let r = 0; r < list.length; r++) {
+      report.results++;
+      rc.load(r, list[r], rules[0]);
+      for (const rule of resultRules) {
+        rc.rule = rule;
+        rule.result!(rc);
+      }
+      resultSound.push(rc.sound);
+      const { type, family, value } = rc;
+      const kind = rc.sound && family && value && type !== 'relation' ? family.regionKind(type, value) : null;
+      if (type !== 'relation') regions.add(rc.result.id, r, kind);
+    }
+    const pc: PredictionCheck = {
       rule: rules[0],
       config,
       doc,
@@ -66,66 +132,38 @@ export function validate(config: ConfigModel, doc: TasksDocument, options: Valid
       t,
       task,
       data,
+      p,
+      prediction,
+      results: list,
+      regions,
+      resultSound,
       report(message, opts) {
-        push(this.rule, t, null, null, opts?.path ?? [], opts, message);
+        const r = opts?.result;
+        const path: JsonPath = r === undefined ? [...base, ...(opts?.path ?? [])] : [...base, 'result', r, ...(opts?.path ?? [])];
+        push(this.rule, t, p, r ?? null, path, opts, message);
       },
     };
-    for (const rule of taskRules) {
-      tc.rule = rule;
-      rule.task!(tc);
-    }
-    if (!isObject(task) || !Array.isArray(task.predictions)) continue;
-    const preds = task.predictions as unknown[];
-    for (let p = 0; p < preds.length; p++) {
-      const prediction = preds[p];
-      if (!isObject(prediction)) continue;
-      predictions++;
-      const list = Array.isArray(prediction.result) ? (prediction.result as unknown[]) : [];
-      const regions = new PredictionRegions();
-      const resultSound: boolean[] = [];
-      const base: JsonPath = ['predictions', p];
-      // One context object per prediction, refilled for each result: 100,000 results allocate nothing here.
-      const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, push);
-      for (let r = 0; r < list.length; r++) {
-        results++;
-        rc.load(r, list[r], rules[0]);
-        for (const rule of resultRules) {
-          rc.rule = rule;
-          rule.result!(rc);
-        }
-        resultSound.push(rc.sound);
-        const { type, family, value } = rc;
-        const kind = rc.sound && family && value && type !== 'relation' ? family.regionKind(type, value) : null;
-        if (type !== 'relation') regions.add(rc.result.id, r, kind);
-      }
-      const pc: PredictionCheck = {
-        rule: rules[0],
-        config,
-        doc,
-        options,
-        t,
-        task,
-        data,
-        p,
-        prediction,
-        results: list,
-        regions,
-        resultSound,
-        report(message, opts) {
-          const r = opts?.result;
-          const path: JsonPath = r === undefined ? [...base, ...(opts?.path ?? [])] : [...base, 'result', r, ...(opts?.path ?? [])];
-          push(this.rule, t, p, r ?? null, path, opts, message);
-        },
-      };
-      for (const rule of predictionRules) {
-        pc.rule = rule;
-        rule.prediction!(pc);
-      }
+    for (const rule of predictionRules) {
+      pc.rule = rule;
+      rule.prediction!(pc);
     }
   }
-  findings.sort(compareFindings);
-  const counts = countBySeverity(findings);
-  return { findings, summary: { tasks, predictions, results, errors: counts.errors, warnings: counts.warnings, infos: counts.infos } };
+  return finish(report);
+}
+
+function finish(report: TaskReport): TaskReport {
+  report.findings.sort(compareFindings);
+  return report;
+}
+
+const levels = new WeakMap<readonly Rule[], { taskRules: Rule[]; predictionRules: Rule[]; resultRules: Rule[] }>();
+function byLevel(rules: readonly Rule[]) {
+  let l = levels.get(rules);
+  if (!l) {
+    l = { taskRules: rules.filter((r) => r.task), predictionRules: rules.filter((r) => r.prediction), resultRules: rules.filter((r) => r.result) };
+    levels.set(rules, l);
+  }
+  return l;
 }
 
 type Push = (rule: Rule, t: number | null, p: number | null, r: number | null, path: JsonPath, opts: ReportOptions | undefined, message: string) => void;
@@ -196,7 +234,7 @@ class ResultContext implements ResultCheck {
   }
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   if (a.source !== b.source) return a.source === 'config' ? -1 : 1;
   return a.offset - b.offset || a.rule.localeCompare(b.rule);
 }

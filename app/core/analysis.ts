@@ -1,0 +1,79 @@
+// The analysis of a tasks document against a config, kept per task: after text changes only the tasks they
+// touched are validated again, the findings of the others are moved, and the file-wide counts are sums.
+
+import type { ConfigModel } from './config/model';
+import type { Finding } from './finding';
+import type { TasksDocument } from './tasks/parse';
+import { moveFinding, type TasksUpdate } from './tasks/update';
+import type { ValidateOptions } from './validate/context';
+import { validateTask, type TaskReport, type ValidationSummary } from './validate/validate';
+
+export interface Analysis {
+  config: ConfigModel;
+  doc: TasksDocument;
+  options: ValidateOptions;
+  /** One report per task of `doc`. */
+  reports: TaskReport[];
+}
+
+export function analyzeTasks(config: ConfigModel, doc: TasksDocument, options: ValidateOptions = {}, onTask?: (t: number) => void): Analysis {
+  const reports: TaskReport[] = new Array(doc.tasks.length);
+  for (let t = 0; t < doc.tasks.length; t++) {
+    reports[t] = validateTask(config, doc, t, options);
+    onTask?.(t);
+  }
+  return { config, doc, options, reports };
+}
+
+/** The analysis after `update` of the same config's document: touched tasks validated again, the rest moved. */
+export function reanalyze(prev: Analysis, update: TasksUpdate): Analysis {
+  const { doc } = update;
+  if (update.full || doc.tasks.length !== prev.reports.length) return analyzeTasks(prev.config, doc, prev.options);
+  const reports = prev.reports.slice();
+  const touched = new Set(update.touched);
+  let s = 0;
+  let delta = 0;
+  let lines = 0;
+  for (let t = 0; t < reports.length; t++) {
+    while (s < update.shift.length && update.shift[s].after < t) {
+      delta += update.shift[s].delta;
+      lines += update.shift[s].lines;
+      s++;
+    }
+    if (touched.has(t)) reports[t] = validateTask(prev.config, doc, t, prev.options);
+    else if ((delta !== 0 || lines !== 0) && reports[t].findings.length) {
+      const r = reports[t];
+      reports[t] = { ...r, findings: r.findings.map((f) => moveFinding(f, delta, doc.lines)) };
+    }
+  }
+  return { config: prev.config, doc, options: prev.options, reports };
+}
+
+/**
+ * Every finding in text order: the config's, then per task its JSON Lines syntax finding and its report's.
+ * Tasks are in text order and each report is sorted, so this is a concatenation, not a sort.
+ */
+export function analysisFindings(a: Analysis, configFindings: readonly Finding[] = a.config.findings): Finding[] {
+  const out: Finding[] = [...configFindings];
+  const syntax = a.doc.syntax;
+  let k = 0;
+  for (let t = 0; t < a.reports.length; t++) {
+    while (k < syntax.length && (syntax[k].task ?? -1) <= t) out.push(syntax[k++]);
+    for (const f of a.reports[t].findings) out.push(f);
+  }
+  while (k < syntax.length) out.push(syntax[k++]);
+  return out;
+}
+
+/** Counts of the whole file: sums over the task reports (tasks, predictions, results). */
+export function analysisCounts(a: Analysis): Pick<ValidationSummary, 'tasks' | 'predictions' | 'results'> {
+  let tasks = 0;
+  let predictions = 0;
+  let results = 0;
+  for (const r of a.reports) {
+    tasks += r.tasks;
+    predictions += r.predictions;
+    results += r.results;
+  }
+  return { tasks, predictions, results };
+}
