@@ -5,7 +5,7 @@
 
 import type { JsonEdit, JsonPath } from './finding';
 import { valueEnd } from './tasks/jsonIndex';
-import { offsetOf, type TasksDocument } from './tasks/parse';
+import { offsetInTask, type TasksDocument } from './tasks/parse';
 import { applyChanges, normalizeChanges, type TextChange } from './text/changes';
 
 interface Splice extends TextChange {
@@ -61,29 +61,26 @@ function children(text: string, start: number): { key?: string; from: number; va
   return out;
 }
 
+/** The change for one edit, in offsets of the task's own text. */
 function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
-  const text = doc.text;
+  const text = doc.taskTexts[e.task];
   const task = doc.tasks[e.task];
   const json = (v: unknown) => JSON.stringify(v);
-  if (e.path.length === 0) {
-    const start = offsetOf(doc, e.task, []);
-    return { from: start, to: valueEnd(text, start), insert: json(e.value) };
-  }
+  if (e.path.length === 0) return { from: 0, to: text.length, insert: json(e.value) };
   const parentPath = e.path.slice(0, -1);
   const last = e.path[e.path.length - 1];
   if (lookup(task, e.path).found) {
-    const start = offsetOf(doc, e.task, e.path);
-    const end = valueEnd(text, start);
     if (e.renameTo !== undefined) {
-      const keyAt = offsetOf(doc, e.task, e.path, true);
+      const keyAt = offsetInTask(doc, e.task, e.path, true);
       return { from: keyAt, to: valueEnd(text, keyAt), insert: json(e.renameTo) };
     }
-    return { from: start, to: end, insert: json(e.value) };
+    const start = offsetInTask(doc, e.task, e.path);
+    return { from: start, to: valueEnd(text, start), insert: json(e.value) };
   }
   // A new key or a new element: insert before the parent's closing bracket.
   const parent = lookup(task, parentPath);
   if (!parent.found || typeof parent.value !== 'object' || parent.value === null) throw new Error(`cannot edit ${e.path.join('.')}: its parent does not exist`);
-  const pStart = offsetOf(doc, e.task, parentPath);
+  const pStart = offsetInTask(doc, e.task, parentPath);
   const pEnd = valueEnd(text, pStart) - 1; // the closing } or ]
   const empty = Array.isArray(parent.value) ? parent.value.length === 0 : Object.keys(parent.value).length === 0;
   const member = Array.isArray(parent.value) ? json(e.value) : `${json(String(last))}: ${json(e.value)}`;
@@ -94,23 +91,24 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
 /**
  * Removals grouped by container: each run of neighbouring removed children goes with the commas between
  * them and one comma beside the run, so removing any set of children in one pass leaves valid JSON.
- * Returns the splices and the containers left empty.
+ * Returns the splices (in offsets of the task's text) and the containers left empty.
  */
-function removalSplices(doc: TasksDocument, removals: readonly JsonEdit[]): { splices: Splice[]; emptied: Set<number> } {
-  const groups = new Map<string, { task: number; parent: JsonPath; names: Set<string | number> }>();
+function removalSplices(doc: TasksDocument, t: number, removals: readonly JsonEdit[]): { splices: Splice[]; emptied: Set<number> } {
+  const groups = new Map<string, { parent: JsonPath; names: Set<string | number> }>();
   for (const e of removals) {
-    if (e.path.length === 0 || !lookup(doc.tasks[e.task], e.path).found) continue;
+    if (e.path.length === 0 || !lookup(doc.tasks[t], e.path).found) continue;
     const parent = e.path.slice(0, -1);
-    const key = `${e.task}\u0000${parent.join('\u0000')}`;
+    const key = parent.join('\u0000');
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { task: e.task, parent, names: new Set() }));
+    if (!g) groups.set(key, (g = { parent, names: new Set() }));
     g.names.add(e.path[e.path.length - 1]);
   }
+  const text = doc.taskTexts[t];
   const splices: Splice[] = [];
   const emptied = new Set<number>();
   for (const g of groups.values()) {
-    const start = offsetOf(doc, g.task, g.parent);
-    const kids = children(doc.text, start);
+    const start = offsetInTask(doc, t, g.parent);
+    const kids = children(text, start);
     const gone = kids.map((k, i) => g.names.has(k.key ?? i));
     if (gone.every(Boolean)) {
       splices.push({ from: kids[0].from, to: kids[kids.length - 1].end, insert: '' });
@@ -135,12 +133,30 @@ function removalSplices(doc: TasksDocument, removals: readonly JsonEdit[]): { sp
  * last edit; edits inside a removed value are moot and dropped. Throws when an edit's parent does not exist.
  */
 export function editChanges(doc: TasksDocument, edits: readonly JsonEdit[]): TextChange[] {
+  const byTask = new Map<number, JsonEdit[]>();
+  for (const e of edits) {
+    if (doc.taskTexts[e.task] === undefined) throw new Error(`cannot edit task ${e.task}: there is no such task`);
+    let list = byTask.get(e.task);
+    if (!list) byTask.set(e.task, (list = []));
+    list.push(e);
+  }
+  const out: TextChange[] = [];
+  for (const t of [...byTask.keys()].sort((a, b) => a - b)) {
+    const base = doc.index.tasks[t];
+    for (const c of taskChanges(doc, t, byTask.get(t)!)) out.push({ from: base + c.from, to: base + c.to, insert: c.insert });
+  }
+  return out;
+}
+
+/** The changes of one task's edits, in offsets of the task's own text. */
+function taskChanges(doc: TasksDocument, t: number, edits: readonly JsonEdit[]): TextChange[] {
   const { splices: removed, emptied } = removalSplices(
     doc,
+    t,
     edits.filter((e) => e.remove),
   );
   const byPlace = new Map<string, JsonEdit>();
-  for (const e of edits) if (!e.remove) byPlace.set(`${e.task}\u0000${e.path.join('\u0000')}\u0000${e.renameTo ?? ''}`, e);
+  for (const e of edits) if (!e.remove) byPlace.set(`${e.path.join('\u0000')}\u0000${e.renameTo ?? ''}`, e);
   // New members added to the same container become one insertion, in the order the edits list them.
   const merged = new Map<number, Splice>();
   const splices: Splice[] = [];

@@ -1,11 +1,23 @@
-// The analysed project: the texts, their parses, the findings, and the last good parse of each so that a
-// half-typed file never blanks the preview. Pure functions of the texts, tested without a browser.
+// The analysed project: the texts, their parses, the findings per task, and the last good parse of each so
+// that a half-typed file never blanks the preview. Pure functions of the texts and their changes, tested
+// without a browser: a change of the tasks text re-checks only the tasks it touched.
 
-import { parseConfig, parseTasks, validate, type ConfigModel, type Finding, type TasksDocument, type ValidationSummary } from '../core';
+import { parseConfig, parseTasks, type ConfigModel, type Finding, type TasksDocument, type ValidationSummary } from '../core';
+import { analysisCounts, analysisFindings, analyzeTasks, reanalyze, type Analysis } from '../core/analysis';
+import { countBySeverity } from '../core/finding';
+import type { TextChange } from '../core/text/changes';
+import { updateTasks, type TasksUpdate } from '../core/tasks/update';
 
 export interface Project {
   configText: string;
-  tasksText: string;
+  /** The whole tasks text: joined from the document's pieces on first read (reading it costs the file's size). */
+  readonly tasksText: string;
+  /**
+   * Identity of the tasks text: a new number for every change, the old number again after undo; with the
+   * change that made it from the version before, so a pane can apply that change instead of the whole text.
+   */
+  tasksVersion: number;
+  tasksChange: TasksChange | null;
   configName: string;
   tasksName: string;
   /** Parse of the current config text (may be broken). */
@@ -16,49 +28,101 @@ export interface Project {
   doc: TasksDocument;
   /** Last tasks document that parsed: the preview draws it. */
   goodDoc: TasksDocument | null;
+  /** Per-task analysis of `doc` (null while the tasks text cannot be read at all). */
+  analysis: Analysis | null;
   /** Findings of the current texts: positions refer to the current config and tasks texts. */
   findings: Finding[];
   summary: ValidationSummary;
   /** True when the preview shows an older state than the texts (one of them does not parse). */
   stale: { config: boolean; tasks: boolean };
+  /**
+   * The tasks are checked against the config as written, the last good config (the person is editing it in
+   * the pane and it does not parse right now), or, for a newly opened config that does not parse, nothing
+   * that depends on a config.
+   */
+  checkedAgainst: 'config' | 'last-good' | 'no-config';
 }
+
+export interface TasksChange {
+  /** The version the changes apply to. */
+  base: number;
+  changes: readonly TextChange[];
+  /** Typed in the Tasks pane (which has them already). */
+  typed: boolean;
+}
+
+let versions = 0;
+/** A tasks version number not used before. */
+export const newVersion = () => ++versions;
+/** Numbers up to `n` are taken (by a restored session's history). */
+export const reserveVersions = (n: number) => {
+  versions = Math.max(versions, n);
+};
 
 /** A tasks document that cannot be read at all (no task came out of it). */
 export const unreadable = (doc: TasksDocument) => doc.syntax.length > 0 && doc.tasks.every((t) => t === undefined);
 
-export function analyze(prev: Project | null, configText: string, tasksText: string, names: { config?: string; tasks?: string } = {}): Project {
+interface Names {
+  config?: string;
+  tasks?: string;
+}
+
+/**
+ * The project for these texts. `freshConfig`: the config was opened, not typed: when it does not parse, the
+ * tasks are not checked against the previous, unrelated config (that would offer fixes that damage them).
+ */
+export function analyze(prev: Project | null, configText: string, tasksText: string | TasksDocument, names: Names = {}, freshConfig = false): Project {
   const config = prev && prev.configText === configText ? prev.config : parseConfig(configText);
-  const doc = prev && prev.tasksText === tasksText ? prev.doc : parseTasks(tasksText);
-  const goodConfig = config.ok ? config : (prev?.goodConfig ?? null);
-  const goodDoc = unreadable(doc) ? (prev?.goodDoc ?? null) : doc;
-  let findings: Finding[];
-  let summary: ValidationSummary;
-  if (unreadable(doc)) {
-    findings = [...config.findings, ...doc.syntax];
-    summary = { tasks: 0, predictions: 0, results: 0, errors: 0, warnings: 0, infos: 0 };
-  } else {
-    // A broken config still shows its xml-syntax finding, while the tasks are checked against the last good one.
-    const report = validate(goodConfig ?? config, doc);
-    findings = goodConfig && goodConfig !== config ? [...config.findings, ...report.findings.filter((f) => f.source === 'tasks')] : report.findings;
-    summary = report.summary;
+  const doc = typeof tasksText !== 'string' ? tasksText : prev && prev.doc.length === tasksText.length && prev.tasksText === tasksText ? prev.doc : parseTasks(tasksText);
+  const goodConfig = config.ok ? config : freshConfig ? null : (prev?.goodConfig ?? null);
+  const against = goodConfig ?? config;
+  const reuse = prev?.analysis && prev.analysis.doc === doc && prev.analysis.config === against ? prev.analysis : null;
+  const analysis = unreadable(doc) ? null : (reuse ?? analyzeTasks(against, doc));
+  const same = prev && doc === prev.doc;
+  return finish(prev, { configText, config, goodConfig, doc, analysis, tasksVersion: same ? prev.tasksVersion : newVersion(), tasksChange: same ? prev.tasksChange : null }, names);
+}
+
+/** The project after changes of the tasks text (sorted, on the current text): only touched tasks are checked again. */
+export function changeTasks(prev: Project, changes: readonly TextChange[], version: { to?: number; typed?: boolean } = {}, names: Names = {}, update: TasksUpdate = updateTasks(prev.doc, changes)): Project {
+  const { doc } = update;
+  let analysis: Analysis | null = null;
+  if (!unreadable(doc)) {
+    const against = prev.goodConfig ?? prev.config;
+    analysis = prev.analysis && prev.analysis.doc === prev.doc && prev.analysis.config === against ? reanalyze(prev.analysis, update) : analyzeTasks(against, doc);
   }
-  summary = { ...summary, errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') summary.errors++;
-    else if (f.severity === 'warning') summary.warnings++;
-    else summary.infos++;
+  const tasksVersion = version.to ?? newVersion();
+  return finish(prev, { configText: prev.configText, config: prev.config, goodConfig: prev.goodConfig, doc, analysis, tasksVersion, tasksChange: { base: prev.tasksVersion, changes, typed: !!version.typed } }, names);
+}
+
+function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'>, names: Names): Project {
+  const { config, goodConfig, doc, analysis } = p;
+  const goodDoc = unreadable(doc) ? (prev?.goodDoc ?? null) : doc;
+  const checkedAgainst = config.ok ? 'config' : goodConfig ? 'last-good' : 'no-config';
+  let findings: Finding[];
+  let counts = { tasks: 0, predictions: 0, results: 0 };
+  if (!analysis) findings = [...config.findings, ...doc.syntax];
+  else {
+    // A broken config still shows its own xml-syntax finding; the task findings come from what they were checked against.
+    findings = analysisFindings(analysis, config.findings);
+    counts = analysisCounts(analysis);
   }
   return {
-    configText,
-    tasksText,
+    configText: p.configText,
+    get tasksText() {
+      return doc.text;
+    },
+    tasksVersion: p.tasksVersion,
+    tasksChange: p.tasksChange,
     configName: names.config ?? prev?.configName ?? 'config.xml',
     tasksName: names.tasks ?? prev?.tasksName ?? 'tasks.json',
     config,
     goodConfig,
     doc,
     goodDoc,
+    analysis,
     findings,
-    summary,
+    summary: { ...counts, ...countBySeverity(findings) },
     stale: { config: !config.ok && goodConfig !== null, tasks: unreadable(doc) && goodDoc !== null },
+    checkedAgainst,
   };
 }

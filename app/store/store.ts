@@ -4,14 +4,27 @@
 import { create } from 'zustand';
 import { offsetOf, taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
-import { spliceEdits } from '../core/textEdits';
-import { analyze, unreadable, type Project } from './project';
+import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core/text/changes';
+import { editChanges, spliceEdits } from '../core/textEdits';
+import { textSlice } from '../core/tasks/parse';
+import { analyze, changeTasks, newVersion, unreadable, type Project } from './project';
 import { addResultsEdits, duplicateResults, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
+/** Changes of one text and the changes that undo them: a history entry costs what it changed. */
+export interface TextStep {
+  changes: TextChange[];
+  inverse: TextChange[];
+}
+
+/** One user action in the undo history: what it changed in the config and in the tasks text. */
 export interface HistoryEntry {
   title: string;
-  configText: string;
-  tasksText: string;
+  config?: TextStep;
+  tasks?: TextStep;
+  /** File names before and after, for an action that opened files. */
+  names?: { before: { config: string; tasks: string }; after: { config: string; tasks: string } };
+  /** The tasks versions before and after the action (undo returns to `before`). */
+  versions?: { before: number; after: number };
 }
 
 export interface ViewTransform {
@@ -42,15 +55,19 @@ export interface AppState {
   reveal: RevealRequest | null;
   /** A short message about the last action (files recognised, what an edit changed, ...). */
   notice: string | null;
-  /** Undo and redo stacks: each entry is the texts before (past) or after (future) one user action. */
+  /** Undo and redo stacks: each entry is one user action's changes and their inverses. */
   past: HistoryEntry[];
   future: HistoryEntry[];
-  /** The tasks text as last loaded or exported: leaving with other text asks first. */
-  savedTasksText: string;
+  /** The tasks version last loaded or exported: leaving with another version asks first. */
+  savedVersion: number;
 
   setConfigText(text: string, name?: string): void;
   setTasksText(text: string, name?: string): void;
-  loadProject(configText: string, tasksText: string, names: { config?: string; tasks?: string }, images?: Map<string, string>): void;
+  /**
+   * Open texts (files, a sample, a saved session). Replacing texts that were there is one undo step; a config
+   * that was opened and does not parse is not replaced by the previous one for checking the tasks.
+   */
+  loadProject(configText: string, tasksText: string, names: { config?: string; tasks?: string }, images?: Map<string, string>, options?: { history?: HistoryEntry[]; future?: HistoryEntry[]; savedVersion?: number; version?: number }): void;
   addImages(images: Map<string, string>): void;
   selectTask(index: number): void;
   selectPrediction(index: number): void;
@@ -69,6 +86,8 @@ export interface AppState {
   applyFixAll(finding: Finding): void;
   /** Text typed in a pane (already debounced): one undo step. */
   editText(pane: 'config' | 'tasks', text: string): void;
+  /** Changes typed in a pane (already debounced, on the pane's text as the store has it): one undo step. */
+  changeText(pane: 'config' | 'tasks', changes: TextChange[], title?: string): void;
   undo(): void;
   redo(): void;
   moveRegion(region: RegionView, patch: GeometryPatch, title?: string): void;
@@ -99,6 +118,7 @@ export interface AppState {
 }
 
 const EMPTY = analyze(null, '', '[]');
+const HISTORY = 200;
 
 function clampTask(project: Project, index: number): number {
   const n = project.goodDoc?.tasks.length ?? 0;
@@ -126,26 +146,40 @@ export const useStore = create<AppState>()((set, get) => ({
   notice: null,
   past: [],
   future: [],
-  savedTasksText: '[]',
+  savedVersion: EMPTY.tasksVersion,
   minScore: 0,
   compareWith: null,
 
   setConfigText(text, name) {
     const { project } = get();
-    set({ project: analyze(project, text, project.tasksText, { config: name }) });
+    set({ project: analyze(project, text, project.doc, { config: name }) });
   },
 
   setTasksText(text, name) {
-    const { project, taskIndex, predictionIndex } = get();
-    const next = analyze(project, project.configText, text, { tasks: name });
-    const t = clampTask(next, taskIndex);
-    set({ project: next, taskIndex: t, predictionIndex: Math.min(predictionIndex, Math.max(0, predictionCount(next, t) - 1)) });
+    const { project } = get();
+    set(withPosition(get(), analyze(project, project.configText, text, { tasks: name })));
   },
 
-  loadProject(configText, tasksText, names, images) {
+  loadProject(configText, tasksText, names, images, options) {
+    const prev = get().project;
     // Analysed against the previous project, so that a file that does not parse keeps the last good preview.
-    const project = analyze(get().project, configText, tasksText, names);
-    set({ project, taskIndex: 0, predictionIndex: 0, selected: null, revealed: new Set(), view: null, past: [], future: [], savedTasksText: tasksText, ...(images ? { images } : {}) });
+    const project = analyze(prev, configText, tasksText, names, configText !== prev.configText);
+    if (options?.version !== undefined) project.tasksVersion = options.version;
+    // Replacing what was there is one undo step (nothing to undo when the app was empty).
+    const empty = prev === EMPTY;
+    const tasksChanged = project.doc !== prev.doc;
+    const entry: HistoryEntry = {
+      title: `Open ${[configText !== prev.configText && project.configName, tasksChanged && project.tasksName].filter(Boolean).join(' and ') || 'files'}`,
+      config: step(prev.configText, diffTexts(prev.configText, configText)),
+      tasks: tasksChanged ? step(prev.tasksText, diffTexts(prev.tasksText, tasksText)) : undefined,
+      names: { before: { config: prev.configName, tasks: prev.tasksName }, after: { config: project.configName, tasks: project.tasksName } },
+      versions: { before: prev.tasksVersion, after: project.tasksVersion },
+    };
+    const past = options?.history ?? (empty ? [] : [...get().past, entry].slice(-HISTORY));
+    // Opened tasks count as saved; opening only a config keeps whether the tasks had changes.
+    const clean = get().savedVersion === prev.tasksVersion;
+    const savedVersion = options?.savedVersion ?? (tasksChanged || empty || clean ? project.tasksVersion : get().savedVersion);
+    set({ project, taskIndex: 0, predictionIndex: 0, selected: null, revealed: new Set(), view: null, past, future: options?.future ?? [], savedVersion, compareWith: null, ...(images ? { images } : {}) });
   },
 
   addImages(images) {
@@ -206,28 +240,25 @@ export const useStore = create<AppState>()((set, get) => ({
   },
 
   applyEdits(edits, title) {
-    const { project, past } = get();
+    const { project } = get();
     if (!edits.length) return false;
     if (unreadable(project.doc)) {
       set({ notice: `Cannot ${title.toLowerCase()}: the tasks text does not parse. Fix the JSON first.` });
       return false;
     }
-    let text: string;
+    let changes: TextChange[];
     try {
-      text = spliceEdits(project.doc, edits);
+      changes = editChanges(project.doc, edits);
     } catch (e) {
       set({ notice: `Cannot ${title.toLowerCase()}: ${(e as Error).message}.` });
       return false;
     }
-    const before: HistoryEntry = { title, configText: project.configText, tasksText: project.tasksText };
-    get().setTasksText(text);
+    record(get, set, { title, tasks: stepOnDoc(project, changes) });
     // Show what changed: the Tasks pane scrolls to the first edited place.
     const first = edits[0];
     const doc = get().project.doc;
     const at = first.remove ? offsetOf(doc, first.task, first.path.slice(0, -1)) : offsetOf(doc, first.task, first.path);
     set({
-      past: [...past, before].slice(-200),
-      future: [],
       notice: `${title} (${edits.length} change${edits.length === 1 ? '' : 's'}). Ctrl+Z undoes it.`,
       ...(at >= 0 ? { reveal: { pane: 'tasks' as const, offset: at, nonce: ++nonce } } : {}),
     });
@@ -247,22 +278,25 @@ export const useStore = create<AppState>()((set, get) => ({
   },
 
   editText(pane, text) {
-    const { project, past } = get();
-    const current = pane === 'config' ? project.configText : project.tasksText;
-    if (current === text) return;
-    const entry: HistoryEntry = { title: `Typing in the ${pane === 'config' ? 'Config' : 'Tasks'} pane`, configText: project.configText, tasksText: project.tasksText };
+    const { project } = get();
+    get().changeText(pane, diffTexts(pane === 'config' ? project.configText : project.tasksText, text));
+  },
+
+  changeText(pane, changes, title) {
+    if (!changes.length) return;
+    const { project } = get();
     // Typing is one undo step per pause (the panes debounce), so Ctrl+Z works the same across panes and canvas.
-    set({ past: [...past, entry].slice(-200), future: [] });
-    if (pane === 'config') get().setConfigText(text);
-    else get().setTasksText(text);
+    const what = title ?? `Typing in the ${pane === 'config' ? 'Config' : 'Tasks'} pane`;
+    if (pane === 'config') record(get, set, { title: what, config: step(project.configText, changes) });
+    else record(get, set, { title: what, tasks: stepOnDoc(project, changes) }, true);
   },
 
   undo() {
-    step(get, set, 'past');
+    travel(get, set, 'past');
   },
 
   redo() {
-    step(get, set, 'future');
+    travel(get, set, 'future');
   },
 
   moveRegion(region, patch, title = 'Move region') {
@@ -354,12 +388,47 @@ export const useStore = create<AppState>()((set, get) => ({
   },
 
   markExported() {
-    set({ savedTasksText: get().project.tasksText });
+    set({ savedVersion: get().project.tasksVersion });
   },
 }));
 
-/** Undo (from 'past') or redo (from 'future'): restore the entry's texts, keep the present on the other stack. */
-function step(get: () => AppState, set: (partial: Partial<AppState>) => void, from: 'past' | 'future'): void {
+/** The step that applies `changes` to `text`, with its inverse. */
+function step(text: string, changes: TextChange[]): TextStep | undefined {
+  return changes.length ? { changes, inverse: invertChanges(text, changes) } : undefined;
+}
+
+/** The same for the tasks text, reading the replaced ranges from the document's pieces. */
+function stepOnDoc(project: Project, changes: TextChange[]): TextStep | undefined {
+  return changes.length ? { changes, inverse: invertChanges((a, b) => textSlice(project.doc, a, b), changes) } : undefined;
+}
+
+/** The project after a history step's changes (forward or inverse): the tasks through the incremental path. */
+function applyEntry(project: Project, entry: HistoryEntry, way: 'changes' | 'inverse', typed = false): Project {
+  let p = project;
+  const names = entry.names ? (way === 'changes' ? entry.names.after : entry.names.before) : {};
+  const version = entry.versions ? (way === 'changes' ? entry.versions.after : entry.versions.before) : undefined;
+  if (entry.config) p = analyze(p, applyChanges(p.configText, entry.config[way]), p.doc, names);
+  if (entry.tasks) p = changeTasks(p, entry.tasks[way], { to: version, typed }, names);
+  else if (entry.names && !entry.config) p = analyze(p, p.configText, p.doc, names);
+  return p;
+}
+
+/** The task and prediction shown, kept within what the project has. */
+function withPosition(state: AppState, project: Project): Partial<AppState> {
+  const t = clampTask(project, state.taskIndex);
+  return { project, taskIndex: t, predictionIndex: Math.min(state.predictionIndex, Math.max(0, predictionCount(project, t) - 1)) };
+}
+
+/** Apply one user action and put it on the undo stack. `typed`: the Tasks pane has the change already. */
+function record(get: () => AppState, set: (partial: Partial<AppState>) => void, entry: HistoryEntry, typed = false): void {
+  if (!entry.config && !entry.tasks) return;
+  const state = get();
+  if (entry.tasks) entry.versions = { before: state.project.tasksVersion, after: newVersion() };
+  set({ ...withPosition(state, applyEntry(state.project, entry, 'changes', typed)), past: [...state.past, entry].slice(-HISTORY), future: [] });
+}
+
+/** Undo (from 'past') or redo (from 'future'): apply the entry's inverse or its changes, move it to the other stack. */
+function travel(get: () => AppState, set: (partial: Partial<AppState>) => void, from: 'past' | 'future'): void {
   const state = get();
   const stack = state[from];
   const other = from === 'past' ? 'future' : 'past';
@@ -368,11 +437,8 @@ function step(get: () => AppState, set: (partial: Partial<AppState>) => void, fr
     set({ notice: from === 'past' ? 'Nothing to undo.' : 'Nothing to redo.' });
     return;
   }
-  const { project } = state;
-  const now: HistoryEntry = { title: entry.title, configText: project.configText, tasksText: project.tasksText };
-  set({ [from]: stack.slice(0, -1), [other]: [...state[other], now], notice: `${from === 'past' ? 'Undone' : 'Redone'}: ${entry.title}.` });
-  if (entry.configText !== project.configText) get().setConfigText(entry.configText);
-  if (entry.tasksText !== project.tasksText) get().setTasksText(entry.tasksText);
+  const project = applyEntry(state.project, entry, from === 'past' ? 'inverse' : 'changes');
+  set({ ...withPosition(state, project), [from]: stack.slice(0, -1), [other]: [...state[other], entry], notice: `${from === 'past' ? 'Undone' : 'Redone'}: ${entry.title}.` });
 }
 
 /** The task shown now (from the last good tasks document). */

@@ -2,7 +2,9 @@
 // current task's prediction, and the Regions, Classifications and Problems panels. Files drop anywhere.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ChangeSet } from '@codemirror/state';
 import type { ObjectTag } from '../core';
+import type { TextChange } from '../core/text/changes';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
 import { currentData, currentTask, useStore } from '../store/store';
 import { ImageCanvas } from './canvas/ImageCanvas';
@@ -11,7 +13,7 @@ import { Navigation } from './panels/Navigation';
 import { ClassificationsPanel } from './panels/ClassificationsPanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RegionsPanel } from './panels/RegionsPanel';
-import { CodeEditor } from './panes/CodeEditor';
+import { CodeEditor, textChanges } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
@@ -59,7 +61,28 @@ function ObjectView({ object, regions, relations, compare, data, firstImage, fir
   }
 }
 
-function Pane({ kind, label, language, name, stale, text, onChange, onUndo, onRedo }: { kind: 'config' | 'tasks'; label: string; language: 'xml' | 'json'; name: string; stale: boolean; text: string; onChange(text: string): void; onUndo(): void; onRedo(): void }) {
+interface PaneProps {
+  kind: 'config' | 'tasks';
+  label: string;
+  language: 'xml' | 'json';
+  name: string;
+  stale: boolean;
+  text: string | (() => string);
+  version: number;
+  change: { base: number; changes: readonly TextChange[]; typed: boolean } | null;
+  onChange(changes: ChangeSet): void;
+  onUndo(): void;
+  onRedo(): void;
+}
+
+/** A number that changes when `text` does: the config pane's version. */
+function useTextVersion(text: string): number {
+  const last = useRef({ text, version: 0 });
+  if (last.current.text !== text) last.current = { text, version: last.current.version + 1 };
+  return last.current.version;
+}
+
+function Pane({ kind, label, language, name, stale, text, version, change, onChange, onUndo, onRedo }: PaneProps) {
   const findings = useStore((s) => s.project.findings);
   const reveal = useStore((s) => s.reveal);
   const mine = useMemo(() => findings.filter((f) => f.source === kind), [findings, kind]);
@@ -69,26 +92,27 @@ function Pane({ kind, label, language, name, stale, text, onChange, onUndo, onRe
         {label} <span className="muted">{name}</span>
         {stale && <span className="warn"> — does not parse; the preview shows the last good {kind}</span>}
       </h2>
-      <CodeEditor label={label} language={language} text={text} findings={mine} onChange={onChange} reveal={reveal?.pane === kind ? reveal : null} onUndo={onUndo} onRedo={onRedo} />
+      <CodeEditor label={label} language={language} text={text} version={version} change={change} findings={mine} onChange={onChange} reveal={reveal?.pane === kind ? reveal : null} onUndo={onUndo} onRedo={onRedo} />
     </section>
   );
 }
 
 /** Calls `fn` after a pause; `flush` calls it at once with what is pending (before an undo). */
-function useDebounced(fn: (text: string) => void, ms: number) {
+/** Typing in a pane, handed on after a pause as one set of changes (the transactions composed). */
+function useDebouncedChanges(fn: (changes: ChangeSet) => void, ms: number) {
   const timer = useRef<number | undefined>(undefined);
-  const pending = useRef<string | null>(null);
+  const pending = useRef<ChangeSet | null>(null);
   return useMemo(() => {
     const flush = () => {
       window.clearTimeout(timer.current);
       if (pending.current !== null) {
-        const t = pending.current;
+        const cs = pending.current;
         pending.current = null;
-        fn(t);
+        fn(cs);
       }
     };
-    const call = (text: string) => {
-      pending.current = text;
+    const call = (cs: ChangeSet) => {
+      pending.current = pending.current ? pending.current.compose(cs) : cs;
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(flush, ms);
     };
@@ -112,10 +136,10 @@ export function App() {
   const taskIndex = useStore((s) => s.taskIndex);
   const predictionIndex = useStore((s) => s.predictionIndex);
   const notice = useStore((s) => s.notice);
-  const editText = useStore((s) => s.editText);
+  const changeText = useStore((s) => s.changeText);
   const canUndo = useStore((s) => s.past.length > 0);
   const canRedo = useStore((s) => s.future.length > 0);
-  const dirty = useStore((s) => s.project.tasksText !== s.savedTasksText);
+  const dirty = useStore((s) => s.project.tasksVersion !== s.savedVersion);
   const [exportAs, setExportAs] = useState<'predictions' | 'annotations'>('predictions');
   const samples = useSamples();
   // Restore the saved session; else open with the first sample (the guide's bounding-box example).
@@ -140,8 +164,10 @@ export function App() {
   const compareView = useMemo(() => (compareWith === null ? null : predictionView(config, task, taskIndex, compareWith, project.findings)), [config, task, taskIndex, compareWith, project.findings]);
   const [help, setHelp] = useState(false);
 
-  const configEdits = useDebounced(useCallback((t: string) => editText('config', t), [editText]), 300);
-  const tasksEdits = useDebounced(useCallback((t: string) => editText('tasks', t), [editText]), 300);
+  const configEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('config', textChanges(cs)), [changeText]), 300);
+  const tasksEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('tasks', textChanges(cs)), [changeText]), 300);
+  const configVersion = useTextVersion(project.configText);
+  const tasksText = useCallback(() => useStore.getState().project.tasksText, []);
   const undo = useCallback(() => {
     configEdits.flush();
     tasksEdits.flush();
@@ -173,8 +199,21 @@ export function App() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  /** Replacing tasks that have changes not exported asks first (the replacement is also one undo step). */
+  const [replacing, setReplacing] = useState<{ what: string; go(): void } | null>(null);
+  const guardReplace = useCallback((what: string, go: () => void) => {
+    const s = useStore.getState();
+    if (s.project.tasksVersion === s.savedVersion) go();
+    else setReplacing({ what, go });
+  }, []);
+
   const openFiles = useCallback(async (files: Iterable<File>) => {
     const sorted = await sortFiles(files);
+    if (sorted.tasks) guardReplace(`Opening ${sorted.tasks.name}`, () => openSorted(sorted));
+    else openSorted(sorted);
+  }, [guardReplace]);
+
+  const openSorted = (sorted: Awaited<ReturnType<typeof sortFiles>>) => {
     const s = useStore.getState();
     if (sorted.config || sorted.tasks) {
       s.loadProject(sorted.config?.text ?? s.project.configText, sorted.tasks?.text ?? s.project.tasksText, { config: sorted.config?.name, tasks: sorted.tasks?.name });
@@ -182,7 +221,7 @@ export function App() {
     if (sorted.images.size) s.addImages(sorted.images);
     const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);
     s.setNotice(parts.length ? `Loaded ${parts.join(', ')}.${sorted.skipped.length ? ` Skipped: ${sorted.skipped.join('; ')}.` : ''}` : `Nothing recognised: ${sorted.skipped.join('; ')}`);
-  }, []);
+  };
 
   useEffect(() => {
     const over = (e: DragEvent) => {
@@ -223,7 +262,14 @@ export function App() {
         </label>
         <label>
           Sample{' '}
-          <select aria-label="Sample" value="" onChange={(e) => e.target.value && loadSample(samples.find((s) => s.id === e.target.value)!)}>
+          <select
+            aria-label="Sample"
+            value=""
+            onChange={(e) => {
+              const sample = samples.find((s) => s.id === e.target.value);
+              if (sample) guardReplace(`Loading the sample “${sample.title}”`, () => void loadSample(sample));
+            }}
+          >
             <option value="">Load a sample…</option>
             {samples.map((s) => (
               <option key={s.id} value={s.id}>
@@ -263,10 +309,44 @@ export function App() {
           </span>
         )}
       </header>
+      {replacing && (
+        <div className="modal-backdrop">
+          <div className="modal" role="dialog" aria-modal="true" aria-labelledby="replace-title">
+            <h2 id="replace-title">Changes not exported</h2>
+            <p>
+              The tasks here have changes you have not exported. {replacing.what} replaces them; Undo brings them back.
+            </p>
+            <div className="modal-buttons">
+              <button
+                type="button"
+                onClick={() => {
+                  exportFile();
+                  setReplacing(null);
+                  replacing.go();
+                }}
+              >
+                Export, then open
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setReplacing(null);
+                  replacing.go();
+                }}
+              >
+                Discard changes and open
+              </button>
+              <button type="button" autoFocus onClick={() => setReplacing(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
       <div className="columns">
         <div className="panes">
-          <Pane kind="config" label="Config" language="xml" name={project.configName} stale={project.stale.config} text={project.configText} onChange={configEdits.call} onUndo={undo} onRedo={redo} />
-          <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={project.tasksText} onChange={tasksEdits.call} onUndo={undo} onRedo={redo} />
+          <Pane kind="config" label="Config" language="xml" name={project.configName} stale={project.stale.config} text={project.configText} version={configVersion} change={null} onChange={configEdits.call} onUndo={undo} onRedo={redo} />
+          <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={tasksText} version={project.tasksVersion} change={project.tasksChange} onChange={tasksEdits.call} onUndo={undo} onRedo={redo} />
         </div>
         <main className="preview" aria-label="Preview">
           {!config && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}

@@ -1,54 +1,88 @@
-// The session in the browser's IndexedDB: texts, file names, what was last exported, the position, and
-// the dropped images, saved as the person works and restored after a reload or a crash.
+// The session in the browser's IndexedDB: texts, file names, the undo history, what was last exported, the
+// position, and the dropped images, saved as the person works and restored after a reload or a crash. The
+// tasks text is written whole only now and then (the base); in between, the session keeps the changes made
+// since, so saving after an edit costs what the edit changed, not the size of the file.
 
-import { useStore } from '../store/store';
+import { parseTasks } from '../core/tasks/parse';
+import { updateTasks } from '../core/tasks/update';
+import type { TextChange } from '../core/text/changes';
+import { reserveVersions } from '../store/project';
+import { useStore, type HistoryEntry } from '../store/store';
 
 const DB = 'prelabel';
 const STORE = 'session';
 
 export interface SavedSession {
   configText: string;
-  tasksText: string;
   configName: string;
   tasksName: string;
-  savedTasksText: string;
+  /** Which base record holds the tasks text the changes in `log` apply to. */
+  baseId: number;
+  /** Changes of the tasks text since the base, in order. */
+  log: TextChange[][];
+  tasksVersion: number;
+  savedVersion: number;
   taskIndex: number;
   predictionIndex: number;
+  /** The undo and redo stacks (changes and their inverses), so Undo still works after a reload. */
+  past: HistoryEntry[];
+  future: HistoryEntry[];
   /** Dropped images as blobs, sample images as URLs. */
   images: { name: string; blob?: Blob; url?: string }[];
   savedAt: number;
 }
 
+interface SavedBase {
+  id: number;
+  text: string;
+}
+
+/** Changes kept before the tasks text is written whole again. */
+const LOG_LIMIT = 100;
+
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    const req = indexedDB.open(DB, 2);
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
 }
 
-async function put(value: SavedSession): Promise<void> {
+async function put(records: [string, unknown][]): Promise<void> {
   const db = await open();
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(value, 'current');
+    for (const [key, value] of records) tx.objectStore(STORE).put(value, key);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
   db.close();
 }
 
-export async function loadSession(): Promise<SavedSession | null> {
+async function get<T>(key: string): Promise<T | undefined> {
+  const db = await open();
+  const value = await new Promise<T | undefined>((resolve, reject) => {
+    const req = db.transaction(STORE).objectStore(STORE).get(key);
+    req.onsuccess = () => resolve(req.result as T | undefined);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return value;
+}
+
+/** The saved session with its tasks text rebuilt (base plus changes), or null. */
+export async function loadSession(): Promise<(SavedSession & { tasksText: string }) | null> {
   try {
-    const db = await open();
-    const value = await new Promise<SavedSession | undefined>((resolve, reject) => {
-      const req = db.transaction(STORE).objectStore(STORE).get('current');
-      req.onsuccess = () => resolve(req.result as SavedSession | undefined);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return value && value.configText !== undefined ? value : null;
+    const value = await get<SavedSession>('current');
+    if (!value || value.configText === undefined || value.baseId === undefined) return null;
+    const base = await get<SavedBase>('base');
+    if (!base || base.id !== value.baseId) return null;
+    let doc = parseTasks(base.text);
+    for (const changes of value.log) doc = updateTasks(doc, changes).doc;
+    return { ...value, tasksText: doc.text };
   } catch {
     return null;
   }
@@ -69,9 +103,11 @@ export async function restoreSession(): Promise<boolean> {
       images.set(img.name, url);
     } else if (img.url) images.set(img.name, img.url);
   }
+  // Version numbers of the saved history stay meaningful: new ones start above them.
+  const seen = [saved.tasksVersion, saved.savedVersion, ...[...saved.past, ...saved.future].flatMap((e) => (e.versions ? [e.versions.before, e.versions.after] : []))];
+  reserveVersions(Math.max(0, ...seen));
   const s = useStore.getState();
-  s.loadProject(saved.configText, saved.tasksText, { config: saved.configName, tasks: saved.tasksName }, images);
-  useStore.setState({ savedTasksText: saved.savedTasksText });
+  s.loadProject(saved.configText, saved.tasksText, { config: saved.configName, tasks: saved.tasksName }, images, { history: saved.past, future: saved.future, savedVersion: saved.savedVersion, version: saved.tasksVersion });
   s.selectTask(saved.taskIndex);
   s.selectPrediction(saved.predictionIndex);
   s.setNotice(`Restored your session from ${new Date(saved.savedAt).toLocaleString()}.`);
@@ -81,24 +117,52 @@ export async function restoreSession(): Promise<boolean> {
 /** Save on every change, after a short pause. Returns the unsubscribe function. */
 export function keepSessionSaved(): () => void {
   let timer: number | undefined;
+  let baseId = 0;
+  /** The tasks version the base plus the log stand for. */
+  let logged = -1;
+  let log: TextChange[][] = [];
+  let baseDue = true;
+
   const save = () => {
     const s = useStore.getState();
-    if (!s.project.configText && s.project.tasksText === '[]') return;
+    if (!s.project.configText && s.project.doc.length <= 2 && s.project.tasksText === '[]') return;
+    const records: [string, unknown][] = [];
+    if (baseDue || log.length > LOG_LIMIT) {
+      baseId++;
+      records.push(['base', { id: baseId, text: s.project.tasksText } satisfies SavedBase]);
+      log = [];
+      logged = s.project.tasksVersion;
+      baseDue = false;
+    }
     const images = [...s.images].map(([name, url]) => (imageBlobs.has(url) ? { name, blob: imageBlobs.get(url) } : { name, url }));
-    void put({
+    const current: SavedSession = {
       configText: s.project.configText,
-      tasksText: s.project.tasksText,
       configName: s.project.configName,
       tasksName: s.project.tasksName,
-      savedTasksText: s.savedTasksText,
+      baseId,
+      log,
+      tasksVersion: s.project.tasksVersion,
+      savedVersion: s.savedVersion,
       taskIndex: s.taskIndex,
       predictionIndex: s.predictionIndex,
+      past: s.past,
+      future: s.future,
       images,
       savedAt: Date.now(),
-    }).catch(() => s.setNotice('Your work could not be saved in this browser (storage full or blocked): export it to keep it.'));
+    };
+    records.push(['current', current]);
+    void put(records).catch(() => s.setNotice('Your work could not be saved in this browser (storage full or blocked): export it to keep it.'));
   };
   const unsubscribe = useStore.subscribe((state, prev) => {
-    if (state.project === prev.project && state.images === prev.images && state.taskIndex === prev.taskIndex && state.predictionIndex === prev.predictionIndex && state.savedTasksText === prev.savedTasksText) return;
+    const p = state.project;
+    if (p.tasksVersion !== prev.project.tasksVersion) {
+      // A change of the version the log stands for is logged; anything else (files opened) writes the base again.
+      if (!baseDue && p.tasksChange && p.tasksChange.base === logged) {
+        log = [...log, [...p.tasksChange.changes]];
+        logged = p.tasksVersion;
+      } else baseDue = true;
+    }
+    if (p === prev.project && state.images === prev.images && state.taskIndex === prev.taskIndex && state.predictionIndex === prev.predictionIndex && state.savedVersion === prev.savedVersion && state.past === prev.past) return;
     window.clearTimeout(timer);
     timer = window.setTimeout(save, 400);
   });

@@ -1,4 +1,6 @@
-// Reads a tasks file (a JSON list, one task object, or JSON Lines) into values plus a position index.
+// Reads a tasks file (a JSON list, one task object, or JSON Lines) into values plus a position index. The
+// text is kept in pieces, each task's own text and the gaps between tasks, so that an edit of one task
+// builds a new text of that task only; the whole text is joined when something asks for it.
 
 import type { Finding, JsonPath } from '../finding';
 import { indexOfChar, LineIndex } from '../text/lines';
@@ -8,19 +10,66 @@ import { findJsonSyntaxError } from './jsonSyntax';
 export type TasksFormat = 'array' | 'object' | 'jsonl';
 
 export interface TasksDocument {
-  text: string;
+  /** The whole text: `gaps[0] + taskTexts[0] + gaps[1] + ... + gaps[n]`, joined on first read. */
+  readonly text: string;
+  /** Length of the whole text (known without joining it). */
+  length: number;
   format: TasksFormat;
   /** Parsed tasks in file order; `undefined` marks a JSON Lines line that did not parse. */
   tasks: unknown[];
   index: DocIndex;
+  /** The text of each task value, from `index.tasks[t]` to `index.ends[t]`. */
+  taskTexts: string[];
+  /** The text between tasks: before the first, between each two, after the last (one more than tasks). */
+  gaps: string[];
   /** json-syntax findings; when the whole text is unreadable, `tasks` is empty. */
   syntax: Finding[];
   lines: LineIndex;
 }
 
+export type DocumentParts = Omit<TasksDocument, 'text' | 'length'>;
+
+/** A document from its parts; `text` when the whole text is at hand already. */
+export function makeDocument(parts: DocumentParts, text?: string): TasksDocument {
+  let whole = text;
+  let length = 0;
+  if (text !== undefined) length = text.length;
+  else {
+    for (const g of parts.gaps) length += g.length;
+    for (const t of parts.taskTexts) length += t.length;
+  }
+  return {
+    ...parts,
+    length,
+    get text() {
+      if (whole === undefined) {
+        const out: string[] = [];
+        for (let t = 0; t < parts.taskTexts.length; t++) out.push(parts.gaps[t], parts.taskTexts[t]);
+        out.push(parts.gaps[parts.taskTexts.length]);
+        whole = out.join('');
+      }
+      return whole;
+    },
+  };
+}
+
 export function syntaxFinding(lines: LineIndex, offset: number, message: string, task: number | null = null): Finding {
   const { line, column } = lines.position(offset);
   return { rule: 'json-syntax', severity: 'error', source: 'tasks', task, prediction: null, result: null, line, column, offset, message };
+}
+
+/** Task texts and the gaps around them, as slices of the whole text. */
+function pieces(text: string, index: DocIndex): { taskTexts: string[]; gaps: string[] } {
+  const taskTexts: string[] = [];
+  const gaps: string[] = [];
+  let at = 0;
+  for (let t = 0; t < index.tasks.length; t++) {
+    gaps.push(text.slice(at, index.tasks[t]));
+    taskTexts.push(text.slice(index.tasks[t], index.ends[t]));
+    at = index.ends[t];
+  }
+  gaps.push(text.slice(at));
+  return { taskTexts, gaps };
 }
 
 export function parseTasks(text: string): TasksDocument {
@@ -36,20 +85,13 @@ export function parseTasks(text: string): TasksDocument {
   }
   if (ok) {
     const index = indexDocument(text, start);
-    if (Array.isArray(value)) return { text, format: 'array', tasks: value, index, syntax: [], lines };
-    return { text, format: 'object', tasks: [value], index, syntax: [], lines };
+    const tasks = Array.isArray(value) ? value : [value];
+    return makeDocument({ format: Array.isArray(value) ? 'array' : 'object', tasks, index, ...pieces(text, index), syntax: [], lines }, text);
   }
   const jsonl = parseJsonLines(text, start, lines);
   if (jsonl) return jsonl;
   const problem = findJsonSyntaxError(text, start) ?? { offset: start, message: 'The text is not valid JSON.' };
-  return {
-    text,
-    format: 'array',
-    tasks: [],
-    index: emptyIndex(),
-    syntax: [syntaxFinding(lines, problem.offset, problem.message)],
-    lines,
-  };
+  return makeDocument({ format: 'array', tasks: [], index: emptyIndex(), taskTexts: [], gaps: [text], syntax: [syntaxFinding(lines, problem.offset, problem.message)], lines }, text);
 }
 
 /** JSON Lines: every non-empty line starts with '{', and there are at least two of them. */
@@ -75,22 +117,23 @@ function parseJsonLines(text: string, start: number, lines: LineIndex): TasksDoc
   const index = emptyIndex();
   let good = 0;
   for (const [a, b] of spans) {
-    const line = parseJsonLine(text, a, b, tasks.length, lines);
+    const line = parseJsonLine(text.slice(a, b), a, tasks.length, lines);
     tasks.push(line.task);
-    index.tasks.push(line.start);
-    index.ends.push(line.end);
+    index.tasks.push(a);
+    index.ends.push(b);
     index.predictions.push(line.predictions);
     index.results.push(line.results);
     if (line.syntax) syntax.push(line.syntax);
     else good++;
   }
   if (good === 0) return null;
-  return { text, format: 'jsonl', tasks, index, syntax, lines };
+  return makeDocument({ format: 'jsonl', tasks, index, ...pieces(text, index), syntax, lines }, text);
 }
 
-/** One task of the text, read on its own: its value (undefined when it does not parse) and its index entry. */
+/** One task's text read on its own: its value (undefined when it does not parse) and index entry, relative to the text. */
 export interface TaskSlice {
   task: unknown;
+  /** Where the value starts and ends in the text read (whitespace around it excluded). */
   start: number;
   end: number;
   predictions: number[];
@@ -98,31 +141,34 @@ export interface TaskSlice {
   syntax?: Finding;
 }
 
-/** The JSON value in text[a, b) as task number `n`, or null when it does not parse. */
-export function parseTaskSlice(text: string, a: number, b: number): TaskSlice | null {
+/** The JSON value that `text` holds, as one task, or null when it does not parse. */
+export function parseTaskText(text: string): TaskSlice | null {
   let task: unknown;
   try {
-    task = JSON.parse(text.slice(a, b));
+    task = JSON.parse(text);
   } catch {
     return null;
   }
-  const one = indexDocument(text, a, b, undefined, true);
+  const one = indexDocument(text, 0, text.length, undefined, true);
   return { task, start: one.tasks[0], end: one.ends[0], predictions: one.predictions[0], results: one.results[0] };
 }
 
-/** One line of a JSON Lines file; a line that does not parse is a task of its own with a json-syntax finding. */
-export function parseJsonLine(text: string, a: number, b: number, n: number, lines: LineIndex): TaskSlice {
-  const slice = parseTaskSlice(text, a, b);
+/**
+ * One line of a JSON Lines file (`text`, found at `base` in the file, task number `n`); a line that does not
+ * parse is a task of its own with a json-syntax finding.
+ */
+export function parseJsonLine(text: string, base: number, n: number, lines: LineIndex): TaskSlice {
+  const slice = parseTaskText(text);
   if (slice) return slice;
-  const problem = findJsonSyntaxError(text, a, b) ?? { offset: a, message: 'This line is not valid JSON.' };
-  return { task: undefined, start: a, end: b, predictions: [], results: [], syntax: syntaxFinding(lines, problem.offset, `JSON Lines, task ${n}: ${problem.message}`, n) };
+  const problem = findJsonSyntaxError(text, 0, text.length) ?? { offset: 0, message: 'This line is not valid JSON.' };
+  return { task: undefined, start: 0, end: text.length, predictions: [], results: [], syntax: syntaxFinding(lines, base + problem.offset, `JSON Lines, task ${n}: ${problem.message}`, n) };
 }
 
-/** Offset in the text of `path` inside task `task` (the path starts at the task). */
-export function offsetOf(doc: TasksDocument, task: number, path: JsonPath = [], atKey = false): number {
+/** Offset of `path` inside task `task`, relative to the start of the task's text (the path starts at the task). */
+export function offsetInTask(doc: TasksDocument, task: number, path: JsonPath = [], atKey = false): number {
   const idx = doc.index;
-  const taskStart = idx.tasks[task];
-  if (taskStart === undefined) return -1;
+  const text = doc.taskTexts[task];
+  if (text === undefined) return -1;
   // Shortcut through the index for predictions and results, then walk the rest.
   if (path[0] === 'predictions' && typeof path[1] === 'number') {
     const p = path[1];
@@ -130,10 +176,50 @@ export function offsetOf(doc: TasksDocument, task: number, path: JsonPath = [], 
     if (predStart !== undefined) {
       if (path[2] === 'result' && typeof path[3] === 'number') {
         const resStart = idx.results[task]?.[p]?.[path[3]];
-        if (resStart !== undefined) return locate(doc.text, taskStart + resStart, path.slice(4), atKey);
+        if (resStart !== undefined) return locate(text, resStart, path.slice(4), atKey);
       }
-      return locate(doc.text, taskStart + predStart, path.slice(2), atKey);
+      return locate(text, predStart, path.slice(2), atKey);
     }
   }
-  return locate(doc.text, taskStart, path, atKey);
+  return locate(text, 0, path, atKey);
+}
+
+/** Offset in the text of `path` inside task `task` (the path starts at the task). */
+export function offsetOf(doc: TasksDocument, task: number, path: JsonPath = [], atKey = false): number {
+  const rel = offsetInTask(doc, task, path, atKey);
+  return rel < 0 ? -1 : doc.index.tasks[task] + rel;
+}
+
+/** text.slice(from, to) of the document, read from its pieces (the whole text is not joined for it). */
+export function textSlice(doc: TasksDocument, from: number, to: number): string {
+  if (from >= to) return '';
+  const { tasks: starts, ends } = doc.index;
+  // The last task starting at or before `from` (or -1: `from` is in the first gap).
+  let lo = 0;
+  let hi = starts.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= from) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const out: string[] = [];
+  // Walk the pieces from there: task k, gap k+1, task k+1, ...
+  let piece = k === -1 ? 0 : 2 * k + 1;
+  while (from < to) {
+    const isTask = piece % 2 === 1;
+    const t = (piece - 1) >> 1;
+    const start = isTask ? starts[t] : piece === 0 ? 0 : ends[(piece >> 1) - 1];
+    const text = isTask ? doc.taskTexts[t] : doc.gaps[piece >> 1];
+    if (text === undefined) break;
+    const end = start + text.length;
+    if (from < end) {
+      out.push(text.slice(from - start, Math.min(to, end) - start));
+      from = Math.min(to, end);
+    }
+    piece++;
+  }
+  return out.join('');
 }

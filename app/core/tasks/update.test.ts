@@ -12,7 +12,7 @@ import { applyChanges, invertChanges, type TextChange } from '../text/changes';
 import { LineIndex } from '../text/lines';
 import { editChanges } from '../textEdits';
 import { validate } from '../validate/validate';
-import { parseTasks, type TasksDocument } from './parse';
+import { parseTasks, textSlice, type TasksDocument } from './parse';
 import { updateTasks } from './update';
 
 /** A small deterministic random number generator (mulberry32), so a failure can be replayed. */
@@ -191,5 +191,77 @@ describe('removing many in one pass', () => {
     const edits = Array.from({ length: 10000 }, (_, i) => r(i * 2));
     const out = applyChanges(big, editChanges(d, edits));
     expect(ids(out)).toEqual(Array.from({ length: 10000 }, (_, i) => i * 2 + 1));
+  });
+});
+
+describe('reading a range from the pieces', () => {
+  test('equals slicing the whole text, for every range of a small file and after an update', () => {
+    const text = '\uFEFF[ {"a": 1},\n {"b": [2, 3]} ,{"c": "x"}  ]\n';
+    let doc = parseTasks(text);
+    const check = (d: TasksDocument, whole: string) => {
+      for (let a = 0; a <= whole.length; a++) for (let b = a; b <= whole.length; b++) expect(textSlice(d, a, b)).toBe(whole.slice(a, b));
+    };
+    check(doc, text);
+    const changes = editChanges(doc, [{ task: 1, path: ['b', 0], value: 'longer' }]);
+    doc = updateTasks(doc, changes).doc;
+    check(doc, applyChanges(text, changes));
+  });
+});
+
+describe('a big task is patched result by result', () => {
+  const config = parseConfig('<View><Image name="img" value="$image"/><RectangleLabels name="label" toName="img"><Label value="Car"/></RectangleLabels></View>');
+  const big = JSON.stringify(
+    [
+      { data: { image: 'a.png' }, predictions: [{ model_version: 'a', result: [] }] },
+      {
+        data: { image: 'b.png' },
+        predictions: [0, 1].map((p) => ({
+          model_version: `m${p}`,
+          result: Array.from({ length: 400 }, (_, r) => ({ id: `p${p}r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: r % 90, y: 2, width: 5, height: 5, rectanglelabels: [r % 7 ? 'Car' : 'Bus'] } })),
+        })),
+      },
+      { data: { image: 'c.png' }, predictions: [] },
+    ],
+    null,
+    2,
+  );
+
+  test('edits inside results, many at once, equal a full re-read, and leave other results as they were', () => {
+    expect(big.length).toBeGreaterThan(100_000);
+    const rand = rng(7);
+    let doc = parseTasks(big);
+    doc.lines.position(0);
+    let analysis = analyzeTasks(config, doc);
+    for (let step = 0; step < 25; step++) {
+      const edits: JsonEdit[] = [];
+      for (let k = 0; k < 1 + (step % 4) * 20; k++) {
+        const p = Math.floor(rand() * 2);
+        const r = Math.floor(rand() * 400);
+        const base = ['predictions', p, 'result', r];
+        const what = rand();
+        if (what < 0.4) edits.push({ task: 1, path: [...base, 'value', 'x'], value: Math.round(rand() * 1000) / 10 });
+        else if (what < 0.7) edits.push({ task: 1, path: [...base, 'readonly'], value: rand() < 0.5 });
+        else if (what < 0.9) edits.push({ task: 1, path: [...base, 'value', 'rectanglelabels', 0], value: rand() < 0.5 ? 'Car' : 'Truck' });
+        else edits.push({ task: 1, path: base, value: { id: `new${step}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: 1, y: 1, width: 1, height: 1, rectanglelabels: ['Car'] } } });
+      }
+      let changes: TextChange[];
+      try {
+        changes = editChanges(doc, edits);
+      } catch {
+        continue;
+      }
+      const update = updateTasks(doc, changes);
+      expect(update.full).toBe(false);
+      const full = parseTasks(update.doc.text);
+      expectSameDoc(update.doc, full);
+      analysis = reanalyze(analysis, update);
+      expect(analysisFindings(analysis)).toEqual(validate(config, full).findings);
+      // Results no edit touched are the same objects as before.
+      const touched = new Set(edits.map((e) => `${e.path[1]}/${e.path[3]}`));
+      const before = doc.tasks[1] as { predictions: { result: unknown[] }[] };
+      const after = update.doc.tasks[1] as { predictions: { result: unknown[] }[] };
+      for (let r = 0; r < 400; r += 37) if (!touched.has(`0/${r}`)) expect(after.predictions[0].result[r]).toBe(before.predictions[0].result[r]);
+      doc = update.doc;
+    }
   });
 });

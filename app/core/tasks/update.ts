@@ -1,9 +1,11 @@
 // A tasks document after text changes, re-reading only the tasks the changes fall in: the other tasks keep
-// their parsed values and index entries, and only their offsets move.
+// their parsed values, texts and index entries, and only their offsets move. Nothing here copies the whole
+// text: the new text of a task is built from its old text and the changes inside it.
 
-import type { TextChange } from '../text/changes';
-import { applyChanges } from '../text/changes';
-import { parseJsonLine, parseTasks, parseTaskSlice, type TaskSlice, type TasksDocument } from './parse';
+import { isObject } from './jsonValue';
+import { valueEnd } from './jsonIndex';
+import { applyChanges, type TextChange } from '../text/changes';
+import { makeDocument, parseJsonLine, parseTasks, parseTaskText, type TaskSlice, type TasksDocument } from './parse';
 
 /** What an update did: which tasks were read again (indices in the new document), or everything. */
 export type TasksUpdate = { doc: TasksDocument; full: true } | { doc: TasksDocument; full: false; touched: number[]; shift: Shift[] };
@@ -21,6 +23,8 @@ const breaks = (s: string, from = 0, to = s.length) => {
   return n;
 };
 
+const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
 /** Index of the task whose span holds [from, to] (ends included), or -1. */
 function taskAt(doc: TasksDocument, from: number, to: number): number {
   const starts = doc.index.tasks;
@@ -37,23 +41,22 @@ function taskAt(doc: TasksDocument, from: number, to: number): number {
   return k >= 0 && to <= doc.index.ends[k] ? k : -1;
 }
 
+const fullRead = (doc: TasksDocument, changes: readonly TextChange[]): TasksUpdate => ({ doc: parseTasks(applyChanges(doc.text, changes)), full: true });
+
 /**
  * The document for `applyChanges(doc.text, changes)`. Changes must be sorted and not overlap. Each change
  * that lies within one task re-reads that task alone; a change between tasks, one that breaks the JSON of a
  * list or single task, or one that adds a line break to a JSON Lines task reads the whole text again.
  */
 export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]): TasksUpdate {
-  const text = applyChanges(doc.text, changes);
   if (changes.length === 0) return { doc, full: false, touched: [], shift: [] };
-  const readable = doc.syntax.length === 0 || doc.format === 'jsonl';
+  if (doc.syntax.length > 0 && doc.format !== 'jsonl') return fullRead(doc, changes);
   const hit: number[] = [];
-  if (readable) {
-    for (const c of changes) {
-      const k = taskAt(doc, c.from, c.to);
-      if (k === -1) return { doc: parseTasks(text), full: true };
-      if (hit[hit.length - 1] !== k) hit.push(k);
-    }
-  } else return { doc: parseTasks(text), full: true };
+  for (const c of changes) {
+    const k = taskAt(doc, c.from, c.to);
+    if (k === -1) return fullRead(doc, changes);
+    if (hit[hit.length - 1] !== k) hit.push(k);
+  }
 
   const idx = doc.index;
   const n = idx.tasks.length;
@@ -62,9 +65,17 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
   const ends = idx.ends.slice();
   const predictions = idx.predictions.slice();
   const results = idx.results.slice();
-  const lines = doc.lines.update(text, changes);
+  const taskTexts = doc.taskTexts.slice();
+  const gaps = doc.gaps.slice();
   let syntax = doc.syntax;
   const shift: Shift[] = [];
+  const jsonl = doc.format === 'jsonl';
+  // JSON Lines syntax findings are positioned below, before the new document exists: build the old line index first.
+  if (jsonl) doc.lines.position(0);
+  // The new whole text is joined only if a line position is asked for before the line index was built.
+  let next: ReturnType<typeof makeDocument> | null = null;
+  const lines = doc.lines.update(() => next!.text, changes);
+  const lineFindings: { t: number; slice: TaskSlice }[] = [];
   let ci = 0;
   let delta = 0;
   let h = 0;
@@ -77,47 +88,157 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
       continue;
     }
     h++;
-    const a = idx.tasks[t] + delta;
-    let own = 0;
+    const oldStart = idx.tasks[t];
+    const own: TextChange[] = [];
+    let grow = 0;
     let ownLines = 0;
-    while (ci < changes.length && changes[ci].from <= idx.ends[t] && changes[ci].from >= idx.tasks[t]) {
-      const c = changes[ci];
-      own += c.insert.length - (c.to - c.from);
-      ownLines += breaks(c.insert) - breaks(doc.text, c.from, c.to);
-      ci++;
+    while (ci < changes.length && changes[ci].from >= oldStart && changes[ci].from <= idx.ends[t]) {
+      const c = changes[ci++];
+      own.push({ from: c.from - oldStart, to: c.to - oldStart, insert: c.insert });
+      grow += c.insert.length - (c.to - c.from);
+      ownLines += breaks(c.insert) - breaks(doc.taskTexts[t], c.from - oldStart, c.to - oldStart);
     }
-    const b = idx.ends[t] + delta + own;
-    let slice: TaskSlice | null;
-    if (doc.format === 'jsonl') {
-      for (let i = a; i < b; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return { doc: parseTasks(text), full: true };
+    const text = applyChanges(doc.taskTexts[t], own);
+    let slice: TaskSlice | null = own.length && doc.taskTexts[t].length > PATCH_ABOVE ? patchResults(doc, t, own) : null;
+    if (slice) {
+      if (jsonl) lineFindings.push({ t, slice });
+    } else if (jsonl) {
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return fullRead(doc, changes);
       // A JSON Lines file is lines of objects: a line that no longer starts with one is read with the rest.
-      let s = a;
-      while (s < b && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-      if (text.charCodeAt(s) !== 123) return { doc: parseTasks(text), full: true };
-      slice = parseJsonLine(text, a, b, t, lines);
-      if (slice.task === undefined && b === a) return { doc: parseTasks(text), full: true };
+      let s = 0;
+      while (s < text.length && isWs(text.charCodeAt(s))) s++;
+      if (text.charCodeAt(s) !== 123) return fullRead(doc, changes);
+      slice = parseTaskText(text);
+      if (!slice) {
+        let e = text.length;
+        while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+        slice = { task: undefined, start: s, end: e, predictions: [], results: [] };
+      }
+      lineFindings.push({ t, slice });
     } else {
-      slice = parseTaskSlice(text, a, b);
-      if (!slice) return { doc: parseTasks(text), full: true };
+      slice = parseTaskText(text);
+      if (!slice) return fullRead(doc, changes);
     }
+    // Whitespace the change left around the value belongs to the gaps beside it.
+    const newStart = oldStart + delta;
+    if (slice.start > 0 || slice.end < text.length) {
+      gaps[t] += text.slice(0, slice.start);
+      gaps[t + 1] = text.slice(slice.end) + gaps[t + 1];
+    }
+    taskTexts[t] = slice.start > 0 || slice.end < text.length ? text.slice(slice.start, slice.end) : text;
     tasks[t] = slice.task;
-    starts[t] = slice.start;
-    ends[t] = slice.end;
-    predictions[t] = slice.predictions;
-    results[t] = slice.results;
-    if (doc.format === 'jsonl') {
-      const others = syntax.filter((f) => f.task !== t);
-      syntax = slice.syntax ? [...others, slice.syntax].sort((x, y) => x.offset - y.offset) : others;
-    }
-    delta += own;
-    if (own !== 0 || ownLines !== 0) shift.push({ after: t, delta: own, lines: ownLines });
+    starts[t] = newStart + slice.start;
+    ends[t] = newStart + slice.end;
+    predictions[t] = slice.start ? slice.predictions.map((o) => o - slice.start) : slice.predictions;
+    results[t] = slice.start ? slice.results.map((r) => r.map((o) => o - slice.start)) : slice.results;
+    delta += grow;
+    if (grow !== 0 || ownLines !== 0) shift.push({ after: t, delta: grow, lines: ownLines });
   }
-  if (doc.format === 'jsonl' && shift.length) syntax = syntax.map((f) => (f.task !== null && !hit.includes(f.task) ? moveFinding(f, shiftOf(shift, f.task), lines) : f));
+  if (jsonl) {
+    // The syntax findings of re-read lines are made again; those of other lines move with them.
+    const touched = new Set(hit);
+    syntax = syntax.filter((f) => f.task === null || !touched.has(f.task)).map((f) => (f.task !== null && shift.length ? moveFinding(f, shiftOf(shift, f.task), lines) : f));
+    for (const { t, slice } of lineFindings) if (slice.task === undefined) syntax.push(parseJsonLine(taskTexts[t], starts[t], t, lines).syntax!);
+    syntax.sort((x, y) => x.offset - y.offset);
+  }
+  next = makeDocument({ format: doc.format, tasks, index: { tasks: starts, ends, predictions, results }, taskTexts, gaps, syntax, lines });
+  return { doc: next, full: false, touched: hit, shift };
+}
+
+/** Tasks longer than this are patched result by result when every change lies inside one result. */
+const PATCH_ABOVE = 50_000;
+
+/** Which result (prediction p, result r) of task t holds [from, to] (offsets in the task's text), or null. */
+function resultAt(doc: TasksDocument, t: number, from: number, to: number): { p: number; r: number; start: number; end: number } | null {
+  const preds = doc.index.predictions[t];
+  let p = -1;
+  for (let lo = 0, hi = preds.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (preds[mid] <= from) {
+      p = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (p === -1) return null;
+  const starts = doc.index.results[t][p];
+  let r = -1;
+  for (let lo = 0, hi = starts.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= from) {
+      r = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (r === -1) return null;
+  const start = starts[r];
+  const end = valueEnd(doc.taskTexts[t], start);
+  return to <= end ? { p, r, start, end } : null;
+}
+
+/**
+ * Task t after changes that each lie inside one of its results: those results are parsed again, the task's
+ * value is copied along their paths only, and the offsets after each change move. Null when a change is
+ * elsewhere or a changed result no longer parses on its own (the whole task is read then).
+ */
+function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[]): TaskSlice | null {
+  const task = doc.tasks[t];
+  if (!isObject(task) || !Array.isArray(task.predictions)) return null;
+  const groups: { p: number; r: number; start: number; end: number; changes: TextChange[] }[] = [];
+  for (const c of own) {
+    const last = groups[groups.length - 1];
+    if (last && c.from >= last.start && c.to <= last.end) {
+      last.changes.push(c);
+      continue;
+    }
+    const at = resultAt(doc, t, c.from, c.to);
+    if (!at) return null;
+    groups.push({ ...at, changes: [c] });
+  }
+  const text = doc.taskTexts[t];
+  const predictions = task.predictions.slice();
+  const copied = new Set<number>();
+  for (const g of groups) {
+    const local = g.changes.map((c) => ({ from: c.from - g.start, to: c.to - g.start, insert: c.insert }));
+    const resultText = applyChanges(text.slice(g.start, g.end), local);
+    const first = resultText.charCodeAt(0);
+    const lastChar = resultText.charCodeAt(resultText.length - 1);
+    // The result must still be one value filling its place (no whitespace moved in at its ends).
+    if (first === 32 || first === 10 || first === 13 || first === 9 || lastChar === 32 || lastChar === 10 || lastChar === 13 || lastChar === 9) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(resultText);
+    } catch {
+      return null;
+    }
+    const pred = predictions[g.p];
+    if (!isObject(pred) || !Array.isArray(pred.result) || g.r >= pred.result.length) return null;
+    if (!copied.has(g.p)) {
+      predictions[g.p] = { ...pred, result: pred.result.slice() };
+      copied.add(g.p);
+    }
+    (predictions[g.p] as { result: unknown[] }).result[g.r] = value;
+  }
+  // Offsets after a change move by what it added; the changes are sorted, so one walk per list.
+  const move = (list: readonly number[]) => {
+    const out = new Array<number>(list.length);
+    let k = 0;
+    let delta = 0;
+    for (let i = 0; i < list.length; i++) {
+      while (k < own.length && own[k].to <= list[i]) {
+        delta += own[k].insert.length - (own[k].to - own[k].from);
+        k++;
+      }
+      out[i] = list[i] + delta;
+    }
+    return out;
+  };
+  const grown = own.reduce((n, c) => n + c.insert.length - (c.to - c.from), 0);
   return {
-    doc: { text, format: doc.format, tasks, index: { tasks: starts, ends, predictions, results }, syntax, lines },
-    full: false,
-    touched: hit,
-    shift,
+    task: { ...task, predictions },
+    start: 0,
+    end: text.length + grown,
+    predictions: move(doc.index.predictions[t]),
+    results: doc.index.results[t].map(move),
   };
 }
 

@@ -32,13 +32,17 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
   return parts.join('');
 }
 
-/** The changes that turn the new text back into `text` (the changes' old text). */
-export function invertChanges(text: string, changes: readonly TextChange[]): TextChange[] {
+/**
+ * The changes that turn the new text back into the old one. `text` is the old text, or a function reading a
+ * range of it (for a text kept in pieces).
+ */
+export function invertChanges(text: string | ((from: number, to: number) => string), changes: readonly TextChange[]): TextChange[] {
+  const read = typeof text === 'string' ? (a: number, b: number) => text.slice(a, b) : text;
   let delta = 0;
   return changes.map((c) => {
     const from = c.from + delta;
     delta += c.insert.length - (c.to - c.from);
-    return { from, to: from + c.insert.length, insert: text.slice(c.from, c.to) };
+    return { from, to: from + c.insert.length, insert: read(c.from, c.to) };
   });
 }
 

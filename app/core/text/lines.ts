@@ -12,8 +12,9 @@ export function indexOfChar(text: string, code: number, from = 0): number {
 export class LineIndex {
   private starts: number[] | null = null;
 
+  /** `text` may be a function giving it, for a text joined only when a position is first asked for. */
   constructor(
-    private readonly text: string,
+    private readonly text: string | (() => string),
     starts?: number[],
   ) {
     if (starts) this.starts = starts;
@@ -23,7 +24,7 @@ export class LineIndex {
    * The line index of the text after `changes` (sorted, on this text): line starts before, between and after
    * the changes are shifted, only the inserted text is scanned. Stays lazy when this one was never used.
    */
-  update(newText: string, changes: readonly { from: number; to: number; insert: string }[]): LineIndex {
+  update(newText: string | (() => string), changes: readonly { from: number; to: number; insert: string }[]): LineIndex {
     if (!this.starts) return new LineIndex(newText);
     const old = this.starts;
     const out: number[] = [];
@@ -45,7 +46,7 @@ export class LineIndex {
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
     const starts = [0];
-    const t = this.text;
+    const t = typeof this.text === 'string' ? this.text : this.text();
     let i = indexOfChar(t, 10);
     while (i !== -1) {
       starts.push(i + 1);

@@ -1,15 +1,17 @@
 // A CodeMirror 6 editor for one pane: XML or JSON highlighting, findings underlined and in the gutter,
-// edits reported (the caller debounces), scroll-to-offset requests honoured.
+// edits reported as changes (the caller debounces), changes from outside applied as changes, scroll-to-offset
+// requests honoured. The document is never copied whole on a keystroke or an edit.
 
 import { defaultKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
 import { bracketMatching, foldGutter, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { Annotation, Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, ChangeSet, Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../../core';
+import type { TextChange } from '../../core/text/changes';
 
 /** Above this size the syntax tree and highlighting cost more than they give (a 10,000-box file). */
 const HIGHLIGHT_LIMIT = 250_000;
@@ -20,9 +22,15 @@ const external = Annotation.define<boolean>();
 interface Props {
   label: string;
   language: 'xml' | 'json';
-  text: string;
+  /** The text, or a function giving it (read only when the changes below cannot be used). */
+  text: string | (() => string);
+  /** Identity of the text: the editor follows it when it changes. */
+  version: number;
+  /** How `version` was made from the version `base`: applied as is when the editor shows `base`. */
+  change: { base: number; changes: readonly TextChange[]; typed: boolean } | null;
   findings: readonly Finding[];
-  onChange(text: string): void;
+  /** What the person typed, since the last call. */
+  onChange(changes: ChangeSet): void;
   /** Scroll to and select this offset when the nonce changes. */
   reveal: { offset: number; nonce: number } | null;
   /** The app's undo and redo: one history across the panes and the canvas. */
@@ -31,7 +39,13 @@ interface Props {
 }
 
 /** End of the token at `from`: a whole string, number or word, so the underline covers what is wrong. */
-function tokenEnd(text: string, from: number): number {
+function tokenEnd(read: (from: number, to: number) => string, from: number): number {
+  const text = read(from, from + 2000);
+  const end = tokenEndIn(text, 0);
+  return from + end;
+}
+
+function tokenEndIn(text: string, from: number): number {
   const c = text[from];
   if (c === '"') {
     for (let i = from + 1; i < text.length && i < from + 2000; i++) {
@@ -48,20 +62,33 @@ function tokenEnd(text: string, from: number): number {
   return Math.max(i, from + 1);
 }
 
-export function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[] {
+/** The changes of a CodeMirror change set, in the offsets of the document before it. */
+export function textChanges(cs: ChangeSet): TextChange[] {
+  const out: TextChange[] = [];
+  cs.iterChanges((from, to, _a, _b, inserted) => out.push({ from, to, insert: inserted.toString() }));
+  return out;
+}
+
+export function toDiagnostics(text: string | { length: number; read(from: number, to: number): string }, findings: readonly Finding[]): Diagnostic[] {
+  const doc = typeof text === 'string' ? { length: text.length, read: (a: number, b: number) => text.slice(a, b) } : text;
   const out: Diagnostic[] = [];
   for (const f of findings) {
     if (f.offset < 0) continue;
-    const from = Math.min(f.offset, text.length);
-    const to = Math.min(text.length, tokenEnd(text, from));
+    const from = Math.min(f.offset, doc.length);
+    const to = Math.min(doc.length, tokenEnd(doc.read, from));
     out.push({ from, to: Math.max(to, from), severity: f.severity === 'info' ? 'info' : f.severity, source: f.rule, message: f.message });
   }
   return out;
 }
 
-export function CodeEditor({ label, language, text, findings, onChange, reveal, onUndo, onRedo }: Props) {
+export function CodeEditor({ label, language, text, version, change, findings, onChange, reveal, onUndo, onRedo }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  /** The version the editor shows (typing ahead of it aside). */
+  const shown = useRef(version);
+  /** The person typed since the editor last took a version. */
+  const typedAhead = useRef(false);
+  const full = () => (typeof text === 'string' ? text : text());
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
   const languageFor = (size: number): Extension => (size > HIGHLIGHT_LIMIT ? [] : [syntaxHighlighting(defaultHighlightStyle), bracketMatching(), language === 'xml' ? xml() : json()]);
@@ -73,13 +100,13 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
     const v = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: text,
+        doc: full(),
         extensions: [
           lineNumbers(),
           foldGutter(),
           lintGutter(),
           highlightActiveLine(),
-          languageSlot.current.of(languageFor(text.length)),
+          languageSlot.current.of(languageFor(full().length)),
           keymap.of([
             { key: 'Mod-z', run: () => (undoRef.current.onUndo(), true) },
             { key: 'Mod-Shift-z', run: () => (undoRef.current.onRedo(), true) },
@@ -88,7 +115,9 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
           ]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) onChangeRef.current(u.state.doc.toString());
+            if (!u.docChanged || u.transactions.some((t) => t.annotation(external))) return;
+            typedAhead.current = true;
+            onChangeRef.current(u.changes);
           }),
           EditorView.theme({ '&': { height: '100%', fontSize: '12px' }, '.cm-scroller': { overflow: 'auto' } }),
         ],
@@ -100,33 +129,49 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // A new text from outside (a file, an edit on the canvas, undo) replaces only what differs, so the
-  // cursor and the scroll position stay where the person left them.
+  // A new version from outside (an edit on the canvas, undo) is applied as the changes that made it; a file
+  // opened replaces only what differs. Either way the cursor and the scroll position stay where they were.
   useEffect(() => {
     const v = view.current;
-    if (!v) return;
+    if (!v || version === shown.current) return;
+    if (change && change.base === shown.current) {
+      shown.current = version;
+      if (change.typed) {
+        typedAhead.current = false;
+        return;
+      }
+      const length = v.state.doc.length;
+      const changes = change.changes.filter((c) => c.to <= length);
+      v.dispatch({ changes: changes as TextChange[], annotations: external.of(true) });
+      return;
+    }
+    shown.current = version;
+    typedAhead.current = false;
     const old = v.state.doc.toString();
-    if (old === text) return;
+    const next = full();
+    if (old === next) return;
     let a = 0;
-    const max = Math.min(old.length, text.length);
-    while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+    const max = Math.min(old.length, next.length);
+    while (a < max && old.charCodeAt(a) === next.charCodeAt(a)) a++;
     let b = 0;
-    while (b < max - a && old.charCodeAt(old.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
+    while (b < max - a && old.charCodeAt(old.length - 1 - b) === next.charCodeAt(next.length - 1 - b)) b++;
     v.dispatch({
-      changes: { from: a, to: old.length - b, insert: text.slice(a, text.length - b) },
+      changes: { from: a, to: old.length - b, insert: next.slice(a, next.length - b) },
       annotations: external.of(true),
-      effects: languageSlot.current.reconfigure(languageFor(text.length)),
+      effects: languageSlot.current.reconfigure(languageFor(next.length)),
     });
-  }, [text]);
+    // The text comes as a function only while it is not needed whole: read it here, as a new file was opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
 
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    const doc = v.state.doc.toString();
     // Findings belong to the analysed text; while the person types ahead of the analysis, keep the old marks.
-    if (doc !== text) return;
-    v.dispatch(setDiagnostics(v.state, toDiagnostics(doc, findings)));
-  }, [findings, text]);
+    if (version !== shown.current || typedAhead.current) return;
+    const doc = v.state.doc;
+    v.dispatch(setDiagnostics(v.state, toDiagnostics({ length: doc.length, read: (a, b) => doc.sliceString(a, Math.min(b, doc.length)) }, findings)));
+  }, [findings, version]);
 
   useEffect(() => {
     const v = view.current;
