@@ -58,7 +58,8 @@ export async function screenPoint(page: Page, name: string, x: number, y: number
 
 /** Open the app, then a fixture's config and tasks (fixtures/NAME.xml and NAME.json), and wait for its regions. */
 export async function openFixture(page: Page, name: string, regionCount: number) {
-  await openApp(page);
+  // A page already on the app keeps it: a reload would restore the saved session, not the first sample.
+  if (page.url() === 'about:blank') await openApp(page);
   await openFiles(page, [
     { name: `${name}.xml`, path: fixture(`${name}.xml`) },
     { name: `${name}.json`, path: fixture(`${name}.json`) },
