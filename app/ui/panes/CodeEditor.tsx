@@ -1,18 +1,17 @@
 // A CodeMirror 6 editor for one pane: XML or JSON highlighting, findings underlined and in the gutter,
-// edits reported (the caller debounces), scroll-to-offset requests honoured.
+// edits reported (the caller debounces), scroll-to-offset requests honoured. The language support is
+// loaded on demand (./editorLanguage); until it arrives the editor edits plain text.
 
-import { defaultKeymap } from '@codemirror/commands';
-import { json } from '@codemirror/lang-json';
-import { xml } from '@codemirror/lang-xml';
-import { bracketMatching, foldGutter, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core';
 
 /** Above this size the syntax tree and highlighting cost more than they give (a 10,000-box file). */
 const HIGHLIGHT_LIMIT = 250_000;
+
+type LanguageModule = typeof import('./editorLanguage');
 
 /** Marks changes made from outside (a loaded file), which must not echo back as edits. */
 const external = Annotation.define<boolean>();
@@ -64,7 +63,14 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
-  const languageFor = (size: number): Extension => (size > HIGHLIGHT_LIMIT ? [] : [syntaxHighlighting(defaultHighlightStyle), bracketMatching(), language === 'xml' ? xml() : json()]);
+  const keysSlot = useRef(new Compartment());
+  const [support, setSupport] = useState<LanguageModule | 'failed' | null>(null);
+  const supportRef = useRef(support);
+  supportRef.current = support;
+  const languageFor = (size: number): Extension => {
+    const s = supportRef.current;
+    return size > HIGHLIGHT_LIMIT || !s || s === 'failed' ? [] : s.languageSupport(language);
+  };
   onChangeRef.current = onChange;
   const undoRef = useRef({ onUndo, onRedo });
   undoRef.current = { onUndo, onRedo };
@@ -76,16 +82,16 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
         doc: text,
         extensions: [
           lineNumbers(),
-          foldGutter(),
+          // Here, so that the fold gutter it brings sits between the line numbers and the findings.
+          languageSlot.current.of(languageFor(text.length)),
           lintGutter(),
           highlightActiveLine(),
-          languageSlot.current.of(languageFor(text.length)),
           keymap.of([
             { key: 'Mod-z', run: () => (undoRef.current.onUndo(), true) },
             { key: 'Mod-Shift-z', run: () => (undoRef.current.onRedo(), true) },
             { key: 'Mod-y', run: () => (undoRef.current.onRedo(), true) },
-            ...defaultKeymap,
           ]),
+          keysSlot.current.of([]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) onChangeRef.current(u.state.doc.toString());
@@ -95,10 +101,28 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
       }),
     });
     view.current = v;
-    return () => v.destroy();
+    let live = true;
+    import('./editorLanguage').then(
+      (m) => live && setSupport(m),
+      (e: unknown) => {
+        console.error('The editor language support could not be loaded:', e);
+        if (live) setSupport('failed');
+      },
+    );
+    return () => {
+      live = false;
+      v.destroy();
+    };
     // The editor is created once; text and findings are pushed in by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // The language support arrived: colour what is there now (unless it is too big to colour), add the keys.
+  useEffect(() => {
+    const v = view.current;
+    if (v && support && support !== 'failed') v.dispatch({ effects: [languageSlot.current.reconfigure(languageFor(v.state.doc.length)), keysSlot.current.reconfigure(support.standardKeys)] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [support]);
 
   // A new text from outside (a file, an edit on the canvas, undo) replaces only what differs, so the
   // cursor and the scroll position stay where the person left them.
@@ -135,5 +159,10 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
     v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
   }, [reveal]);
 
-  return <div ref={host} className="code-editor" data-pane={label} />;
+  return (
+    <>
+      {support === 'failed' && <p className="warn pane-note">Syntax colouring could not be loaded (reload the page to try again); editing, undo and the underlined findings work without it.</p>}
+      <div ref={host} className="code-editor" data-pane={label} />
+    </>
+  );
 }
