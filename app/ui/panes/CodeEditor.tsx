@@ -1,8 +1,8 @@
 // A CodeMirror 6 editor for one pane: XML or JSON highlighting, findings underlined and in the gutter,
-// edits reported (the caller debounces), scroll-to-offset requests honoured. The language support is
-// loaded on demand (./editorLanguage); until it arrives the editor edits plain text.
+// edits reported (the caller debounces), scroll-to-offset requests honoured. Language support, findings and
+// standard keys are loaded just after the first paint (./editorSupport); before, the editor edits plain text.
 
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import type { Diagnostic } from '@codemirror/lint';
 import { Annotation, Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
@@ -11,7 +11,7 @@ import type { Finding } from '../../core';
 /** Above this size the syntax tree and highlighting cost more than they give (a 10,000-box file). */
 const HIGHLIGHT_LIMIT = 250_000;
 
-type LanguageModule = typeof import('./editorLanguage');
+type SupportModule = typeof import('./editorSupport');
 
 /** Marks changes made from outside (a loaded file), which must not echo back as edits. */
 const external = Annotation.define<boolean>();
@@ -63,8 +63,8 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
-  const keysSlot = useRef(new Compartment());
-  const [support, setSupport] = useState<LanguageModule | 'failed' | null>(null);
+  const toolsSlot = useRef(new Compartment());
+  const [support, setSupport] = useState<SupportModule | 'failed' | null>(null);
   const supportRef = useRef(support);
   supportRef.current = support;
   const languageFor = (size: number): Extension => {
@@ -82,16 +82,16 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
         doc: text,
         extensions: [
           lineNumbers(),
-          // Here, so that the fold gutter it brings sits between the line numbers and the findings.
+          // In this order, so that the gutters read: line numbers, folding, findings.
           languageSlot.current.of(languageFor(text.length)),
-          lintGutter(),
           highlightActiveLine(),
           keymap.of([
             { key: 'Mod-z', run: () => (undoRef.current.onUndo(), true) },
             { key: 'Mod-Shift-z', run: () => (undoRef.current.onRedo(), true) },
             { key: 'Mod-y', run: () => (undoRef.current.onRedo(), true) },
           ]),
-          keysSlot.current.of([]),
+          // After the app's keys, which win over the standard ones.
+          toolsSlot.current.of([]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) onChangeRef.current(u.state.doc.toString());
@@ -102,7 +102,7 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
     });
     view.current = v;
     let live = true;
-    import('./editorLanguage').then(
+    import('./editorSupport').then(
       (m) => live && setSupport(m),
       (e: unknown) => {
         console.error('The editor language support could not be loaded:', e);
@@ -117,10 +117,10 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // The language support arrived: colour what is there now (unless it is too big to colour), add the keys.
+  // The support arrived: colour what is there now (unless it is too big to colour), add the gutter and keys.
   useEffect(() => {
     const v = view.current;
-    if (v && support && support !== 'failed') v.dispatch({ effects: [languageSlot.current.reconfigure(languageFor(v.state.doc.length)), keysSlot.current.reconfigure(support.standardKeys)] });
+    if (v && support && support !== 'failed') v.dispatch({ effects: [languageSlot.current.reconfigure(languageFor(v.state.doc.length)), toolsSlot.current.reconfigure(support.editorTools)] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [support]);
 
@@ -145,12 +145,12 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
 
   useEffect(() => {
     const v = view.current;
-    if (!v) return;
+    if (!v || !support || support === 'failed') return;
     const doc = v.state.doc.toString();
     // Findings belong to the analysed text; while the person types ahead of the analysis, keep the old marks.
     if (doc !== text) return;
-    v.dispatch(setDiagnostics(v.state, toDiagnostics(doc, findings)));
-  }, [findings, text]);
+    v.dispatch(support.showDiagnostics(v.state, toDiagnostics(doc, findings)));
+  }, [findings, text, support]);
 
   useEffect(() => {
     const v = view.current;
@@ -161,7 +161,7 @@ export function CodeEditor({ label, language, text, findings, onChange, reveal, 
 
   return (
     <>
-      {support === 'failed' && <p className="warn pane-note">Syntax colouring could not be loaded (reload the page to try again); editing, undo and the underlined findings work without it.</p>}
+      {support === 'failed' && <p className="warn pane-note">Syntax colouring and underlined findings could not be loaded (reload the page to try again); editing and undo work, and Problems lists the findings.</p>}
       <div ref={host} className="code-editor" data-pane={label} />
     </>
   );
