@@ -3,10 +3,17 @@
 import { expect, test } from '@playwright/test';
 import { openApp, problems, regions } from './helpers';
 
+/** The requests for one module: its source under the dev server, its chunk in a build (vite preview). */
+const chunk = (source: string) => {
+  const name = source.slice(source.lastIndexOf('/') + 1).replace(/\.tsx?$/, '');
+  return new RegExp(`/(${source.replace(/\./g, '\\.')}|assets/${name}-[\\w-]+\\.js)(\\?|$)`);
+};
+const textViews = chunk('app/ui/text/TextObjects.tsx');
+
 test('a text view shows a placeholder while its code loads, then the spans', async ({ page }) => {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  await page.route('**/app/ui/text/TextObjects.tsx*', async (route) => {
+  await page.route(textViews, async (route) => {
     await held;
     await route.continue();
   });
@@ -21,7 +28,7 @@ test('a text view shows a placeholder while its code loads, then the spans', asy
 });
 
 test('a text view that cannot be loaded says so in its place; the panes and panels keep working; Retry loads it', async ({ page }) => {
-  await page.route('**/app/ui/text/TextObjects.tsx*', (route) => route.abort());
+  await page.route(textViews, (route) => route.abort());
   await openApp(page);
   await page.getByLabel('Sample').selectOption('ner');
   const message = page.getByLabel('Preview').getByRole('alert');
@@ -31,14 +38,14 @@ test('a text view that cannot be loaded says so in its place; the panes and pane
   await expect(regions(page)).toHaveCount(5);
   await expect(page.locator('[data-pane="Tasks"] .cm-content')).toContainText('Jerusalem');
 
-  await page.unroute('**/app/ui/text/TextObjects.tsx*');
+  await page.unroute(textViews);
   await message.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('region', { name: 'Text text' }).locator('mark')).toHaveText(['27', 'Jerusalem', 'the weekend', 'Easter', 'Passover']);
   await expect(message).toHaveCount(0);
 });
 
 test('without the editor support chunk the editors still edit, undo and re-check, and say what is missing', async ({ page }) => {
-  await page.route('**/app/ui/panes/editorSupport.ts*', (route) => route.abort());
+  await page.route(chunk('app/ui/panes/editorSupport.ts'), (route) => route.abort());
   await openApp(page);
   await expect(page.getByLabel('Config pane').getByText('Syntax colouring and underlined findings could not be loaded')).toBeVisible();
   const config = page.getByLabel('Config pane').locator('.cm-content');
@@ -54,7 +61,7 @@ test('without the editor support chunk the editors still edit, undo and re-check
 test('the shortcuts list opens with ? once its code has loaded', async ({ page }) => {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  await page.route('**/app/ui/ShortcutsHelp.tsx*', async (route) => {
+  await page.route(chunk('app/ui/ShortcutsHelp.tsx'), async (route) => {
     await held;
     await route.continue();
   });
