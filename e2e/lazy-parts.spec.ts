@@ -55,7 +55,15 @@ test('without the editor support chunk the editors still edit, undo and re-check
   await expect(problems(page).filter({ hasText: 'xml-syntax' })).toHaveCount(1);
   await page.keyboard.press('Control+z');
   await expect(problems(page)).toHaveCount(0);
+  // Enter and Backspace work without CodeMirror's standard keys.
+  const lines = await config.locator('.cm-line').count();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('<!-- a note -->x');
+  await page.keyboard.press('Backspace');
+  await expect(config.locator('.cm-line')).toHaveCount(lines + 1);
+  await expect(config.locator('.cm-line').last()).toHaveText('<!-- a note -->');
   await expect(regions(page)).toHaveCount(2);
+  await expect(problems(page)).toHaveCount(0);
 });
 
 test('the shortcuts list opens with ? once its code has loaded', async ({ page }) => {
