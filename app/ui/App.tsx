@@ -8,6 +8,7 @@ import type { TextChange } from '../core/text/changes';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
 import { currentData, currentTask, useStore } from '../store/store';
 import { ImageCanvas } from './canvas/ImageCanvas';
+import { deferred } from './deferred';
 import { sortFiles } from './files';
 import { Navigation } from './panels/Navigation';
 import { ClassificationsPanel } from './panels/ClassificationsPanel';
@@ -16,9 +17,13 @@ import { RegionsPanel } from './panels/RegionsPanel';
 import { CodeEditor, textChanges } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
-import { ShortcutsHelp, useShortcuts } from './shortcuts';
-import { HyperTextObject } from './text/HyperTextObject';
-import { ParagraphsObject, TextObject } from './text/TextObjects';
+import { useShortcuts } from './shortcuts';
+
+// Not on the first screen (the bounding-box sample): loaded when first shown.
+const TextObject = deferred('text view', () => import('./text/TextObjects').then((m) => m.TextObject));
+const ParagraphsObject = deferred('paragraphs view', () => import('./text/TextObjects').then((m) => m.ParagraphsObject));
+const HyperTextObject = deferred('HyperText view', () => import('./text/HyperTextObject').then((m) => m.HyperTextObject));
+const ShortcutsHelp = deferred('list of shortcuts', () => import('./ShortcutsHelp').then((m) => m.ShortcutsHelp), { className: 'help' });
 
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
 

@@ -1,5 +1,6 @@
 // Every keyboard shortcut in one place, as data: the keys a person reads in the help panel, the test on
-// the key event, and the command it runs. The help panel (?) is generated from this list.
+// the key event, and the command it runs. The help panel (?, ./ShortcutsHelp, loaded on demand) is generated
+// from this list.
 
 import { useEffect } from 'react';
 import type { RegionView } from '../core/preview';
@@ -101,29 +102,4 @@ export function useShortcuts(regions: RegionView[], undo: () => void, redo: () =
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [regions, undo, redo, toggleHelp]);
-}
-
-export function ShortcutsHelp({ onClose }: { onClose(): void }) {
-  return (
-    <div className="help" role="dialog" aria-label="Keyboard shortcuts">
-      <h2>Keyboard shortcuts</h2>
-      <table>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
-              <th>{s.keys}</th>
-              <td>{s.doc}</td>
-            </tr>
-          ))}
-          <tr>
-            <th>Wheel, drag</th>
-            <td>Zoom at the cursor, pan the image</td>
-          </tr>
-        </tbody>
-      </table>
-      <button type="button" onClick={onClose}>
-        Close
-      </button>
-    </div>
-  );
 }

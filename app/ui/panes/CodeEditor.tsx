@@ -1,20 +1,19 @@
 // A CodeMirror 6 editor for one pane: XML or JSON highlighting, findings underlined and in the gutter,
 // edits reported as changes (the caller debounces), changes from outside applied as changes, scroll-to-offset
-// requests honoured. The document is never copied whole on a keystroke or an edit.
+// requests honoured. The document is never copied whole on a keystroke or an edit. Language support, findings
+// and standard keys are loaded just after the first paint (./editorSupport); before, the editor edits plain text.
 
-import { defaultKeymap } from '@codemirror/commands';
-import { json } from '@codemirror/lang-json';
-import { xml } from '@codemirror/lang-xml';
-import { bracketMatching, foldGutter, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import type { Diagnostic } from '@codemirror/lint';
 import { Annotation, ChangeSet, Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core';
 import type { TextChange } from '../../core/text/changes';
 
 /** Above this size the syntax tree and highlighting cost more than they give (a 10,000-box file). */
 const HIGHLIGHT_LIMIT = 250_000;
+
+type SupportModule = typeof import('./editorSupport');
 
 /** Marks changes made from outside (a loaded file), which must not echo back as edits. */
 const external = Annotation.define<boolean>();
@@ -91,7 +90,14 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   const full = () => (typeof text === 'string' ? text : text());
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
-  const languageFor = (size: number): Extension => (size > HIGHLIGHT_LIMIT ? [] : [syntaxHighlighting(defaultHighlightStyle), bracketMatching(), language === 'xml' ? xml() : json()]);
+  const toolsSlot = useRef(new Compartment());
+  const [support, setSupport] = useState<SupportModule | 'failed' | null>(null);
+  const supportRef = useRef(support);
+  supportRef.current = support;
+  const languageFor = (size: number): Extension => {
+    const s = supportRef.current;
+    return size > HIGHLIGHT_LIMIT || !s || s === 'failed' ? [] : s.languageSupport(language);
+  };
   onChangeRef.current = onChange;
   const undoRef = useRef({ onUndo, onRedo });
   undoRef.current = { onUndo, onRedo };
@@ -103,16 +109,16 @@ export function CodeEditor({ label, language, text, version, change, findings, o
         doc: full(),
         extensions: [
           lineNumbers(),
-          foldGutter(),
-          lintGutter(),
-          highlightActiveLine(),
+          // In this order, so that the gutters read: line numbers, folding, findings.
           languageSlot.current.of(languageFor(full().length)),
+          highlightActiveLine(),
           keymap.of([
             { key: 'Mod-z', run: () => (undoRef.current.onUndo(), true) },
             { key: 'Mod-Shift-z', run: () => (undoRef.current.onRedo(), true) },
             { key: 'Mod-y', run: () => (undoRef.current.onRedo(), true) },
-            ...defaultKeymap,
           ]),
+          // After the app's keys, which win over the standard ones.
+          toolsSlot.current.of([]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged || u.transactions.some((t) => t.annotation(external))) return;
@@ -124,10 +130,28 @@ export function CodeEditor({ label, language, text, version, change, findings, o
       }),
     });
     view.current = v;
-    return () => v.destroy();
+    let live = true;
+    import('./editorSupport').then(
+      (m) => live && setSupport(m),
+      (e: unknown) => {
+        console.error('The editor language support could not be loaded:', e);
+        if (live) setSupport('failed');
+      },
+    );
+    return () => {
+      live = false;
+      v.destroy();
+    };
     // The editor is created once; text and findings are pushed in by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // The support arrived: colour what is there now (unless it is too big to colour), add the gutter and keys.
+  useEffect(() => {
+    const v = view.current;
+    if (v && support && support !== 'failed') v.dispatch({ effects: [languageSlot.current.reconfigure(languageFor(v.state.doc.length)), toolsSlot.current.reconfigure(support.editorTools)] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [support]);
 
   // A new version from outside (an edit on the canvas, undo) is applied as the changes that made it; a file
   // opened replaces only what differs. Either way the cursor and the scroll position stay where they were.
@@ -166,12 +190,12 @@ export function CodeEditor({ label, language, text, version, change, findings, o
 
   useEffect(() => {
     const v = view.current;
-    if (!v) return;
+    if (!v || !support || support === 'failed') return;
     // Findings belong to the analysed text; while the person types ahead of the analysis, keep the old marks.
     if (version !== shown.current || typedAhead.current) return;
     const doc = v.state.doc;
-    v.dispatch(setDiagnostics(v.state, toDiagnostics({ length: doc.length, read: (a, b) => doc.sliceString(a, Math.min(b, doc.length)) }, findings)));
-  }, [findings, version]);
+    v.dispatch(support.showDiagnostics(v.state, toDiagnostics({ length: doc.length, read: (a, b) => doc.sliceString(a, Math.min(b, doc.length)) }, findings)));
+  }, [findings, version, support]);
 
   useEffect(() => {
     const v = view.current;
@@ -180,5 +204,10 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
   }, [reveal]);
 
-  return <div ref={host} className="code-editor" data-pane={label} />;
+  return (
+    <>
+      {support === 'failed' && <p className="warn pane-note">Syntax colouring and underlined findings could not be loaded (reload the page to try again); editing and undo work, and Problems lists the findings.</p>}
+      <div ref={host} className="code-editor" data-pane={label} />
+    </>
+  );
 }
