@@ -258,7 +258,7 @@ export function App() {
   const firstText = objects.find((o) => o.type === 'text');
 
   return (
-    <div className={`app${dragging ? ' dragging' : ''}`}>
+    <div className={`app${dragging ? ' dragging' : ''}`} data-tasks-version={project.tasksVersion}>
       <header className="toolbar">
         <h1>prelabel</h1>
         <label className="file-button">

@@ -151,7 +151,12 @@ export function keepSessionSaved(): () => void {
       savedAt: Date.now(),
     };
     records.push(['current', current]);
-    void put(records).catch(() => s.setNotice('Your work could not be saved in this browser (storage full or blocked): export it to keep it.'));
+    void put(records)
+      .then(() => {
+        // Which version is safely stored: a person's reload after this keeps it (the browser tests wait for it).
+        document.documentElement.dataset.sessionSaved = String(current.tasksVersion);
+      })
+      .catch(() => s.setNotice('Your work could not be saved in this browser (storage full or blocked): export it to keep it.'));
   };
   const unsubscribe = useStore.subscribe((state, prev) => {
     const p = state.project;

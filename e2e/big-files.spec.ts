@@ -1,0 +1,95 @@
+// Big files and work kept: a bulk lock on 10,000 boxes, opening another file over unexported edits, and
+// Undo after a reload.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fixture, openApp, openFiles, openFixture, problems } from './helpers';
+
+const CONFIG = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/><Label value="Bus"/></RectangleLabels></View>';
+
+function boxes(n: number) {
+  const result = Array.from({ length: n }, (_, i) => ({
+    id: `r${i}`,
+    from_name: 'label',
+    to_name: 'image',
+    type: 'rectanglelabels',
+    value: { x: (i % 100) * 0.9, y: Math.floor(i / 100) * 0.9, width: 0.8, height: 0.8, rotation: 0, rectanglelabels: [i % 3 ? 'Car' : 'Bus'] },
+  }));
+  return JSON.stringify([{ data: { image: '/samples/sample.png' }, predictions: [{ model_version: 'gen', score: 0.5, result }] }], null, 2);
+}
+
+async function exported(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+/** Wait until the session in the browser holds the current tasks version. */
+async function sessionSaved(page: Page) {
+  await page.waitForFunction(() => {
+    const saved = document.documentElement.dataset.sessionSaved;
+    return saved !== undefined && saved === document.querySelector('[data-tasks-version]')?.getAttribute('data-tasks-version');
+  });
+}
+
+test('lock all 10,000 boxes of a task: one step, and the export has every box readonly and nothing else changed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const text = boxes(10000);
+  await openFiles(page, [
+    { name: 'big.xml', text: CONFIG },
+    { name: 'big.json', text },
+  ]);
+  await expect(page.getByText('10000 regions', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const flags = page.getByRole('group', { name: 'Flags for many regions' });
+  await flags.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Set readonly on all regions (10000 regions)', { timeout: 30_000 });
+  const out = JSON.parse(await exported(page));
+  const input = JSON.parse(text);
+  expect(out[0].predictions[0].result.every((r: { readonly?: boolean }) => r.readonly === true)).toBe(true);
+  for (const r of out[0].predictions[0].result) delete r.readonly;
+  expect(out).toEqual(input);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await exported(page)).toBe(text);
+});
+
+test('opening another tasks file over edits not exported asks first; Undo brings the edits back', async ({ page }) => {
+  await openFixture(page, 'flags', 4);
+  await problems(page).filter({ hasText: 'unknown-label' }).getByRole('button', { name: /^Fix:/ }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+
+  const other = [{ data: { image: 'x.png' }, predictions: [{ model_version: 'm', result: [] }] }];
+  await openFiles(page, [{ name: 'other.json', text: JSON.stringify(other) }]);
+  const dialog = page.getByRole('dialog', { name: 'Changes not exported' });
+  await expect(dialog).toContainText('Opening other.json replaces them');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('4 regions')).toBeVisible();
+
+  await openFiles(page, [{ name: 'other.json', text: JSON.stringify(other) }]);
+  await dialog.getByRole('button', { name: 'Discard changes and open' }).click();
+  await expect(page.getByText('0 regions')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tasks pane' }).or(page.locator('section[aria-label="Tasks pane"] h2'))).toContainText('other.json');
+
+  // Undo the opening: the edited flags tasks come back, with the fix applied.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('4 regions')).toBeVisible();
+  await expect(page.locator('section[aria-label="Tasks pane"] h2')).toContainText('flags.json');
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(1);
+});
+
+test('Undo still works after a reload: the history is kept in the session', async ({ page }) => {
+  await openFixture(page, 'flags', 4);
+  const input = readFileSync(fixture('flags.json'), 'utf8');
+  await problems(page).filter({ hasText: 'unknown-label' }).getByRole('button', { name: /^Fix:/ }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+  await sessionSaved(page);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored your session' })).toBeVisible();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(1);
+  expect(await exported(page)).toBe(input);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+});
