@@ -4,9 +4,10 @@
 
 import { parseConfig, parseTasks, type ConfigModel, type Finding, type TasksDocument, type ValidationSummary } from '../core';
 import { analysisCounts, analysisFindings, analyzeTasks, reanalyze, type Analysis } from '../core/analysis';
+import type { TaskReport } from '../core/validate/validate';
 import { countBySeverity } from '../core/finding';
 import type { TextChange } from '../core/text/changes';
-import { updateTasks, type TasksUpdate } from '../core/tasks/update';
+import { moveFinding, updateTasks, type TasksUpdate } from '../core/tasks/update';
 
 export interface Project {
   configText: string;
@@ -41,6 +42,19 @@ export interface Project {
    * that depends on a config.
    */
   checkedAgainst: 'config' | 'last-good' | 'no-config';
+  /** A check running in a worker (big files): reports arrive in batches; null when every task is checked. */
+  checking: Checking | null;
+}
+
+/** A check of the tasks running elsewhere, and what has happened to the tasks since it started. */
+export interface Checking {
+  id: number;
+  done: number;
+  total: number;
+  /** Where each task started in the text the check reads. */
+  starts: readonly number[];
+  /** Tasks checked here since (edited): their reports are newer than the worker's. */
+  touched: ReadonlySet<number>;
 }
 
 export interface TasksChange {
@@ -71,15 +85,55 @@ interface Names {
  * The project for these texts. `freshConfig`: the config was opened, not typed: when it does not parse, the
  * tasks are not checked against the previous, unrelated config (that would offer fixes that damage them).
  */
-export function analyze(prev: Project | null, configText: string, tasksText: string | TasksDocument, names: Names = {}, freshConfig = false): Project {
+export function analyze(prev: Project | null, configText: string, tasksText: string | TasksDocument, names: Names = {}, freshConfig = false, defer?: number): Project {
   const config = prev && prev.configText === configText ? prev.config : parseConfig(configText);
   const doc = typeof tasksText !== 'string' ? tasksText : prev && prev.doc.length === tasksText.length && prev.tasksText === tasksText ? prev.doc : parseTasks(tasksText);
   const goodConfig = config.ok ? config : freshConfig ? null : (prev?.goodConfig ?? null);
   const against = goodConfig ?? config;
   const reuse = prev?.analysis && prev.analysis.doc === doc && prev.analysis.config === against ? prev.analysis : null;
-  const analysis = unreadable(doc) ? null : (reuse ?? analyzeTasks(against, doc));
+  // `defer`: a check id; the tasks are checked by a worker, which reports in batches (installReports).
+  const deferred = defer !== undefined && !reuse && !unreadable(doc);
+  const analysis = unreadable(doc) ? null : (reuse ?? (deferred ? pendingAnalysis(against, doc) : analyzeTasks(against, doc)));
+  const checking: Checking | null = deferred ? { id: defer, done: 0, total: doc.tasks.length, starts: doc.index.tasks, touched: new Set() } : reuse ? (prev?.checking ?? null) : null;
   const same = prev && doc === prev.doc;
-  return finish(prev, { configText, config, goodConfig, doc, analysis, tasksVersion: same ? prev.tasksVersion : newVersion(), tasksChange: same ? prev.tasksChange : null }, names);
+  return finish(prev, { configText, config, goodConfig, doc, analysis, checking, tasksVersion: same ? prev.tasksVersion : newVersion(), tasksChange: same ? prev.tasksChange : null }, names);
+}
+
+/** An analysis whose task reports are still to come: every task counts as one task with nothing found yet. */
+function pendingAnalysis(config: ConfigModel, doc: TasksDocument): Analysis {
+  const reports: TaskReport[] = new Array(doc.tasks.length);
+  for (let t = 0; t < reports.length; t++) reports[t] = { findings: [], tasks: doc.tasks[t] === undefined ? 0 : 1, predictions: 0, results: 0 };
+  return { config, doc, options: {}, reports };
+}
+
+/**
+ * The project with a batch of reports from the check `id`, made for tasks from..from+n-1 of the text the
+ * check read: moved to where those tasks are now; tasks edited since keep the reports made here.
+ */
+export function installReports(project: Project, id: number, from: number, reports: readonly TaskReport[]): Project {
+  const checking = project.checking;
+  if (!checking || checking.id !== id || !project.analysis) return project;
+  const a = project.analysis;
+  const next = a.reports.slice();
+  const { doc } = a;
+  for (let k = 0; k < reports.length; k++) {
+    const t = from + k;
+    if (t >= next.length || checking.touched.has(t)) continue;
+    // Edits before this task since the check started moved it (and maybe its lines): read the positions again.
+    const delta = doc.index.tasks[t] - checking.starts[t];
+    const r = reports[k];
+    next[t] = { ...r, findings: r.findings.map((f) => moveFinding(f, delta, doc.lines)) };
+  }
+  const done = from + reports.length;
+  const analysis: Analysis = { ...a, reports: next };
+  return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc, analysis, checking: done >= checking.total ? null : { ...checking, done }, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
+}
+
+/** The project when its check cannot finish: checked here instead, with the reason for the caller to show. */
+export function checkHere(project: Project): Project {
+  if (!project.checking || !project.analysis) return project;
+  const analysis = analyzeTasks(project.analysis.config, project.doc);
+  return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc: project.doc, analysis, checking: null, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
 }
 
 /** The project after changes of the tasks text (sorted, on the current text): only touched tasks are checked again. */
@@ -91,10 +145,19 @@ export function changeTasks(prev: Project, changes: readonly TextChange[], versi
     analysis = prev.analysis && prev.analysis.doc === prev.doc && prev.analysis.config === against ? reanalyze(prev.analysis, update) : analyzeTasks(against, doc);
   }
   const tasksVersion = version.to ?? newVersion();
-  return finish(prev, { configText: prev.configText, config: prev.config, goodConfig: prev.goodConfig, doc, analysis, tasksVersion, tasksChange: { base: prev.tasksVersion, changes, typed: !!version.typed } }, names);
+  // While a worker checks the file, the tasks checked here are newer than what it will send; a full re-read
+  // (tasks added or removed) is checked here, whole.
+  let checking = prev.checking;
+  if (checking && analysis) {
+    if (update.full) {
+      analysis = analyzeTasks(analysis.config, doc);
+      checking = null;
+    } else checking = { ...checking, touched: new Set([...checking.touched, ...update.touched]) };
+  }
+  return finish(prev, { configText: prev.configText, config: prev.config, goodConfig: prev.goodConfig, doc, analysis, checking, tasksVersion, tasksChange: { base: prev.tasksVersion, changes, typed: !!version.typed } }, names);
 }
 
-function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'>, names: Names): Project {
+function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'> & { checking?: Checking | null }, names: Names): Project {
   const { config, goodConfig, doc, analysis } = p;
   const goodDoc = unreadable(doc) ? (prev?.goodDoc ?? null) : doc;
   const checkedAgainst = config.ok ? 'config' : goodConfig ? 'last-good' : 'no-config';
@@ -124,5 +187,6 @@ function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' |
     summary: { ...counts, ...countBySeverity(findings) },
     stale: { config: !config.ok && goodConfig !== null, tasks: unreadable(doc) && goodDoc !== null },
     checkedAgainst,
+    checking: p.checking ?? null,
   };
 }

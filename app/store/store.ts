@@ -7,7 +7,8 @@ import type { RegionView } from '../core/preview';
 import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core/text/changes';
 import { editChanges, spliceEdits } from '../core/textEdits';
 import { textSlice } from '../core/tasks/parse';
-import { analyze, changeTasks, newVersion, unreadable, type Project } from './project';
+import type { CheckMessage, CheckRequest } from './analysisWorker';
+import { analyze, changeTasks, checkHere, installReports, newVersion, unreadable, type Project } from './project';
 import { addResultsEdits, duplicateResults, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 /** Changes of one text and the changes that undo them: a history entry costs what it changed. */
@@ -119,6 +120,35 @@ export interface AppState {
 
 const EMPTY = analyze(null, '', '[]');
 const HISTORY = 200;
+/** Tasks texts longer than this are checked in a Web Worker. */
+const CHECK_IN_WORKER_ABOVE = 2_000_000;
+let checks = 0;
+let worker: Worker | null = null;
+
+/** Hand a check to the worker; its batches of reports go into the project as they come. */
+function startCheck(request: CheckRequest): void {
+  if (!worker) {
+    worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<CheckMessage>) => {
+      const m = e.data;
+      const { project } = useStore.getState();
+      if (project.checking?.id !== m.id) return;
+      if (m.kind === 'batch') useStore.setState({ project: installReports(project, m.id, m.from, m.reports) });
+      else if (m.kind === 'failed') failCheck(m.message);
+    };
+    worker.onerror = (e) => failCheck(e.message || 'the worker stopped');
+  }
+  worker.postMessage(request);
+}
+
+/** The worker could not finish: check here instead, and say so (nothing loaded is lost). */
+function failCheck(reason: string): void {
+  worker?.terminate();
+  worker = null;
+  const { project } = useStore.getState();
+  if (!project.checking) return;
+  useStore.setState({ project: checkHere(project), notice: `The background check stopped (${reason}); the tasks were checked here instead.` });
+}
 
 function clampTask(project: Project, index: number): number {
   const n = project.goodDoc?.tasks.length ?? 0;
@@ -163,7 +193,11 @@ export const useStore = create<AppState>()((set, get) => ({
   loadProject(configText, tasksText, names, images, options) {
     const prev = get().project;
     // Analysed against the previous project, so that a file that does not parse keeps the last good preview.
-    const project = analyze(prev, configText, tasksText, names, configText !== prev.configText);
+    // A big file is shown at once and checked by a worker (the page stays interactive, with a progress bar).
+    const check = tasksText.length > CHECK_IN_WORKER_ABOVE && typeof Worker !== 'undefined' ? ++checks : undefined;
+    let project = analyze(prev, configText, tasksText, names, configText !== prev.configText, check);
+    if (project.checking && project.checkedAgainst === 'last-good') project = checkHere(project);
+    if (project.checking) startCheck({ id: project.checking.id, configText, tasksText });
     if (options?.version !== undefined) project.tasksVersion = options.version;
     // Replacing what was there is one undo step (nothing to undo when the app was empty).
     const empty = prev === EMPTY;

@@ -258,7 +258,7 @@ export function App() {
   const firstText = objects.find((o) => o.type === 'text');
 
   return (
-    <div className={`app${dragging ? ' dragging' : ''}`} data-tasks-version={project.tasksVersion}>
+    <div className={`app${dragging ? ' dragging' : ''}`} data-tasks-version={project.tasksVersion} data-checking={project.checking ? 'yes' : 'no'}>
       <header className="toolbar">
         <h1>prelabel</h1>
         <label className="file-button">
@@ -308,6 +308,11 @@ export function App() {
         <button type="button" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
           ? Shortcuts
         </button>
+        {project.checking && (
+          <span className="checking">
+            <progress aria-label="Checking tasks" max={project.checking.total} value={project.checking.done} /> Checking {project.checking.done.toLocaleString('en-US')} of {project.checking.total.toLocaleString('en-US')} tasks
+          </span>
+        )}
         {notice && (
           <span className="notice" role="status">
             {notice}
