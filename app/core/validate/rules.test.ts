@@ -272,6 +272,19 @@ describe('details users rely on', () => {
     expect(f.suggestion).toBe('start 16, end 20');
   });
 
+  test('newlines in value.text written as backslash-n (as Label Studio exports them) match the data', () => {
+    const tasks = [{ data: { text: 'line one\nline two' }, predictions: [{ model_version: 'm1', result: [{ id: 's', from_name: 'ner', to_name: 'text', type: 'labels', value: { start: 5, end: 13, text: 'one\\nline', labels: ['PER'] } }] }] }];
+    expect(check(TXT, JSON.stringify(tasks)).report.findings).toEqual([]);
+  });
+
+  test('value.text that differs from the data only in whitespace: a warning that the offsets are right', () => {
+    const tasks = [{ data: { text: 'Ana  works\tfor ACME.' }, predictions: [{ model_version: 'm1', result: [{ id: 's', from_name: 'ner', to_name: 'text', type: 'labels', value: { start: 0, end: 14, text: 'Ana works for', labels: ['PER'] } }] }] }];
+    const fs = check(TXT, JSON.stringify(tasks)).report.findings;
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['span-text-mismatch', 'warning']]);
+    expect(fs[0].message).toMatch(/only in whitespace/);
+    expect(fs[0].message).toMatch(/offsets are right/);
+  });
+
   test('a wrong JSON type in to_name is result-shape, and nothing else is reported for that result', () => {
     const { report } = check(IMG, JSON.stringify(imageTasks([rect({}, { to_name: ['image', 'other'] })])));
     expect(report.findings.map((f) => f.rule)).toEqual(['result-shape']);
