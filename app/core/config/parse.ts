@@ -17,7 +17,51 @@ function startOf(node: XmlNode, fallback: number): number {
   return (node[META] as { startIndex?: number } | undefined)?.startIndex ?? fallback;
 }
 
+/**
+ * Names fast-xml-parser refuses (it throws on `constructor`, `__proto__`, `prototype` and renames
+ * `hasOwnProperty`, `toString`, ...) to keep them off plain objects. Configs may use them as tag or
+ * attribute names, so they are marked before the parser sees them and unmarked when read: attributes
+ * go into objects without a prototype, and tags are only ever compared, never used as keys.
+ */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const MARK = '\u0001';
+const mark = (name: string) => (RESERVED.has(name) ? MARK + name : name);
+const unmark = (name: string) => (name.startsWith(MARK) ? name.slice(1) : name);
+
+/**
+ * Label Studio lower-cases attribute names (its tag models declare `toname`, `perregion`, ...), so any
+ * spelling works there. prelabel reads them in their documented spelling: every attribute it reads is
+ * listed here, and its lower-case (or any other case) spelling is read as this one.
+ */
+const ATTRIBUTE_NAMES = [
+  'toName', 'perRegion', 'perItem', 'showInline', 'maxUsages', 'maxRating', 'valueType', 'indexFlag', 'textKey', 'nameKey',
+  'apiUrl', 'choice', 'name', 'value', 'alias', 'background', 'selected', 'hotkey', 'min', 'max', 'step', 'required',
+  'visibleWhen', 'whenTagName', 'whenLabelValue', 'whenChoiceValue', 'leafsOnly', 'showFullPath', 'pathSeparator',
+  'granularity', 'selectionEnabled', 'highlightColor', 'saveTextResult', 'encoding', 'layout', 'strokeWidth',
+  'strokeColor', 'fillColor', 'fillOpacity', 'opacity', 'canRotate', 'pointSize', 'pointStyle', 'smart', 'smartOnly',
+  'timeColumn', 'timeFormat', 'timeDisplayFormat', 'sep', 'rows', 'editable', 'skipDuplicates', 'maxSubmissions',
+  'placeholder', 'displayMode', 'maxWidth', 'maxHeight', 'zoom', 'zoomControl', 'rotateControl', 'crosshair',
+  'defaultValue', 'sortedHighlightColor', 'mode', 'title', 'inline',
+];
+const CANONICAL = new Map(ATTRIBUTE_NAMES.map((a) => [a.toLowerCase(), a]));
+
+/** A tag's attributes under their documented names, in an object without a prototype. */
+function attributesOf(node: XmlNode): Record<string, string> {
+  const raw = node[':@'] as Record<string, string> | undefined;
+  const attrs = Object.create(null) as Record<string, string>;
+  if (!raw) return attrs;
+  for (const key of Object.keys(raw)) {
+    const name = unmark(key);
+    const canonical = CANONICAL.get(name.toLowerCase()) ?? name;
+    // The first spelling wins when a tag has both `toName` and `toname`.
+    if (!(canonical in attrs)) attrs[canonical] = raw[key];
+  }
+  return attrs;
+}
+
 const parser = new XMLParser({
+  transformTagName: mark,
+  transformAttributeName: mark,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -72,7 +116,7 @@ export function parseConfig(text: string): ConfigModel {
   /** Offset of attribute `attr` inside the start tag at `offset`, or the tag itself. */
   const attrOffset = (offset: number, attr: string): number => {
     const end = text.indexOf('>', offset);
-    const re = new RegExp(`\\s${escapeRegExp(attr)}\\s*=`, 'g');
+    const re = new RegExp(`\\s${escapeRegExp(attr)}\\s*=`, 'gi');
     re.lastIndex = offset;
     const m = re.exec(text);
     return m && (end === -1 || m.index < end) ? m.index + 1 : offset;
@@ -82,14 +126,19 @@ export function parseConfig(text: string): ConfigModel {
   const pendingToName: { control: ControlTag; offset: number }[] = [];
   let sawRoot = false;
 
-  const tagOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
+  const keyOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
+  const tagOf = (node: XmlNode): string | undefined => {
+    const key = keyOf(node);
+    return key === undefined ? undefined : unmark(key);
+  };
+  const childrenOf = (node: XmlNode): XmlNode[] => (node[keyOf(node)!] ?? []) as XmlNode[];
 
   const readOptions = (nodes: XmlNode[], control: ControlTag, optionTag: string, nested: boolean, into: LabelOption[]) => {
     for (const node of nodes) {
       const tag = tagOf(node);
       if (!tag || tag.startsWith('#')) continue;
-      const attrs = (node[':@'] ?? {}) as Record<string, string>;
-      const children = (node[tag] ?? []) as XmlNode[];
+      const attrs = attributesOf(node);
+      const children = childrenOf(node);
       const offset = startOf(node, control.offset);
       if (tag.toLowerCase() === optionTag) {
         const pos = lines.position(offset);
@@ -233,8 +282,8 @@ export function parseConfig(text: string): ConfigModel {
     for (const node of nodes) {
       const tag = tagOf(node);
       if (!tag || tag.startsWith('#') || tag.startsWith('?')) continue;
-      const attrs = (node[':@'] ?? {}) as Record<string, string>;
-      const children = (node[tag] ?? []) as XmlNode[];
+      const attrs = attributesOf(node);
+      const children = childrenOf(node);
       const offset = startOf(node, 0);
       visit(node, tag, attrs, children, offset);
     }
@@ -249,8 +298,8 @@ export function parseConfig(text: string): ConfigModel {
     }
     sawRoot = true;
     if (tag !== 'View') report('config-structure', 'error', offset, `The root tag is <${tag}>: Label Studio expects the config to be wrapped in <View>...</View>.`);
-    const attrs = (node[':@'] ?? {}) as Record<string, string>;
-    visit(node, tag, attrs, (node[tag] ?? []) as XmlNode[], offset);
+    const attrs = attributesOf(node);
+    visit(node, tag, attrs, childrenOf(node), offset);
   }
 
   for (const { control, offset } of pendingToName) {

@@ -285,6 +285,12 @@ describe('details users rely on', () => {
     expect(fs[0].message).toMatch(/offsets are right/);
   });
 
+  test('a control with a lower-case toname is checked for to-name-mismatch like toName', () => {
+    const cfg = '<View><Image name="a" value="$image"/><Image name="b" value="$image"/><Rectangle name="box" toname="a"/></View>';
+    const { report } = check(cfg, JSON.stringify(imageTasks([{ id: 'x', from_name: 'box', to_name: 'b', type: 'rectangle', value: { x: 1, y: 1, width: 2, height: 2 } }])));
+    expect(report.findings.map((f) => f.rule)).toEqual(['to-name-mismatch']);
+  });
+
   test('a wrong JSON type in to_name is result-shape, and nothing else is reported for that result', () => {
     const { report } = check(IMG, JSON.stringify(imageTasks([rect({}, { to_name: ['image', 'other'] })])));
     expect(report.findings.map((f) => f.rule)).toEqual(['result-shape']);
