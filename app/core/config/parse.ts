@@ -78,6 +78,12 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A `maxUsages` value: a positive whole number, else no limit. */
+function usageLimit(v: string | undefined): number | null {
+  const n = v === undefined ? NaN : Number(v);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 /** The data key an object reads: '$image' -> 'image', '$utterances[{{idx}}].text' -> 'utterances'. */
 export function dataVariable(value: string | null): string | null {
   if (!value || !value.startsWith('$')) return null;
@@ -142,7 +148,7 @@ export function parseConfig(text: string): ConfigModel {
       const offset = startOf(node, control.offset);
       if (tag.toLowerCase() === optionTag) {
         const pos = lines.position(offset);
-        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background: attrs.background ?? null, children: [], offset, ...pos };
+        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background: attrs.background ?? null, maxUsages: usageLimit(attrs.maxUsages) ?? usageLimit(control.attrs.maxUsages), children: [], offset, ...pos };
         if (attrs.value === undefined) report('config-structure', 'error', offset, `<${tag}> in ${control.tag} "${control.name}" has no value attribute.`);
         into.push(opt);
         control.optionSet.set(opt.value, opt);

@@ -192,6 +192,7 @@ function checkBounds(cx: ResultCheck): void {
       }
     }
   }
+  if ((shape === 'ellipse' || shape === 'keypoint') && !bad.length) reportOverhang(cx, shape, value);
   if (!bad.length) return;
   let message = `Outside the image: ${bad.join(', ')}. Image coordinates are percent of the image (0..100).`;
   const size = imageSize(cx);
@@ -210,6 +211,39 @@ function checkBounds(cx: ResultCheck): void {
     }
   }
   cx.report(message, { path: firstPath ?? ['value'], ...(fix ? { fix } : {}) });
+}
+
+/**
+ * An ellipse or keypoint whose centre is on the image but whose outline reaches past an edge: Label
+ * Studio draws it cut off. Extents in pixels (radii are percent of the width and of the height; a
+ * keypoint's `width` is its radius in percent of the width); without original_width/height, square pixels.
+ */
+function reportOverhang(cx: ResultCheck, shape: 'ellipse' | 'keypoint', value: Record<string, unknown>): void {
+  const known = imageSize(cx);
+  const { W, H } = known ?? { W: 100, H: 100 };
+  const cxp = ((value.x as number) / 100) * W;
+  const cyp = ((value.y as number) / 100) * H;
+  let halfW: number;
+  let halfH: number;
+  if (shape === 'ellipse') {
+    const rx = ((value.radiusX as number) / 100) * W;
+    const ry = ((value.radiusY as number) / 100) * H;
+    const t = ((isNum(value.rotation) ? value.rotation : 0) * Math.PI) / 180;
+    halfW = Math.sqrt((rx * Math.cos(t)) ** 2 + (ry * Math.sin(t)) ** 2);
+    halfH = Math.sqrt((rx * Math.sin(t)) ** 2 + (ry * Math.cos(t)) ** 2);
+  } else {
+    if (!isNum(value.width) || value.width <= 0) return;
+    halfW = halfH = (value.width / 100) * W;
+  }
+  const tol = known ? 0.5 : EPS;
+  const edges: string[] = [];
+  if (cxp - halfW < -tol) edges.push('left');
+  if (cxp + halfW > W + tol) edges.push('right');
+  if (cyp - halfH < -tol) edges.push('top');
+  if (cyp + halfH > H + tol) edges.push('bottom');
+  if (!edges.length) return;
+  const what = shape === 'ellipse' ? 'This ellipse (x, y is its centre, radiusX and radiusY its radii)' : `This keypoint (radius width = ${value.width}% of the image width)`;
+  cx.report(`${what} reaches past the ${edges.join(', ')} edge${edges.length > 1 ? 's' : ''} of the image; Label Studio draws it cut off.`, { path: ['value', shape === 'ellipse' ? 'radiusX' : 'width'], severity: 'warning' });
 }
 
 function checkMask(cx: ResultCheck): void {

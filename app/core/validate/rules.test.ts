@@ -126,6 +126,22 @@ const cases: Case[] = [
     result: 0,
     fixes: true,
   },
+  {
+    rule: 'max-usages',
+    config: '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" maxUsages="1"/><Label value="Bus"/></RectangleLabels></View>',
+    bad: imageTasks([rect({}), rect({ x: 50 }, { id: 'r2' })]),
+    good: imageTasks([rect({}), rect({ x: 50, rectanglelabels: ['Bus'] }, { id: 'r2' })]),
+    result: 1,
+    at: '[',
+  },
+  {
+    rule: 'unknown-item',
+    config: '<View><List name="search" value="$items"/><Ranker name="rank" toName="search"/></View>',
+    bad: [{ data: { items: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }, predictions: [{ model_version: 'm', result: [{ id: 'k', from_name: 'rank', to_name: 'search', type: 'ranker', value: { ranker: { rank: ['b', 'c'] } } }] }] }],
+    good: [{ data: { items: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }, predictions: [{ model_version: 'm', result: [{ id: 'k', from_name: 'rank', to_name: 'search', type: 'ranker', value: { ranker: { rank: ['b', 'a'] } } }] }] }],
+    result: 0,
+    at: '"c"',
+  },
   { rule: 'missing-model-version', bad: [{ data: { image: 'a.png' }, predictions: [{ result: [rect({})] }] }], good: imageTasks([rect({})]), result: null },
 ];
 
@@ -289,6 +305,39 @@ describe('details users rely on', () => {
     const cfg = '<View><Image name="a" value="$image"/><Image name="b" value="$image"/><Rectangle name="box" toname="a"/></View>';
     const { report } = check(cfg, JSON.stringify(imageTasks([{ id: 'x', from_name: 'box', to_name: 'b', type: 'rectangle', value: { x: 1, y: 1, width: 2, height: 2 } }])));
     expect(report.findings.map((f) => f.rule)).toEqual(['to-name-mismatch']);
+  });
+
+  test('maxUsages counts regions, not results: the OCR box and its label sharing an id are one use', () => {
+    const cfg = '<View><Image name="image" value="$image"/><Rectangle name="box" toName="image"/><Labels name="label" toName="image" maxUsages="1"><Label value="Text"/></Labels></View>';
+    const geo = { x: 1, y: 1, width: 2, height: 2 };
+    const one = [{ id: 'a', from_name: 'box', to_name: 'image', type: 'rectangle', value: geo }, { id: 'a', from_name: 'label', to_name: 'image', type: 'labels', value: { ...geo, labels: ['Text'] } }];
+    expect(check(cfg, JSON.stringify(imageTasks(one))).report.findings).toEqual([]);
+    const two = [...one, { id: 'b', from_name: 'box', to_name: 'image', type: 'rectangle', value: geo }, { id: 'b', from_name: 'label', to_name: 'image', type: 'labels', value: { ...geo, labels: ['Text'] } }];
+    const fs = check(cfg, JSON.stringify(imageTasks(two))).report.findings;
+    expect(fs.map((f) => [f.rule, f.result])).toEqual([['max-usages', 3]]);
+    expect(fs[0].message).toMatch(/may be used 1 time/);
+  });
+
+  test('an ellipse or keypoint reaching past the image edge is an out-of-bounds warning; one inside is quiet', () => {
+    const cfg = '<View><Image name="image" value="$image"/><Ellipse name="e" toName="image"/><KeyPoint name="kp" toName="image"/></View>';
+    const el = (value: Record<string, unknown>) => ({ id: 'e1', from_name: 'e', to_name: 'image', type: 'ellipse', original_width: 800, original_height: 600, value });
+    const kp = (value: Record<string, unknown>) => ({ id: 'k1', from_name: 'kp', to_name: 'image', type: 'keypoint', original_width: 800, original_height: 600, value });
+    const findings = (r: unknown) => check(cfg, JSON.stringify(imageTasks([r]))).report.findings.map((f) => [f.rule, f.severity]);
+    expect(findings(el({ x: 95, y: 50, radiusX: 10, radiusY: 10 }))).toEqual([['out-of-bounds', 'warning']]);
+    expect(findings(el({ x: 50, y: 50, radiusX: 10, radiusY: 10 }))).toEqual([]);
+    // Rotated by 90 degrees the long radius points down, past the bottom edge.
+    expect(findings(el({ x: 50, y: 80, radiusX: 30, radiusY: 5, rotation: 90 }))).toEqual([['out-of-bounds', 'warning']]);
+    expect(findings(el({ x: 50, y: 80, radiusX: 30, radiusY: 5 }))).toEqual([]);
+    expect(findings(kp({ x: 99.5, y: 50, width: 1 }))).toEqual([['out-of-bounds', 'warning']]);
+    expect(findings(kp({ x: 50, y: 50, width: 1 }))).toEqual([]);
+  });
+
+  test('a text span with an empty labels list is a warning: Label Studio shows an unlabelled span', () => {
+    const fs = check(TXT, JSON.stringify(textTasks([span(0, 3, 'Ana', { value: { start: 0, end: 3, text: 'Ana', labels: [] } })]))).report.findings;
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['value-shape', 'warning']]);
+    expect(fs[0].message).toMatch(/unlabelled span/);
+    // On an image it stays an error.
+    expect(check(IMG, JSON.stringify(imageTasks([rect({ rectanglelabels: [] })]))).report.findings.map((f) => [f.rule, f.severity])).toEqual([['value-shape', 'error']]);
   });
 
   test('a wrong JSON type in to_name is result-shape, and nothing else is reported for that result', () => {

@@ -4,8 +4,8 @@
 import type { Rule } from './context';
 import { configStructure, dataMissing, jsonSyntax, missingModelVersion, scoreRange, taskShape, unknownTag, xmlSyntax } from './rules/documentRules';
 import { resultShape, toNameMismatch, typeMismatch, unknownFromName, unknownToName } from './rules/nameRules';
-import { duplicateId, orphanRegionRef, suspectUnits } from './rules/regionRules';
-import { outOfBounds, rleInvalid, singleChoice, spanOutOfRange, spanTextMismatch, unknownLabel, valueShape } from './rules/valueRules';
+import { duplicateId, maxUsages, orphanRegionRef, suspectUnits } from './rules/regionRules';
+import { outOfBounds, rleInvalid, singleChoice, spanOutOfRange, spanTextMismatch, unknownItem, unknownLabel, valueShape } from './rules/valueRules';
 
 export const rules: readonly Rule[] = [
   xmlSyntax,
@@ -21,6 +21,7 @@ export const rules: readonly Rule[] = [
   toNameMismatch,
   typeMismatch,
   unknownLabel,
+  unknownItem,
   outOfBounds,
   suspectUnits,
   spanOutOfRange,
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   orphanRegionRef,
   rleInvalid,
   singleChoice,
+  maxUsages,
   missingModelVersion,
 ];
 

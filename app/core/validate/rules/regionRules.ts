@@ -1,6 +1,6 @@
 // Rules about regions across one prediction's results: shared ids, references, units.
 
-import { findControl } from '../../config/model';
+import { findControl, type LabelOption } from '../../config/model';
 import { imageShapeOf, type ImageShape } from '../../tags/image';
 import type { JsonEdit } from '../../finding';
 import type { PredictionCheck, Rule } from '../context';
@@ -63,6 +63,43 @@ export const orphanRegionRef: Rule = {
     });
   },
 };
+
+export const maxUsages: Rule = {
+  id: 'max-usages',
+  severity: 'error',
+  doc: 'More regions (or answers) of one prediction carry a label or choice than its `maxUsages` (on the `<Label>`/`<Choice>` or its control) allows.',
+  prediction(cx) {
+    if (!cx.config.ok) return;
+    // Regions already counted per option: results sharing an id are one region (FORMAT-NOTES §3).
+    const seen = new Map<LabelOption, Set<string>>();
+    cx.results.forEach((res, r) => {
+      if (!cx.resultSound[r] || !isObject(res) || !isObject(res.value) || typeof res.from_name !== 'string' || typeof res.type !== 'string') return;
+      const control = findControl(cx.config, res.from_name);
+      if (!control || control.dynamicOptions) return;
+      const key = res.type === 'choices' ? 'choices' : res.type.endsWith('labels') ? (res.type in res.value ? res.type : 'labels') : null;
+      const list = key ? res.value[key] : undefined;
+      if (!Array.isArray(list)) return;
+      for (const label of new Set(list)) {
+        const option = typeof label === 'string' ? control.optionSet.get(label) : undefined;
+        if (!option || option.maxUsages === null) continue;
+        let regions = seen.get(option);
+        if (!regions) seen.set(option, (regions = new Set()));
+        const region = typeof res.id === 'string' || typeof res.id === 'number' ? `id:${String(res.id)}` : `result:${r}`;
+        if (regions.has(region)) continue;
+        regions.add(region);
+        if (regions.size === option.maxUsages + 1) {
+          const what = res.type === 'choices' ? 'answers' : 'regions';
+          cx.report(`"${option.value}" of "${control.name}" may be used ${option.maxUsages} time(s) (maxUsages), but this is the ${ordinal(regions.size)} of this prediction's ${what} with it. Label Studio does not let an annotator go past the limit; remove the extra ${what} or raise maxUsages in the config.`, {
+            result: r,
+            path: ['value', key!],
+          });
+        }
+      }
+    });
+  },
+};
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** A prediction whose image geometry is all within 0..1: normalized fractions where percent belongs. */
 export const suspectUnits: Rule = {
