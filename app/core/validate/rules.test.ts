@@ -205,6 +205,31 @@ describe('details users rely on', () => {
     expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 50, y: 50, width: 10, height: 10 });
   });
 
+  test('pixels are judged per prediction: a box whose numbers happen to fit 0..100 is converted with the rest', () => {
+    // 800 x 600 image: the first two boxes are clearly pixels; the third (x 40, y 30, 60 x 50) could pass for percent.
+    const tasks = imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 }), rect({ x: 120, y: 450, width: 200, height: 90 }, { id: 'r2' }), rect({ x: 40, y: 30, width: 60, height: 50 }, { id: 'r3' })]);
+    const { report, doc } = check(IMG, JSON.stringify(tasks));
+    expect(report.findings.map((f) => [f.rule, f.result])).toEqual([['out-of-bounds', 0], ['out-of-bounds', 1], ['suspect-units', 2]]);
+    // Every region of the prediction offers the same fix, and it converts all three.
+    const titles = new Set(report.findings.map((f) => f.fix?.title));
+    expect([...titles]).toEqual(['Convert all 3 image regions of this prediction from pixels to percent']);
+    expect(report.findings[2].message).toMatch(/2 of the 3 image regions/);
+    const fixed = applyEdits(doc.tasks, report.findings[0].fix!.edits) as { predictions: { result: { value: Record<string, number> }[] }[] }[];
+    expect(fixed[0].predictions[0].result.map((r) => [r.value.x, r.value.y, r.value.width, r.value.height])).toEqual([
+      [50, 50, 10, 10],
+      [15, 75, 25, 15],
+      [5, 5, 7.5, 8.3333],
+    ]);
+    expect(check(IMG, JSON.stringify(fixed)).report.findings).toEqual([]);
+  });
+
+  test('one pixel box among percent boxes is not a pixel prediction: only that box is converted', () => {
+    const tasks = imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 }), rect({ x: 40, y: 30, width: 20, height: 20 }, { id: 'r2' }), rect({ x: 10, y: 60, width: 20, height: 20 }, { id: 'r3' })]);
+    const { report } = check(IMG, JSON.stringify(tasks));
+    expect(report.findings.map((f) => [f.rule, f.result])).toEqual([['out-of-bounds', 0]]);
+    expect(report.findings[0].fix!.edits.every((e) => e.path[3] === 0)).toBe(true);
+  });
+
   test('a rectangle past the right edge is out of bounds; one that ends exactly at 100 is not', () => {
     const past = check(IMG, JSON.stringify(imageTasks([rect({ x: 0, y: 44.37, width: 100.2, height: 51.15 })])));
     expect(ofRule(past.report.findings, 'out-of-bounds')).toHaveLength(1);

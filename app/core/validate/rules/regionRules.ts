@@ -1,7 +1,7 @@
 // Rules about regions across one prediction's results: shared ids, references, units.
 
 import { findControl, type LabelOption } from '../../config/model';
-import { imageShapeOf, type ImageShape } from '../../tags/image';
+import { imageShapeOf, pixelJudgment, type ImageShape } from '../../tags/image';
 import type { JsonEdit } from '../../finding';
 import type { PredictionCheck, Rule } from '../context';
 import { isObject } from '../../tasks/jsonValue';
@@ -105,8 +105,9 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n 
 export const suspectUnits: Rule = {
   id: 'suspect-units',
   severity: 'warning',
-  doc: 'Every image coordinate of a prediction is within 0..1: they look like normalized fractions where Label Studio wants percent (0..100).',
+  doc: 'Every image coordinate of a prediction is within 0..1: they look like normalized fractions where Label Studio wants percent (0..100). Or most regions of a prediction are in pixels and this one\'s numbers just happen to fit 0..100: the fix converts the whole prediction.',
   prediction(cx: PredictionCheck) {
+    pixelsThatLookLikePercent(cx);
     // First pass without allocating: most predictions are in percent and stop here.
     let count = 0;
     let max = 0;
@@ -142,6 +143,25 @@ export const suspectUnits: Rule = {
     });
   },
 };
+
+/** In a prediction mostly in pixels, the regions whose numbers happen to fit 0..100 get the prediction's fix too. */
+function pixelsThatLookLikePercent(cx: PredictionCheck): void {
+  const judgment = pixelJudgment(cx.results, cx.t, cx.p);
+  if (!judgment.pixels) return;
+  const done = new Set<string>();
+  for (const r of judgment.quiet) {
+    if (!cx.resultSound[r]) continue;
+    const res = cx.results[r] as Record<string, unknown>;
+    const region = typeof res.id === 'string' || typeof res.id === 'number' ? String(res.id) : `#${r}`;
+    if (done.has(region)) continue;
+    done.add(region);
+    cx.report(`This region's numbers all fit in 0..100, but ${judgment.pixelRegions} of the ${judgment.regions} image regions of this prediction are clearly in pixels (numbers above 100): it is most likely in pixels too, and Label Studio would draw it far too large and in the wrong place.${judgment.fix ? ' The fix converts every region of the prediction, so none is left in pixels.' : ' Add original_width and original_height to every region to let prelabel convert them.'}`, {
+      result: r,
+      path: ['value'],
+      ...(judgment.fix ? { fix: judgment.fix } : {}),
+    });
+  }
+}
 
 const SCALAR_KEYS = ['x', 'y', 'width', 'height', 'radiusX', 'radiusY'];
 
