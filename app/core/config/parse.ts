@@ -1,7 +1,7 @@
 // Parses a labeling config (XML) into a ConfigModel, with config-structure findings at their tags.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Severity } from '../finding';
+import { readable, type Severity } from '../finding';
 import { LineIndex } from '../text/lines';
 import type { ConfigModel, ControlTag, LabelOption, ObjectTag } from './model';
 import { tagSpec } from './tags';
@@ -84,6 +84,17 @@ function usageLimit(v: string | undefined): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
+/** Offset of the first `<!--` without a `-->` after it, or -1. */
+function unclosedComment(text: string): number {
+  let at = text.indexOf('<!--');
+  while (at !== -1) {
+    const end = text.indexOf('-->', at + 4);
+    if (end === -1) return at;
+    at = text.indexOf('<!--', end + 3);
+  }
+  return -1;
+}
+
 /** The data key an object reads: '$image' -> 'image', '$utterances[{{idx}}].text' -> 'utterances'. */
 export function dataVariable(value: string | null): string | null {
   if (!value || !value.startsWith('$')) return null;
@@ -96,18 +107,25 @@ export function parseConfig(text: string): ConfigModel {
   const model: ConfigModel = { text, objects: new Map(), controls: new Map(), objectPatterns: [], controlPatterns: [], relations: null, findings: [], ok: false };
   const report = (rule: string, severity: Severity, offset: number, message: string, suggestion?: string) => {
     const { line, column } = lines.position(offset);
-    model.findings.push({ rule, severity, source: 'config', task: null, prediction: null, result: null, line, column, offset, message, ...(suggestion ? { suggestion } : {}) });
+    model.findings.push({ rule, severity, source: 'config', task: null, prediction: null, result: null, line, column, offset, message: readable(message), ...(suggestion ? { suggestion } : {}) });
   };
 
   if (!text.trim()) {
     report('xml-syntax', 'error', 0, 'The config is empty: paste or drop a Label Studio labeling config (<View>...</View>).');
     return model;
   }
+  // The validator misreads an unclosed comment (as an unclosed tag far away, or not at all at the end).
+  const comment = unclosedComment(text);
+  if (comment !== -1) {
+    report('xml-syntax', 'error', comment, 'This comment is not closed: add --> where it ends. The config is not well-formed XML, so nothing in it can be checked until this is fixed.');
+    return model;
+  }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    const offset = lines.offset(line, col);
-    model.findings.push({ rule: 'xml-syntax', severity: 'error', source: 'config', task: null, prediction: null, result: null, line, column: col, offset, message: `${msg} The config is not well-formed XML, so nothing in it can be checked until this is fixed.` });
+    // Some of the validator's errors come without a column (or a line): point at the line's start.
+    const line = Number.isInteger(valid.err.line) && valid.err.line > 0 ? valid.err.line : 1;
+    const col = Number.isInteger(valid.err.col) && valid.err.col > 0 ? valid.err.col : 1;
+    report('xml-syntax', 'error', lines.offset(line, col), `${valid.err.msg} The config is not well-formed XML, so nothing in it can be checked until this is fixed.`);
     return model;
   }
   let tree: XmlNode[];

@@ -103,7 +103,10 @@ function rankerItems(cx: ResultCheck): void {
   const items = cx.data[cx.object.variable];
   if (!Array.isArray(items)) return;
   const ids = new Set<string>();
-  for (const item of items) if (item && typeof item === 'object' && 'id' in item) ids.add(String((item as Record<string, unknown>).id));
+  for (const item of items) {
+    const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
+    if (typeof id === 'string' || typeof id === 'number') ids.add(String(id));
+  }
   const r = cx.value!.ranker;
   const lists: [(string | number)[], unknown[]][] = Array.isArray(r) ? [[['value', 'ranker'], r]] : Object.entries(r as Record<string, unknown[]>).map(([k, l]) => [['value', 'ranker', k], l]);
   for (const [path, list] of lists) {

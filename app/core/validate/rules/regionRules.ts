@@ -5,6 +5,7 @@ import { imageShapeOf, pixelJudgment, type ImageShape } from '../../tags/image';
 import type { JsonEdit } from '../../finding';
 import type { PredictionCheck, Rule } from '../context';
 import { isObject } from '../../tasks/jsonValue';
+import { jsonType } from '../../tags/valueKeys';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -58,7 +59,7 @@ export const orphanRegionRef: Rule = {
       const value = isObject(res.value) ? res.value : null;
       const labelsWithoutShape = res.type === 'labels' && value && !('start' in value) && imageShapeOf('labels', value) === null;
       if ((control?.perRegion || labelsWithoutShape) && !regions.hasRegion(res.id)) {
-        cx.report(`This ${String(res.type)} result has id "${String(res.id)}", but no region (shape or span) in this prediction has that id, so it describes nothing. Share the id of the region it belongs to.`, { result: r, path: ['id'] });
+        cx.report(`This ${String(res.type)} result has id ${typeof res.id === 'string' || typeof res.id === 'number' ? `"${res.id}"` : jsonType(res.id)}, but no region (shape or span) in this prediction has that id, so it describes nothing. Share the id of the region it belongs to.`, { result: r, path: ['id'] });
       }
     });
   },
