@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readable, type Severity } from '../finding';
 import { LineIndex } from '../text/lines';
 import type { ConfigModel, ControlTag, LabelOption, ObjectTag } from './model';
+import { isColor } from './colors';
 import { tagSpec } from './tags';
 
 interface XmlNode {
@@ -166,7 +167,12 @@ export function parseConfig(text: string): ConfigModel {
       const offset = startOf(node, control.offset);
       if (tag.toLowerCase() === optionTag) {
         const pos = lines.position(offset);
-        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background: attrs.background ?? null, maxUsages: usageLimit(attrs.maxUsages) ?? usageLimit(control.attrs.maxUsages), children: [], offset, ...pos };
+        let background: string | null = attrs.background ?? null;
+        if (background !== null && !isColor(background)) {
+          report('invalid-color', 'warning', attrOffset(offset, 'background'), `background="${background}" on <${tag} value="${attrs.value ?? ''}"> is not a colour (a name such as "red", #hex, rgb() or hsl()); prelabel ignores it and uses its own colour for this label.`);
+          background = null;
+        }
+        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background, maxUsages: usageLimit(attrs.maxUsages) ?? usageLimit(control.attrs.maxUsages), children: [], offset, ...pos };
         if (attrs.value === undefined) report('config-structure', 'error', offset, `<${tag}> in ${control.tag} "${control.name}" has no value attribute.`);
         into.push(opt);
         control.optionSet.set(opt.value, opt);

@@ -66,6 +66,7 @@ const cases: Case[] = [
   { rule: 'xml-syntax', config: '<View>\n  <Image name="image" value="$image">\n</View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'config-structure', config: '<View><Image name="image" value="$image"/><Choices name="image" toName="image"><Choice value="A"/></Choices></View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'unknown-tag', config: '<View><Image name="image" value="$image"/><Imagee name="x"/></View>', bad: imageTasks([]), good: imageTasks([]) },
+  { rule: 'invalid-color', config: '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" background="url(https://example.com/x.png)"/></RectangleLabels></View>', bad: imageTasks([]), good: imageTasks([]), at: 'background=' },
   { rule: 'json-syntax', bad: '[\n  {"data": {"image": "a.png"}},\n]', good: '[\n  {"data": {"image": "a.png"}}\n]', at: ']' },
   { rule: 'task-shape', bad: [{ data: { image: 'a.png' }, predictions: { model_version: 'm', result: [] } }], good: [{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [] }] }], fixes: true },
   { rule: 'result-shape', bad: imageTasks([rect({}, { to_name: ['image'] })]), good: imageTasks([rect({})]), result: 0, suggestion: 'image', at: '[', fixes: true },
@@ -156,7 +157,7 @@ describe('every rule has a case', () => {
 
 describe.each(cases)('$rule', (c) => {
   const config = c.config ?? IMG;
-  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'unknown-tag' ? IMG : config;
+  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'unknown-tag' || c.rule === 'invalid-color' ? IMG : config;
 
   test('fires on the broken input, at its place', () => {
     const badText = text(c.bad);

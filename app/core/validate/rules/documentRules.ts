@@ -24,6 +24,12 @@ export const unknownTag: Rule = {
   doc: 'A config tag prelabel does not know (a typo, or a tag from a newer Label Studio); it is ignored.',
 };
 
+export const invalidColor: Rule = {
+  id: 'invalid-color',
+  severity: 'warning',
+  doc: 'A `background` in the config that is not a colour (a name, hex, `rgb()` or `hsl()`), e.g. `url(...)`: prelabel ignores it rather than putting it into a style.',
+};
+
 export const jsonSyntax: Rule = {
   id: 'json-syntax',
   severity: 'error',
