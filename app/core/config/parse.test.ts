@@ -103,6 +103,12 @@ describe('names fast-xml-parser reserves', () => {
   });
 });
 
+test('a config starting with a byte order mark parses, at the same positions', () => {
+  const model = parseConfig('\uFEFF<View>\n  <Image name="image" value="$image"/>\n</View>');
+  expect(model.findings).toEqual([]);
+  expect(model.objects.get('image')).toMatchObject({ line: 2, column: 3 });
+});
+
 describe('findings', () => {
   test('broken XML is xml-syntax at the broken spot, and the model is marked unusable', () => {
     const model = parseConfig('<View>\n  <Image name="image" value="$image">\n  <Labels name="l" toName="image"></Labels>\n</View>');
