@@ -264,7 +264,7 @@ function checkBounds(cx: ResultCheck): void {
   const judgment = anyAbove && Array.isArray(cx.prediction.result) ? pixelJudgment(cx.prediction.result as unknown[], cx.t, cx.p) : null;
   if (judgment?.pixels && judgment.fix) {
     const others = judgment.regions === 1 ? '' : judgment.pixelRegions === judgment.regions ? `, as all ${judgment.regions} image regions of this prediction do` : `, as ${judgment.pixelRegions} of the ${judgment.regions} image regions of this prediction do`;
-    message += ` These look like pixels${others}: the fix converts ${judgment.regions === 1 ? 'them' : 'every region of the prediction'} with original_width and original_height.`;
+    message += ` These look like pixels${others}: the fix converts ${judgment.regions === 1 ? 'them' : 'every region of the prediction'} with original_width and original_height${size ? ` (${size.W} x ${size.H})` : ''}.`;
     fix = judgment.fix;
   } else if (anyAbove) {
     if (size) {
