@@ -1,6 +1,8 @@
 // Getting data in: the file input, dropping files anywhere, images matched to tasks by file name.
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fixture, openApp, openFiles, problems, regions } from './helpers';
 
 test('"Open files" loads a config, a tasks file and an image, recognised by content', async ({ page }) => {
@@ -55,4 +57,33 @@ test('a broken tasks file keeps the last good preview and says where it breaks',
   await expect(problems(page).first()).toContainText("json-syntax Trailing comma before ']'");
   await expect(page.getByText('does not parse; the preview shows the last good tasks')).toBeVisible();
   await expect(page.getByText('2 regions')).toBeVisible();
+});
+
+test('export gives back a tasks file byte for byte, its UTF-8 byte order mark included', async ({ page }) => {
+  await openApp(page);
+  const tasks = '\uFEFF' + readFileSync(fixture('flags.json'), 'utf8');
+  await openFiles(page, [
+    { name: 'flags.xml', path: fixture('flags.xml') },
+    { name: 'flags.json', text: tasks },
+  ]);
+  await expect(page.getByText('4 regions')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(bytes.equals(Buffer.from(tasks, 'utf8'))).toBe(true);
+});
+
+test('a tasks file that is not UTF-8 opens with a notice saying so, and the export says it writes UTF-8', async ({ page }) => {
+  await openApp(page);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'prelabel-e2e-')), 'latin1.json');
+  // "café" in Latin-1: the é is the single byte 0xE9.
+  writeFileSync(file, Buffer.concat([Buffer.from('[{"data": {"image": "a.png", "note": "caf'), Buffer.from([0xe9]), Buffer.from('"}, "predictions": []}]')]));
+  await openFiles(page, [
+    { name: 'flags.xml', path: fixture('flags.xml') },
+    { name: 'latin1.json', path: file },
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded' })).toContainText('latin1.json is not valid UTF-8');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  expect(readFileSync((await download.path())!, 'utf8')).toContain('caf\uFFFD');
+  await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText('written as UTF-8');
 });

@@ -2,7 +2,7 @@
 // span, Paragraphs with their spans, relations listed.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openFixture, problems, regions } from './helpers';
+import { openFiles, openFixture, problems, regions } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await openFixture(page, 'text', 5);
@@ -27,6 +27,43 @@ test('HyperText: sanitized (no script ran), the XPath span is highlighted', asyn
   await expect(html.locator('mark')).toHaveText(['Paris']);
   await expect(html.locator('script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('HyperText: task HTML cannot restyle the app, cover it or navigate it; a config background that is not a colour is never fetched', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('example.invalid')) requested.push(r.url());
+  });
+  const config = '<View><HyperText name="page" value="$html"/><HyperTextLabels name="ner" toName="page"><Label value="LOC" background="url(http://example.invalid/bg.png)"/></HyperTextLabels></View>';
+  const html =
+    '<p>Plain <a id="away" href="http://example.invalid/away">away</a></p>' +
+    '<style>body { display: none !important; } * { background: red !important; }</style>' +
+    '<form action="http://example.invalid/submit"><button id="go">Go</button></form>' +
+    '<div id="cover" style="position: fixed; inset: 0; z-index: 99999; background: black">cover</div>';
+  const tasks = JSON.stringify([{ data: { html }, predictions: [{ model_version: 'm', result: [{ id: 'h', from_name: 'ner', to_name: 'page', type: 'hypertextlabels', value: { start: '/p[1]/text()[1]', end: '/p[1]/text()[1]', startOffset: 0, endOffset: 5, hypertextlabels: ['LOC'] } }] }] }]);
+  await openFiles(page, [
+    { name: 'hostile.xml', text: config },
+    { name: 'hostile.json', text: tasks },
+  ]);
+  await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+  const box = page.getByRole('region', { name: 'HyperText page' }).locator('.hypertext');
+  await expect(box.locator('mark')).toHaveText(['Plain']);
+  await expect(box.locator('style, form, button')).toHaveCount(0);
+  // The app is not restyled: its header keeps its own background.
+  expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe('none');
+  // A fixed-position element stays inside the preview box.
+  const cover = (await box.locator('#cover').boundingBox())!;
+  const area = (await box.boundingBox())!;
+  expect(cover.y).toBeGreaterThanOrEqual(area.y - 1);
+  expect(cover.y + cover.height).toBeLessThanOrEqual(area.y + area.height + 1);
+  expect(cover.x + cover.width).toBeLessThanOrEqual(area.x + area.width + 1);
+  // A link in the task HTML does not navigate the app.
+  const here = page.url();
+  await box.locator('#away').dispatchEvent('click');
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(here);
+  await expect(page.getByText(/invalid-color/).first()).toBeVisible();
+  expect(requested).toEqual([]);
 });
 
 test('Paragraphs: the span covers its paragraph', async ({ page }) => {

@@ -99,6 +99,67 @@ describe('prelabel validate', () => {
   });
 });
 
+describe('large and hostile input', () => {
+  const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  const deepObject = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+  const write = (name: string, text: string) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+
+  test('--format json is written in pieces of bounded size, and the pieces are one JSON document', () => {
+    const rects = Array.from({ length: 5000 }, (_, i) => ({ id: `r${i}`, from_name: 'label', to_name: 'image', type: 'rectanglelabels', value: { x: 10, y: 10, width: 10, height: 10, rectanglelabels: ['Nope'] } }));
+    const tasks = write('many.json', JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: rects }] }]));
+    const pieces: string[] = [];
+    const code = main(['validate', '--config', files['bbox.xml'], tasks, '--format', 'json'], (s) => pieces.push(s), () => {});
+    expect(code).toBe(1);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1 << 20);
+    const doc = JSON.parse(pieces.join('\n'));
+    expect(doc.findings).toHaveLength(5000);
+    expect(doc.summary).toMatchObject({ results: 5000, errors: 5000 });
+  });
+
+  test.each([
+    ['a prediction score', `[{"data":{"image":"a"},"predictions":[{"model_version":"m","score":${deep(5000)},"result":[]}]}]`],
+    ['a region score', `[{"data":{"image":"a"},"predictions":[{"model_version":"m","result":[{"id":"r","from_name":"label","to_name":"image","type":"rectanglelabels","score":${deep(5000)},"value":{"x":1,"y":1,"width":1,"height":1,"rectanglelabels":["Airplane"],"score":${deep(5000)}}}]}]}]`],
+    ['a region id', `[{"data":{"image":"a"},"predictions":[{"model_version":"m","result":[{"id":${deep(5000)},"from_name":"label","to_name":"image","type":"rectanglelabels","value":{"x":1,"y":1,"width":1,"height":1,"rectanglelabels":["Airplane"]}},{"id":${deep(5000)},"from_name":"label","to_name":"image","type":"rectanglelabels","value":{"x":1,"y":1,"width":1,"height":1,"rectanglelabels":["Airplane"]}}]}]}]`],
+    ['a fix that would wrap a deep prediction', `[{"data":{"image":"a"},"predictions":{"model_version":"m","result":[],"extra":${deepObject(5000)}}}]`],
+    ['a fix that would wrap a deep result', `[{"data":{"image":"a"},"predictions":[{"model_version":"m","result":{"x":${deepObject(5000)}}}]}]`],
+    ['a choice', `[{"data":{"image":"a"},"predictions":[{"model_version":"m","result":[{"from_name":"label","to_name":"image","type":"rectanglelabels","value":{"x":1,"y":1,"width":1,"height":1,"rectanglelabels":[${deep(5000)}, "A"]}}]}]}]`],
+  ])('a value nested 5,000 levels deep in %s is a finding, not an internal error', (_what, text) => {
+    const tasks = write('deep.json', text);
+    for (const format of ['text', 'json']) {
+      const r = run('validate', '--config', files['bbox.xml'], tasks, '--format', format);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/nested more than \d+ levels deep/);
+      if (format === 'json') expect(JSON.parse(r.out).findings.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('a 1 MB label is quoted cut short in the message, not in full', () => {
+    const label = 'x'.repeat(1 << 20);
+    const tasks = write('long.json', JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [{ id: 'r', from_name: 'label', to_name: 'image', type: 'rectanglelabels', value: { x: 10, y: 10, width: 10, height: 10, rectanglelabels: [label] } }] }] }]));
+    const r = run('validate', '--config', files['bbox.xml'], tasks);
+    expect(r.code).toBe(1);
+    const line = r.out.split('\n')[0];
+    expect(line).toMatch(/unknown-label Label "x+…" is not in "label"/);
+    expect(line.length).toBeLessThan(1000);
+  });
+
+  test('an unterminated XML comment: a finding with a numeric line and column', () => {
+    const config = write('comment.xml', '<View>\n  <Image name="image" value="$image"/>\n</View>\n<!-- not closed');
+    const r = run('validate', '--config', config, files['bbox.json'], '--format', 'json');
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.out).findings[0];
+    expect(f).toMatchObject({ rule: 'xml-syntax', line: 4, column: 1 });
+    const t = run('validate', '--config', config, files['bbox.json']);
+    expect(t.out.split('\n')[0]).toMatch(/comment\.xml:4:1 error xml-syntax /);
+  });
+});
+
 function files_(name: string) {
   return `@${name}`;
 }

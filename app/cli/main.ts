@@ -57,43 +57,81 @@ function read(path: string): string {
   }
 }
 
-interface FileFinding extends Finding {
-  file: string;
+/** Output goes out in pieces about this big: any number of findings, without one giant string. */
+const PIECE = 64 * 1024;
+
+/** Collects lines and hands them to `out` a piece at a time (each call ends a line). */
+class PieceWriter {
+  private lines: string[] = [];
+  private size = 0;
+
+  constructor(private readonly out: (s: string) => void) {}
+
+  line(s: string): void {
+    this.lines.push(s);
+    this.size += s.length + 1;
+    if (this.size >= PIECE) this.flush();
+  }
+
+  flush(): void {
+    if (!this.lines.length) return;
+    this.out(this.lines.join('\n'));
+    this.lines = [];
+    this.size = 0;
+  }
+}
+
+/** One finding as a JSON line; a fix too big to write (it should not happen) is left out rather than failing the run. */
+function findingJson(f: Finding, file: string): string {
+  const o: Record<string, unknown> = { rule: f.rule, severity: f.severity, task: f.task, prediction: f.prediction, result: f.result, file, line: f.line, column: f.column, message: f.message };
+  if (f.suggestion !== undefined) o.suggestion = f.suggestion;
+  if (f.fix) o.fix = f.fix;
+  try {
+    return JSON.stringify(o);
+  } catch {
+    delete o.fix;
+    return JSON.stringify(o);
+  }
 }
 
 function runValidate(argv: string[], out: (s: string) => void): number {
   const args = parseArgs(argv);
   const configText = read(args.config);
+  // Read every file first: a missing one stops the run before anything is printed.
   const texts = args.files.map((f) => [f, read(f)] as const);
   const config = parseConfig(configText);
-  const all: FileFinding[] = config.findings.map((f) => ({ ...f, file: args.config }));
   const summary = { tasks: 0, predictions: 0, results: 0, errors: 0, warnings: 0, infos: 0 };
+  const writer = new PieceWriter(out);
+  const json = args.format === 'json';
+  let first = true;
+  const emit = (f: Finding, file: string) => {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+    if (!json) writer.line(`${file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
+    else {
+      writer.line(`${first ? '' : ','}${findingJson(f, file)}`);
+      first = false;
+    }
+  };
+  // Findings are written file by file as they are found, so the summary comes last.
+  if (json) writer.line('{"findings": [');
+  for (const f of config.findings) emit(f, args.config);
+  const bare = { ...config, findings: [] };
   for (const [file, text] of texts) {
-    const report = validate({ ...config, findings: [] }, parseTasks(text));
-    for (const f of report.findings) all.push({ ...f, file });
+    const report = validate(bare, parseTasks(text));
+    for (const f of report.findings) emit(f, file);
     summary.tasks += report.summary.tasks;
     summary.predictions += report.summary.predictions;
     summary.results += report.summary.results;
   }
-  for (const f of all) {
-    if (f.severity === 'error') summary.errors++;
-    else if (f.severity === 'warning') summary.warnings++;
-    else summary.infos++;
-  }
-  if (args.format === 'json') {
-    const findings = all.map((f) => {
-      const o: Record<string, unknown> = { rule: f.rule, severity: f.severity, task: f.task, prediction: f.prediction, result: f.result, file: f.file, line: f.line, column: f.column, message: f.message };
-      if (f.suggestion !== undefined) o.suggestion = f.suggestion;
-      if (f.fix) o.fix = f.fix;
-      return o;
-    });
-    out(JSON.stringify({ summary, findings }, null, 2));
+  if (json) {
+    writer.line(`], "summary": ${JSON.stringify(summary)}}`);
   } else {
-    const lines = all.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    lines.push(`${plural(summary.tasks, 'task')}, ${plural(summary.predictions, 'prediction')}, ${plural(summary.results, 'result')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info.`);
-    out(lines.join('\n'));
+    writer.line(`${plural(summary.tasks, 'task')}, ${plural(summary.predictions, 'prediction')}, ${plural(summary.results, 'result')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info.`);
   }
+  writer.flush();
   return summary.errors > 0 ? 1 : 0;
 }
 

@@ -53,3 +53,49 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   }
   return { errors, warnings, infos };
 }
+
+/** Longest quoted value a message repeats in full, and the longest message. */
+const QUOTE_MAX = 80;
+const MESSAGE_MAX = 600;
+
+/**
+ * A message fit to read: every double-quoted value longer than QUOTE_MAX characters is cut with an
+ * ellipsis (a 1 MB label must not make a 1 MB line), and the whole message is capped. One pass, no regex,
+ * so an unbalanced quote in a long message costs no backtracking.
+ */
+export function readable(message: string): string {
+  if (message.length <= QUOTE_MAX) return message;
+  let out = '';
+  let i = 0;
+  const n = message.length;
+  while (i < n && out.length <= MESSAGE_MAX) {
+    const open = message.indexOf('"', i);
+    if (open === -1) {
+      out += message.slice(i);
+      break;
+    }
+    let close = open + 1;
+    while (close < n && message.charCodeAt(close) !== 34) close += message.charCodeAt(close) === 92 ? 2 : 1;
+    if (close >= n) {
+      out += message.slice(i);
+      break;
+    }
+    out += message.slice(i, open + 1);
+    const inner = message.slice(open + 1, close);
+    out += inner.length > QUOTE_MAX ? `${cut(inner, QUOTE_MAX - 20)}…` : inner;
+    out += '"';
+    i = close + 1;
+  }
+  return out.length > MESSAGE_MAX ? `${cut(out, MESSAGE_MAX)}…` : out;
+}
+
+/** The first `max` UTF-16 units of s, not splitting a surrogate pair or a backslash escape. */
+function cut(s: string, max: number): string {
+  let end = Math.min(max, s.length);
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  let backslashes = 0;
+  for (let k = end - 1; k >= 0 && s.charCodeAt(k) === 92; k--) backslashes++;
+  if (backslashes % 2 === 1) end--;
+  return s.slice(0, end);
+}

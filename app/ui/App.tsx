@@ -146,6 +146,8 @@ export function App() {
   const canRedo = useStore((s) => s.future.length > 0);
   const dirty = useStore((s) => s.project.tasksVersion !== s.savedVersion);
   const [exportAs, setExportAs] = useState<'predictions' | 'annotations'>('predictions');
+  /** The opened tasks file was not UTF-8 (what decodeText said): export says it writes UTF-8. */
+  const tasksEncoding = useRef<string | null>(null);
   const samples = useSamples();
   // Restore the saved session; else open with the first sample (the guide's bounding-box example).
   const [restored, setRestored] = useState<boolean | null>(null);
@@ -187,7 +189,7 @@ export function App() {
     const name = base.replace(/(\.[^.]*)?$/, (ext) => (exportAs === 'annotations' ? `.annotations${ext || '.json'}` : ext || '.json'));
     download(name, s.exportText(exportAs));
     s.markExported();
-    s.setNotice(`Exported ${name}${exportAs === 'annotations' ? ' (predictions turned into annotations)' : ''}.`);
+    s.setNotice(`Exported ${name}${exportAs === 'annotations' ? ' (predictions turned into annotations)' : ''}.${tasksEncoding.current ? ' It is written as UTF-8: the tasks file opened was not UTF-8.' : ''}`);
   };
 
   const toggleHelp = useCallback((open?: boolean) => setHelp((h) => (open === undefined ? !h : open)), []);
@@ -225,7 +227,9 @@ export function App() {
     }
     if (sorted.images.size) s.addImages(sorted.images);
     const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);
-    s.setNotice(parts.length ? `Loaded ${parts.join(', ')}.${sorted.skipped.length ? ` Skipped: ${sorted.skipped.join('; ')}.` : ''}` : `Nothing recognised: ${sorted.skipped.join('; ')}`);
+    if (sorted.tasks) tasksEncoding.current = sorted.tasks.problem ?? null;
+    const problems = sorted.problems.length ? ` ${sorted.problems.join(' ')}` : '';
+    s.setNotice(parts.length ? `Loaded ${parts.join(', ')}.${sorted.skipped.length ? ` Skipped: ${sorted.skipped.join('; ')}.` : ''}${problems}` : `Nothing recognised: ${sorted.skipped.join('; ')}`);
   };
 
   useEffect(() => {

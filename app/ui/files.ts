@@ -1,11 +1,14 @@
 // Recognises dropped or opened files by their content: a labeling config (XML), a tasks file (JSON or
 // JSON Lines), or an image. Extensions only break ties.
 
+import { decodeText } from './decode';
 import { imageBlobs } from './session';
 
 export interface TextFile {
   name: string;
   text: string;
+  /** The file was not valid UTF-8 (see decodeText): what was done. */
+  problem?: string;
 }
 
 export interface SortedFiles {
@@ -14,6 +17,8 @@ export interface SortedFiles {
   images: Map<string, string>;
   /** Files that are none of these, with the reason. */
   skipped: string[];
+  /** Text files opened with a problem in their encoding (not UTF-8): what was done, for the notice. */
+  problems: string[];
 }
 
 const IMAGE_MAGIC: [number[], string][] = [
@@ -41,7 +46,7 @@ export function recognizeText(text: string, name = ''): 'config' | 'tasks' | nul
 }
 
 export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
-  const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [] };
+  const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [], problems: [] };
   for (const file of files) {
     if (await isImage(file)) {
       const url = URL.createObjectURL(file);
@@ -53,14 +58,21 @@ export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
       out.skipped.push(`${file.name}: larger than 512 MB`);
       continue;
     }
-    const text = await file.text();
+    // Not file.text(): it drops a UTF-8 BOM and silently replaces bytes that are not UTF-8.
+    const { text, problem } = decodeText(new Uint8Array(await file.arrayBuffer()), file.name);
     const kind = recognizeText(text, file.name);
     if (kind === 'config') {
       if (out.config) out.skipped.push(`${file.name}: a second config (kept ${out.config.name})`);
-      else out.config = { name: file.name, text };
+      else {
+        out.config = { name: file.name, text, ...(problem ? { problem } : {}) };
+        if (problem) out.problems.push(problem);
+      }
     } else if (kind === 'tasks') {
       if (out.tasks) out.skipped.push(`${file.name}: a second tasks file (kept ${out.tasks.name})`);
-      else out.tasks = { name: file.name, text };
+      else {
+        out.tasks = { name: file.name, text, ...(problem ? { problem } : {}) };
+        if (problem) out.problems.push(problem);
+      }
     } else out.skipped.push(`${file.name}: not XML, JSON or an image`);
   }
   return out;

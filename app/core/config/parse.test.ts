@@ -65,6 +65,50 @@ describe('the model', () => {
   });
 });
 
+describe('attribute names', () => {
+  test('are case-insensitive, as Label Studio lower-cases them: toname, perregion, showinline, maxrating', () => {
+    const model = parseConfig('<View><Image name="img" value="$i"/><Choices name="c" toname="img" showinline="true" perregion="true"><Choice value="A"/></Choices><Rating name="r" TONAME="img" maxrating="10"/></View>');
+    expect(model.findings).toEqual([]);
+    const c = model.controls.get('c')!;
+    expect(c).toMatchObject({ toName: ['img'], perRegion: true });
+    expect(c.attrs.showInline).toBe('true');
+    expect(model.controls.get('r')).toMatchObject({ toName: ['img'], maxRating: 10 });
+  });
+
+  test('a lower-case toname naming nothing is reported at that attribute', () => {
+    const xml = '<View><Image name="img" value="$i"/><Choices name="c" toname="image"/></View>';
+    const f = parseConfig(xml).findings[0];
+    expect(f.message).toMatch(/names no tag/);
+    expect(xml.slice(f.column - 1)).toMatch(/^toname=/);
+  });
+});
+
+describe('names fast-xml-parser reserves', () => {
+  test.each(['constructor', '__proto__', 'hasOwnProperty', 'toString', 'prototype'])('an attribute named %s is read like any other', (name) => {
+    const model = parseConfig(`<View><Image name="img" value="$i" ${name}="x"/><Choices name="c" toName="img"><Choice value="A" ${name}="y"/></Choices></View>`);
+    expect(model.findings).toEqual([]);
+    expect(model.objects.get('img')!.attrs[name]).toBe('x');
+    expect(model.controls.get('c')!.options.map((o) => o.value)).toEqual(['A']);
+  });
+
+  test.each(['constructor', '__proto__', 'hasOwnProperty'])('a tag named %s is an unknown tag under its own name', (name) => {
+    const model = parseConfig(`<View><${name}><Image name="img" value="$i"/></${name}></View>`);
+    expect(model.findings.map((f) => [f.rule, f.message.slice(0, name.length + 2)])).toEqual([['unknown-tag', `<${name}>`]]);
+    expect(model.objects.has('img')).toBe(true);
+  });
+
+  test('an attribute missing from a tag is undefined even when Object.prototype has that name', () => {
+    const model = parseConfig('<View><Image name="img" value="$i"/></View>');
+    expect(model.objects.get('img')!.attrs.constructor).toBeUndefined();
+  });
+});
+
+test('a config starting with a byte order mark parses, at the same positions', () => {
+  const model = parseConfig('\uFEFF<View>\n  <Image name="image" value="$image"/>\n</View>');
+  expect(model.findings).toEqual([]);
+  expect(model.objects.get('image')).toMatchObject({ line: 2, column: 3 });
+});
+
 describe('findings', () => {
   test('broken XML is xml-syntax at the broken spot, and the model is marked unusable', () => {
     const model = parseConfig('<View>\n  <Image name="image" value="$image">\n  <Labels name="l" toName="image"></Labels>\n</View>');

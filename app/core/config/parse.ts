@@ -1,9 +1,10 @@
 // Parses a labeling config (XML) into a ConfigModel, with config-structure findings at their tags.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Severity } from '../finding';
+import { readable, type Severity } from '../finding';
 import { LineIndex } from '../text/lines';
 import type { ConfigModel, ControlTag, LabelOption, ObjectTag } from './model';
+import { isColor } from './colors';
 import { tagSpec } from './tags';
 
 interface XmlNode {
@@ -17,7 +18,51 @@ function startOf(node: XmlNode, fallback: number): number {
   return (node[META] as { startIndex?: number } | undefined)?.startIndex ?? fallback;
 }
 
+/**
+ * Names fast-xml-parser refuses (it throws on `constructor`, `__proto__`, `prototype` and renames
+ * `hasOwnProperty`, `toString`, ...) to keep them off plain objects. Configs may use them as tag or
+ * attribute names, so they are marked before the parser sees them and unmarked when read: attributes
+ * go into objects without a prototype, and tags are only ever compared, never used as keys.
+ */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const MARK = '\u0001';
+const mark = (name: string) => (RESERVED.has(name) ? MARK + name : name);
+const unmark = (name: string) => (name.startsWith(MARK) ? name.slice(1) : name);
+
+/**
+ * Label Studio lower-cases attribute names (its tag models declare `toname`, `perregion`, ...), so any
+ * spelling works there. prelabel reads them in their documented spelling: every attribute it reads is
+ * listed here, and its lower-case (or any other case) spelling is read as this one.
+ */
+const ATTRIBUTE_NAMES = [
+  'toName', 'perRegion', 'perItem', 'showInline', 'maxUsages', 'maxRating', 'valueType', 'indexFlag', 'textKey', 'nameKey',
+  'apiUrl', 'choice', 'name', 'value', 'alias', 'background', 'selected', 'hotkey', 'min', 'max', 'step', 'required',
+  'visibleWhen', 'whenTagName', 'whenLabelValue', 'whenChoiceValue', 'leafsOnly', 'showFullPath', 'pathSeparator',
+  'granularity', 'selectionEnabled', 'highlightColor', 'saveTextResult', 'encoding', 'layout', 'strokeWidth',
+  'strokeColor', 'fillColor', 'fillOpacity', 'opacity', 'canRotate', 'pointSize', 'pointStyle', 'smart', 'smartOnly',
+  'timeColumn', 'timeFormat', 'timeDisplayFormat', 'sep', 'rows', 'editable', 'skipDuplicates', 'maxSubmissions',
+  'placeholder', 'displayMode', 'maxWidth', 'maxHeight', 'zoom', 'zoomControl', 'rotateControl', 'crosshair',
+  'defaultValue', 'sortedHighlightColor', 'mode', 'title', 'inline',
+];
+const CANONICAL = new Map(ATTRIBUTE_NAMES.map((a) => [a.toLowerCase(), a]));
+
+/** A tag's attributes under their documented names, in an object without a prototype. */
+function attributesOf(node: XmlNode): Record<string, string> {
+  const raw = node[':@'] as Record<string, string> | undefined;
+  const attrs = Object.create(null) as Record<string, string>;
+  if (!raw) return attrs;
+  for (const key of Object.keys(raw)) {
+    const name = unmark(key);
+    const canonical = CANONICAL.get(name.toLowerCase()) ?? name;
+    // The first spelling wins when a tag has both `toName` and `toname`.
+    if (!(canonical in attrs)) attrs[canonical] = raw[key];
+  }
+  return attrs;
+}
+
 const parser = new XMLParser({
+  transformTagName: mark,
+  transformAttributeName: mark,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -34,6 +79,23 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A `maxUsages` value: a positive whole number, else no limit. */
+function usageLimit(v: string | undefined): number | null {
+  const n = v === undefined ? NaN : Number(v);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** Offset of the first `<!--` without a `-->` after it, or -1. */
+function unclosedComment(text: string): number {
+  let at = text.indexOf('<!--');
+  while (at !== -1) {
+    const end = text.indexOf('-->', at + 4);
+    if (end === -1) return at;
+    at = text.indexOf('<!--', end + 3);
+  }
+  return -1;
+}
+
 /** The data key an object reads: '$image' -> 'image', '$utterances[{{idx}}].text' -> 'utterances'. */
 export function dataVariable(value: string | null): string | null {
   if (!value || !value.startsWith('$')) return null;
@@ -46,18 +108,25 @@ export function parseConfig(text: string): ConfigModel {
   const model: ConfigModel = { text, objects: new Map(), controls: new Map(), objectPatterns: [], controlPatterns: [], relations: null, findings: [], ok: false };
   const report = (rule: string, severity: Severity, offset: number, message: string, suggestion?: string) => {
     const { line, column } = lines.position(offset);
-    model.findings.push({ rule, severity, source: 'config', task: null, prediction: null, result: null, line, column, offset, message, ...(suggestion ? { suggestion } : {}) });
+    model.findings.push({ rule, severity, source: 'config', task: null, prediction: null, result: null, line, column, offset, message: readable(message), ...(suggestion ? { suggestion } : {}) });
   };
 
   if (!text.trim()) {
     report('xml-syntax', 'error', 0, 'The config is empty: paste or drop a Label Studio labeling config (<View>...</View>).');
     return model;
   }
+  // The validator misreads an unclosed comment (as an unclosed tag far away, or not at all at the end).
+  const comment = unclosedComment(text);
+  if (comment !== -1) {
+    report('xml-syntax', 'error', comment, 'This comment is not closed: add --> where it ends. The config is not well-formed XML, so nothing in it can be checked until this is fixed.');
+    return model;
+  }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    const offset = lines.offset(line, col);
-    model.findings.push({ rule: 'xml-syntax', severity: 'error', source: 'config', task: null, prediction: null, result: null, line, column: col, offset, message: `${msg} The config is not well-formed XML, so nothing in it can be checked until this is fixed.` });
+    // Some of the validator's errors come without a column (or a line): point at the line's start.
+    const line = Number.isInteger(valid.err.line) && valid.err.line > 0 ? valid.err.line : 1;
+    const col = Number.isInteger(valid.err.col) && valid.err.col > 0 ? valid.err.col : 1;
+    report('xml-syntax', 'error', lines.offset(line, col), `${valid.err.msg} The config is not well-formed XML, so nothing in it can be checked until this is fixed.`);
     return model;
   }
   let tree: XmlNode[];
@@ -72,7 +141,7 @@ export function parseConfig(text: string): ConfigModel {
   /** Offset of attribute `attr` inside the start tag at `offset`, or the tag itself. */
   const attrOffset = (offset: number, attr: string): number => {
     const end = text.indexOf('>', offset);
-    const re = new RegExp(`\\s${escapeRegExp(attr)}\\s*=`, 'g');
+    const re = new RegExp(`\\s${escapeRegExp(attr)}\\s*=`, 'gi');
     re.lastIndex = offset;
     const m = re.exec(text);
     return m && (end === -1 || m.index < end) ? m.index + 1 : offset;
@@ -82,18 +151,28 @@ export function parseConfig(text: string): ConfigModel {
   const pendingToName: { control: ControlTag; offset: number }[] = [];
   let sawRoot = false;
 
-  const tagOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
+  const keyOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
+  const tagOf = (node: XmlNode): string | undefined => {
+    const key = keyOf(node);
+    return key === undefined ? undefined : unmark(key);
+  };
+  const childrenOf = (node: XmlNode): XmlNode[] => (node[keyOf(node)!] ?? []) as XmlNode[];
 
   const readOptions = (nodes: XmlNode[], control: ControlTag, optionTag: string, nested: boolean, into: LabelOption[]) => {
     for (const node of nodes) {
       const tag = tagOf(node);
       if (!tag || tag.startsWith('#')) continue;
-      const attrs = (node[':@'] ?? {}) as Record<string, string>;
-      const children = (node[tag] ?? []) as XmlNode[];
+      const attrs = attributesOf(node);
+      const children = childrenOf(node);
       const offset = startOf(node, control.offset);
       if (tag.toLowerCase() === optionTag) {
         const pos = lines.position(offset);
-        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background: attrs.background ?? null, children: [], offset, ...pos };
+        let background: string | null = attrs.background ?? null;
+        if (background !== null && !isColor(background)) {
+          report('invalid-color', 'warning', attrOffset(offset, 'background'), `background="${background}" on <${tag} value="${attrs.value ?? ''}"> is not a colour (a name such as "red", #hex, rgb() or hsl()); prelabel ignores it and uses its own colour for this label.`);
+          background = null;
+        }
+        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background, maxUsages: usageLimit(attrs.maxUsages) ?? usageLimit(control.attrs.maxUsages), children: [], offset, ...pos };
         if (attrs.value === undefined) report('config-structure', 'error', offset, `<${tag}> in ${control.tag} "${control.name}" has no value attribute.`);
         into.push(opt);
         control.optionSet.set(opt.value, opt);
@@ -233,8 +312,8 @@ export function parseConfig(text: string): ConfigModel {
     for (const node of nodes) {
       const tag = tagOf(node);
       if (!tag || tag.startsWith('#') || tag.startsWith('?')) continue;
-      const attrs = (node[':@'] ?? {}) as Record<string, string>;
-      const children = (node[tag] ?? []) as XmlNode[];
+      const attrs = attributesOf(node);
+      const children = childrenOf(node);
       const offset = startOf(node, 0);
       visit(node, tag, attrs, children, offset);
     }
@@ -249,8 +328,8 @@ export function parseConfig(text: string): ConfigModel {
     }
     sawRoot = true;
     if (tag !== 'View') report('config-structure', 'error', offset, `The root tag is <${tag}>: Label Studio expects the config to be wrapped in <View>...</View>.`);
-    const attrs = (node[':@'] ?? {}) as Record<string, string>;
-    visit(node, tag, attrs, (node[tag] ?? []) as XmlNode[], offset);
+    const attrs = attributesOf(node);
+    visit(node, tag, attrs, childrenOf(node), offset);
   }
 
   for (const { control, offset } of pendingToName) {

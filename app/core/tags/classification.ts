@@ -97,12 +97,34 @@ function bounds(cx: ResultCheck): void {
   }
 }
 
+/** Ranker results name items of the List they rank by the items' `id`s (FORMAT-NOTES §7). */
+function rankerItems(cx: ResultCheck): void {
+  if (cx.type !== 'ranker' || !cx.object?.variable || cx.options.skipDataChecks || !cx.data) return;
+  const items = cx.data[cx.object.variable];
+  if (!Array.isArray(items)) return;
+  const ids = new Set<string>();
+  for (const item of items) {
+    const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
+    if (typeof id === 'string' || typeof id === 'number') ids.add(String(id));
+  }
+  const r = cx.value!.ranker;
+  const lists: [(string | number)[], unknown[]][] = Array.isArray(r) ? [[['value', 'ranker'], r]] : Object.entries(r as Record<string, unknown[]>).map(([k, l]) => [['value', 'ranker', k], l]);
+  for (const [path, list] of lists) {
+    list.forEach((id, i) => {
+      if (typeof id !== 'string' || ids.has(id)) return;
+      const known = [...ids];
+      cx.report(`Item "${id}" is not in the ranked list: the items of $${cx.object!.variable} have the ids ${known.slice(0, 10).map((k) => `"${k}"`).join(', ') || '(none)'}${known.length > 10 ? ', …' : ''}. It ranks nothing there.`, { path: [...path, i] });
+    });
+  }
+}
+
 export const classificationFamily: ValueFamily = {
   id: 'classification',
   regionKind: () => null,
   checks: {
     'value-shape': (cx) => SHAPES[cx.type!]?.(cx),
     'out-of-bounds': bounds,
+    'unknown-item': rankerItems,
   },
 };
 

@@ -2,7 +2,7 @@
 // and `labels` results that carry geometry on an Image): value shape and bounds, in percent of the image.
 
 import { checkRle } from '../brush/rle';
-import type { JsonEdit } from '../finding';
+import type { Fix, JsonEdit } from '../finding';
 import { rectangleCorners } from '../geometry/image';
 import type { ResultCheck, ValueFamily } from '../validate/context';
 import { isNum, jsonType, needNumber } from './valueKeys';
@@ -138,6 +138,70 @@ function checkShape(cx: ResultCheck): void {
   }
 }
 
+/** How the image regions of one prediction are measured: mostly in pixels (numbers above 100), or not. */
+export interface PixelJudgment {
+  /** Image regions of the prediction (results sharing an id are one region). */
+  regions: number;
+  /** Regions with a coordinate above 100: clearly pixels. */
+  pixelRegions: number;
+  /** Most regions are clearly in pixels, so all of them are taken to be. */
+  pixels: boolean;
+  /** Results whose coordinates all fit in 0..100, by index (the regions a per-result check would let pass). */
+  quiet: Set<number>;
+  /** One fix converting every image region of the prediction, or null (a result without original_width/height, or one that would not fit). */
+  fix: Fix | null;
+}
+
+const judged = new WeakMap<unknown[], PixelJudgment>();
+
+/**
+ * Judge the units of a whole prediction, once: a box whose pixel numbers happen to be under 100 looks
+ * like percent on its own, so converting region by region would leave the prediction in mixed units.
+ */
+export function pixelJudgment(results: unknown[], t: number, p: number): PixelJudgment {
+  const cached = judged.get(results);
+  if (cached) return cached;
+  const regionIsPixels = new Map<string, boolean>();
+  const quiet = new Set<number>();
+  const edits: JsonEdit[] = [];
+  let convertible = true;
+  for (let r = 0; r < results.length; r++) {
+    const res = results[r] as Record<string, unknown>;
+    if (!res || typeof res !== 'object' || Array.isArray(res)) continue;
+    const value = res.value as Record<string, unknown>;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    const shape = imageShapeOf(typeof res.type === 'string' ? res.type : null, value);
+    if (shape !== 'rectangle' && shape !== 'ellipse' && shape !== 'keypoint' && shape !== 'polygon') continue;
+    if (shape === 'polygon' && (!Array.isArray(value.points) || !value.points.every((pt) => Array.isArray(pt) && isNum(pt[0]) && isNum(pt[1])))) continue;
+    const coords = coordsOf(shape, value);
+    if (!coords.length) continue;
+    const above = coords.some((c) => c.v > 100 + EPS);
+    if (!above) quiet.add(r);
+    const key = typeof res.id === 'string' || typeof res.id === 'number' ? `id:${String(res.id)}` : `result:${r}`;
+    regionIsPixels.set(key, (regionIsPixels.get(key) ?? false) || above);
+    const W = res.original_width;
+    const H = res.original_height;
+    if (!isNum(W) || !isNum(H) || W <= 0 || H <= 0) {
+      convertible = false;
+      continue;
+    }
+    for (const c of coords) {
+      const pct = (c.v / (c.axis === 'x' ? W : H)) * 100;
+      const isSize = c.key === 'width' || c.key === 'height' || c.key.startsWith('radius');
+      if (isSize ? pct < 0 : outside(pct)) convertible = false;
+      edits.push({ task: t, path: ['predictions', p, 'result', r, ...c.path], value: round(pct) });
+    }
+  }
+  const regions = regionIsPixels.size;
+  let pixelRegions = 0;
+  for (const v of regionIsPixels.values()) if (v) pixelRegions++;
+  const pixels = pixelRegions > 0 && pixelRegions * 2 > regions;
+  const fix = pixels && convertible && edits.length ? { title: `Convert all ${regions} image region${regions === 1 ? '' : 's'} of this prediction from pixels to percent`, edits } : null;
+  const judgment = { regions, pixelRegions, pixels, quiet, fix };
+  judged.set(results, judgment);
+  return judgment;
+}
+
 const inRange = (v: unknown) => typeof v === 'number' && v >= -EPS && v <= 100 + EPS;
 
 /** The common case, without allocating: an unrotated rectangle inside the image. */
@@ -192,11 +256,17 @@ function checkBounds(cx: ResultCheck): void {
       }
     }
   }
+  if ((shape === 'ellipse' || shape === 'keypoint') && !bad.length) reportOverhang(cx, shape, value);
   if (!bad.length) return;
   let message = `Outside the image: ${bad.join(', ')}. Image coordinates are percent of the image (0..100).`;
   const size = imageSize(cx);
   let fix;
-  if (anyAbove) {
+  const judgment = anyAbove && Array.isArray(cx.prediction.result) ? pixelJudgment(cx.prediction.result as unknown[], cx.t, cx.p) : null;
+  if (judgment?.pixels && judgment.fix) {
+    const others = judgment.regions === 1 ? '' : judgment.pixelRegions === judgment.regions ? `, as all ${judgment.regions} image regions of this prediction do` : `, as ${judgment.pixelRegions} of the ${judgment.regions} image regions of this prediction do`;
+    message += ` These look like pixels${others}: the fix converts ${judgment.regions === 1 ? 'them' : 'every region of the prediction'} with original_width and original_height${size ? ` (${size.W} x ${size.H})` : ''}.`;
+    fix = judgment.fix;
+  } else if (anyAbove) {
     if (size) {
       const edits: JsonEdit[] = [];
       const base = ['predictions', cx.p, 'result', cx.r];
@@ -210,6 +280,39 @@ function checkBounds(cx: ResultCheck): void {
     }
   }
   cx.report(message, { path: firstPath ?? ['value'], ...(fix ? { fix } : {}) });
+}
+
+/**
+ * An ellipse or keypoint whose centre is on the image but whose outline reaches past an edge: Label
+ * Studio draws it cut off. Extents in pixels (radii are percent of the width and of the height; a
+ * keypoint's `width` is its radius in percent of the width); without original_width/height, square pixels.
+ */
+function reportOverhang(cx: ResultCheck, shape: 'ellipse' | 'keypoint', value: Record<string, unknown>): void {
+  const known = imageSize(cx);
+  const { W, H } = known ?? { W: 100, H: 100 };
+  const cxp = ((value.x as number) / 100) * W;
+  const cyp = ((value.y as number) / 100) * H;
+  let halfW: number;
+  let halfH: number;
+  if (shape === 'ellipse') {
+    const rx = ((value.radiusX as number) / 100) * W;
+    const ry = ((value.radiusY as number) / 100) * H;
+    const t = ((isNum(value.rotation) ? value.rotation : 0) * Math.PI) / 180;
+    halfW = Math.sqrt((rx * Math.cos(t)) ** 2 + (ry * Math.sin(t)) ** 2);
+    halfH = Math.sqrt((rx * Math.sin(t)) ** 2 + (ry * Math.cos(t)) ** 2);
+  } else {
+    if (!isNum(value.width) || value.width <= 0) return;
+    halfW = halfH = (value.width / 100) * W;
+  }
+  const tol = known ? 0.5 : EPS;
+  const edges: string[] = [];
+  if (cxp - halfW < -tol) edges.push('left');
+  if (cxp + halfW > W + tol) edges.push('right');
+  if (cyp - halfH < -tol) edges.push('top');
+  if (cyp + halfH > H + tol) edges.push('bottom');
+  if (!edges.length) return;
+  const what = shape === 'ellipse' ? 'This ellipse (x, y is its centre, radiusX and radiusY its radii)' : `This keypoint (radius width = ${value.width}% of the image width)`;
+  cx.report(`${what} reaches past the ${edges.join(', ')} edge${edges.length > 1 ? 's' : ''} of the image; Label Studio draws it cut off.`, { path: ['value', shape === 'ellipse' ? 'radiusX' : 'width'], severity: 'warning' });
 }
 
 function checkMask(cx: ResultCheck): void {

@@ -52,6 +52,16 @@ function textRange(cx: ResultCheck): void {
   }
 }
 
+/** Label Studio's editor writes every newline of a span's text as a backslash and `n` (FORMAT-NOTES §6). */
+const unescapeNewlines = (s: string) => (s.includes('\\n') ? s.replace(/\\n/g, '\n') : s);
+
+const withoutWhitespace = (s: string) => s.replace(/\s+/g, '');
+
+/** Is `text` the data slice `covered`, as written directly or with its newlines spelled as Label Studio writes them? */
+function sameSpanText(covered: string, text: string): boolean {
+  return covered === text || covered === unescapeNewlines(text);
+}
+
 /** Where does `needle` occur in `cpText` nearest to code point `near`? */
 function nearestOccurrence(haystack: string, needle: string, nearUtf16: number): number {
   if (!needle) return -1;
@@ -72,21 +82,32 @@ function textMismatch(cx: ResultCheck): void {
   const text = cx.text();
   if (!text || end > text.length) {
     // Offsets past the end are span-out-of-range; but UTF-16 offsets can overshoot too: say so.
-    if (text && text.hasAstral && text.text.slice(start, end) === v.text) reportUtf16(cx, start, end, text);
+    if (text && text.hasAstral && sameSpanText(text.text.slice(start, end), v.text)) reportUtf16(cx, start, end, text);
     return;
   }
   const covered = text.slice(start, end);
-  if (covered === v.text) return;
-  if (text.hasAstral && text.text.slice(start, end) === v.text) {
+  if (sameSpanText(covered, v.text)) return;
+  if (text.hasAstral && sameSpanText(text.text.slice(start, end), v.text)) {
     reportUtf16(cx, start, end, text);
     return;
   }
   const shown = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s);
   const base = spanPath(cx);
-  const at = nearestOccurrence(text.text, v.text, text.toUtf16(start));
+  if (withoutWhitespace(unescapeNewlines(v.text)) === withoutWhitespace(covered)) {
+    // Label Studio trims and collapses spaces when it displays text without pre-wrap, and so do tools
+    // that copy from its display: the characters match, so the offsets are right.
+    cx.report(`value.text is ${shown(v.text)} and the data between start ${start} and end ${end} is ${shown(covered)}: they differ only in whitespace, so the offsets are right. Label Studio ignores value.text.`, {
+      path: ['value', 'text'],
+      severity: 'warning',
+      fix: { title: 'Set value.text to the text the offsets cover', edits: [{ task: cx.t, path: [...base, 'text'], value: covered }] },
+    });
+    return;
+  }
+  const wanted = unescapeNewlines(v.text);
+  const at = nearestOccurrence(text.text, wanted, text.toUtf16(start));
   if (at !== -1) {
     const s = text.fromUtf16(at);
-    const e = text.fromUtf16(at + v.text.length);
+    const e = text.fromUtf16(at + wanted.length);
     cx.report(`value.text is ${shown(v.text)}, but the data between start ${start} and end ${end} is ${shown(covered)}. Label Studio highlights the offsets and ignores value.text. The text occurs at ${s}..${e}.`, {
       path: ['value', 'start'],
       suggestion: `start ${s}, end ${e}`,

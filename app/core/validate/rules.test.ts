@@ -66,6 +66,7 @@ const cases: Case[] = [
   { rule: 'xml-syntax', config: '<View>\n  <Image name="image" value="$image">\n</View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'config-structure', config: '<View><Image name="image" value="$image"/><Choices name="image" toName="image"><Choice value="A"/></Choices></View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'unknown-tag', config: '<View><Image name="image" value="$image"/><Imagee name="x"/></View>', bad: imageTasks([]), good: imageTasks([]) },
+  { rule: 'invalid-color', config: '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" background="url(https://example.com/x.png)"/></RectangleLabels></View>', bad: imageTasks([]), good: imageTasks([]), at: 'background=' },
   { rule: 'json-syntax', bad: '[\n  {"data": {"image": "a.png"}},\n]', good: '[\n  {"data": {"image": "a.png"}}\n]', at: ']' },
   { rule: 'task-shape', bad: [{ data: { image: 'a.png' }, predictions: { model_version: 'm', result: [] } }], good: [{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [] }] }], fixes: true },
   { rule: 'result-shape', bad: imageTasks([rect({}, { to_name: ['image'] })]), good: imageTasks([rect({})]), result: 0, suggestion: 'image', at: '[', fixes: true },
@@ -126,6 +127,22 @@ const cases: Case[] = [
     result: 0,
     fixes: true,
   },
+  {
+    rule: 'max-usages',
+    config: '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" maxUsages="1"/><Label value="Bus"/></RectangleLabels></View>',
+    bad: imageTasks([rect({}), rect({ x: 50 }, { id: 'r2' })]),
+    good: imageTasks([rect({}), rect({ x: 50, rectanglelabels: ['Bus'] }, { id: 'r2' })]),
+    result: 1,
+    at: '[',
+  },
+  {
+    rule: 'unknown-item',
+    config: '<View><List name="search" value="$items"/><Ranker name="rank" toName="search"/></View>',
+    bad: [{ data: { items: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }, predictions: [{ model_version: 'm', result: [{ id: 'k', from_name: 'rank', to_name: 'search', type: 'ranker', value: { ranker: { rank: ['b', 'c'] } } }] }] }],
+    good: [{ data: { items: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }, predictions: [{ model_version: 'm', result: [{ id: 'k', from_name: 'rank', to_name: 'search', type: 'ranker', value: { ranker: { rank: ['b', 'a'] } } }] }] }],
+    result: 0,
+    at: '"c"',
+  },
   { rule: 'missing-model-version', bad: [{ data: { image: 'a.png' }, predictions: [{ result: [rect({})] }] }], good: imageTasks([rect({})]), result: null },
 ];
 
@@ -140,7 +157,7 @@ describe('every rule has a case', () => {
 
 describe.each(cases)('$rule', (c) => {
   const config = c.config ?? IMG;
-  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'unknown-tag' ? IMG : config;
+  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'unknown-tag' || c.rule === 'invalid-color' ? IMG : config;
 
   test('fires on the broken input, at its place', () => {
     const badText = text(c.bad);
@@ -187,6 +204,31 @@ describe('details users rely on', () => {
     expect(f.message).toMatch(/look like pixels/);
     const fixed = applyEdits(doc.tasks, f.fix!.edits) as { predictions: { result: { value: Record<string, number> }[] }[] }[];
     expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 50, y: 50, width: 10, height: 10 });
+  });
+
+  test('pixels are judged per prediction: a box whose numbers happen to fit 0..100 is converted with the rest', () => {
+    // 800 x 600 image: the first two boxes are clearly pixels; the third (x 40, y 30, 60 x 50) could pass for percent.
+    const tasks = imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 }), rect({ x: 120, y: 450, width: 200, height: 90 }, { id: 'r2' }), rect({ x: 40, y: 30, width: 60, height: 50 }, { id: 'r3' })]);
+    const { report, doc } = check(IMG, JSON.stringify(tasks));
+    expect(report.findings.map((f) => [f.rule, f.result])).toEqual([['out-of-bounds', 0], ['out-of-bounds', 1], ['suspect-units', 2]]);
+    // Every region of the prediction offers the same fix, and it converts all three.
+    const titles = new Set(report.findings.map((f) => f.fix?.title));
+    expect([...titles]).toEqual(['Convert all 3 image regions of this prediction from pixels to percent']);
+    expect(report.findings[2].message).toMatch(/2 of the 3 image regions/);
+    const fixed = applyEdits(doc.tasks, report.findings[0].fix!.edits) as { predictions: { result: { value: Record<string, number> }[] }[] }[];
+    expect(fixed[0].predictions[0].result.map((r) => [r.value.x, r.value.y, r.value.width, r.value.height])).toEqual([
+      [50, 50, 10, 10],
+      [15, 75, 25, 15],
+      [5, 5, 7.5, 8.3333],
+    ]);
+    expect(check(IMG, JSON.stringify(fixed)).report.findings).toEqual([]);
+  });
+
+  test('one pixel box among percent boxes is not a pixel prediction: only that box is converted', () => {
+    const tasks = imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 }), rect({ x: 40, y: 30, width: 20, height: 20 }, { id: 'r2' }), rect({ x: 10, y: 60, width: 20, height: 20 }, { id: 'r3' })]);
+    const { report } = check(IMG, JSON.stringify(tasks));
+    expect(report.findings.map((f) => [f.rule, f.result])).toEqual([['out-of-bounds', 0]]);
+    expect(report.findings[0].fix!.edits.every((e) => e.path[3] === 0)).toBe(true);
   });
 
   test('a rectangle past the right edge is out of bounds; one that ends exactly at 100 is not', () => {
@@ -270,6 +312,58 @@ describe('details users rely on', () => {
     const { report } = check(TXT, JSON.stringify(textTasks([span(0, 4, 'ACME')])));
     const f = ofRule(report.findings, 'span-text-mismatch')[0];
     expect(f.suggestion).toBe('start 16, end 20');
+  });
+
+  test('newlines in value.text written as backslash-n (as Label Studio exports them) match the data', () => {
+    const tasks = [{ data: { text: 'line one\nline two' }, predictions: [{ model_version: 'm1', result: [{ id: 's', from_name: 'ner', to_name: 'text', type: 'labels', value: { start: 5, end: 13, text: 'one\\nline', labels: ['PER'] } }] }] }];
+    expect(check(TXT, JSON.stringify(tasks)).report.findings).toEqual([]);
+  });
+
+  test('value.text that differs from the data only in whitespace: a warning that the offsets are right', () => {
+    const tasks = [{ data: { text: 'Ana  works\tfor ACME.' }, predictions: [{ model_version: 'm1', result: [{ id: 's', from_name: 'ner', to_name: 'text', type: 'labels', value: { start: 0, end: 14, text: 'Ana works for', labels: ['PER'] } }] }] }];
+    const fs = check(TXT, JSON.stringify(tasks)).report.findings;
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['span-text-mismatch', 'warning']]);
+    expect(fs[0].message).toMatch(/only in whitespace/);
+    expect(fs[0].message).toMatch(/offsets are right/);
+  });
+
+  test('a control with a lower-case toname is checked for to-name-mismatch like toName', () => {
+    const cfg = '<View><Image name="a" value="$image"/><Image name="b" value="$image"/><Rectangle name="box" toname="a"/></View>';
+    const { report } = check(cfg, JSON.stringify(imageTasks([{ id: 'x', from_name: 'box', to_name: 'b', type: 'rectangle', value: { x: 1, y: 1, width: 2, height: 2 } }])));
+    expect(report.findings.map((f) => f.rule)).toEqual(['to-name-mismatch']);
+  });
+
+  test('maxUsages counts regions, not results: the OCR box and its label sharing an id are one use', () => {
+    const cfg = '<View><Image name="image" value="$image"/><Rectangle name="box" toName="image"/><Labels name="label" toName="image" maxUsages="1"><Label value="Text"/></Labels></View>';
+    const geo = { x: 1, y: 1, width: 2, height: 2 };
+    const one = [{ id: 'a', from_name: 'box', to_name: 'image', type: 'rectangle', value: geo }, { id: 'a', from_name: 'label', to_name: 'image', type: 'labels', value: { ...geo, labels: ['Text'] } }];
+    expect(check(cfg, JSON.stringify(imageTasks(one))).report.findings).toEqual([]);
+    const two = [...one, { id: 'b', from_name: 'box', to_name: 'image', type: 'rectangle', value: geo }, { id: 'b', from_name: 'label', to_name: 'image', type: 'labels', value: { ...geo, labels: ['Text'] } }];
+    const fs = check(cfg, JSON.stringify(imageTasks(two))).report.findings;
+    expect(fs.map((f) => [f.rule, f.result])).toEqual([['max-usages', 3]]);
+    expect(fs[0].message).toMatch(/may be used 1 time/);
+  });
+
+  test('an ellipse or keypoint reaching past the image edge is an out-of-bounds warning; one inside is quiet', () => {
+    const cfg = '<View><Image name="image" value="$image"/><Ellipse name="e" toName="image"/><KeyPoint name="kp" toName="image"/></View>';
+    const el = (value: Record<string, unknown>) => ({ id: 'e1', from_name: 'e', to_name: 'image', type: 'ellipse', original_width: 800, original_height: 600, value });
+    const kp = (value: Record<string, unknown>) => ({ id: 'k1', from_name: 'kp', to_name: 'image', type: 'keypoint', original_width: 800, original_height: 600, value });
+    const findings = (r: unknown) => check(cfg, JSON.stringify(imageTasks([r]))).report.findings.map((f) => [f.rule, f.severity]);
+    expect(findings(el({ x: 95, y: 50, radiusX: 10, radiusY: 10 }))).toEqual([['out-of-bounds', 'warning']]);
+    expect(findings(el({ x: 50, y: 50, radiusX: 10, radiusY: 10 }))).toEqual([]);
+    // Rotated by 90 degrees the long radius points down, past the bottom edge.
+    expect(findings(el({ x: 50, y: 80, radiusX: 30, radiusY: 5, rotation: 90 }))).toEqual([['out-of-bounds', 'warning']]);
+    expect(findings(el({ x: 50, y: 80, radiusX: 30, radiusY: 5 }))).toEqual([]);
+    expect(findings(kp({ x: 99.5, y: 50, width: 1 }))).toEqual([['out-of-bounds', 'warning']]);
+    expect(findings(kp({ x: 50, y: 50, width: 1 }))).toEqual([]);
+  });
+
+  test('a text span with an empty labels list is a warning: Label Studio shows an unlabelled span', () => {
+    const fs = check(TXT, JSON.stringify(textTasks([span(0, 3, 'Ana', { value: { start: 0, end: 3, text: 'Ana', labels: [] } })]))).report.findings;
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['value-shape', 'warning']]);
+    expect(fs[0].message).toMatch(/unlabelled span/);
+    // On an image it stays an error.
+    expect(check(IMG, JSON.stringify(imageTasks([rect({ rectanglelabels: [] })]))).report.findings.map((f) => [f.rule, f.severity])).toEqual([['value-shape', 'error']]);
   });
 
   test('a wrong JSON type in to_name is result-shape, and nothing else is reported for that result', () => {

@@ -2,15 +2,16 @@
 // is generated from this list (`npm run readme:rules`) and a test keeps the two equal.
 
 import type { Rule } from './context';
-import { configStructure, dataMissing, jsonSyntax, missingModelVersion, scoreRange, taskShape, unknownTag, xmlSyntax } from './rules/documentRules';
+import { configStructure, dataMissing, invalidColor, jsonSyntax, missingModelVersion, scoreRange, taskShape, unknownTag, xmlSyntax } from './rules/documentRules';
 import { resultShape, toNameMismatch, typeMismatch, unknownFromName, unknownToName } from './rules/nameRules';
-import { duplicateId, orphanRegionRef, suspectUnits } from './rules/regionRules';
-import { outOfBounds, rleInvalid, singleChoice, spanOutOfRange, spanTextMismatch, unknownLabel, valueShape } from './rules/valueRules';
+import { duplicateId, maxUsages, orphanRegionRef, suspectUnits } from './rules/regionRules';
+import { outOfBounds, rleInvalid, singleChoice, spanOutOfRange, spanTextMismatch, unknownItem, unknownLabel, valueShape } from './rules/valueRules';
 
 export const rules: readonly Rule[] = [
   xmlSyntax,
   configStructure,
   unknownTag,
+  invalidColor,
   jsonSyntax,
   taskShape,
   resultShape,
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   toNameMismatch,
   typeMismatch,
   unknownLabel,
+  unknownItem,
   outOfBounds,
   suspectUnits,
   spanOutOfRange,
@@ -30,6 +32,7 @@ export const rules: readonly Rule[] = [
   orphanRegionRef,
   rleInvalid,
   singleChoice,
+  maxUsages,
   missingModelVersion,
 ];
 

@@ -3,7 +3,7 @@
 import type { ConfigModel, ControlTag, ObjectTag } from '../config/model';
 import { findControl, findObject } from '../config/model';
 import type { Finding, JsonPath } from '../finding';
-import { countBySeverity } from '../finding';
+import { countBySeverity, readable } from '../finding';
 import { PredictionRegions } from '../regions';
 import { familyFor } from '../tags/registry';
 import { offsetOf, type TasksDocument } from '../tasks/parse';
@@ -72,9 +72,9 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
   const push = (rule: Rule, t: number | null, p: number | null, r: number | null, path: JsonPath, opts: ReportOptions | undefined, message: string) => {
     const offset = t === null ? -1 : offsetOf(doc, t, path, opts?.atKey);
     const { line, column } = doc.lines.position(offset);
-    const f: Finding = { rule: rule.id, severity: opts?.severity ?? rule.severity, source: 'tasks', task: t, prediction: p, result: r, line, column, offset, message, path };
+    const f: Finding = { rule: rule.id, severity: opts?.severity ?? rule.severity, source: 'tasks', task: t, prediction: p, result: r, line, column, offset, message: readable(message), path };
     if (opts?.suggestion !== undefined) f.suggestion = opts.suggestion;
-    if (opts?.fix) f.fix = opts.fix;
+    if (opts?.fix) f.fix = { ...opts.fix, title: readable(opts.fix.title) };
     findings.push(f);
   };
   const { taskRules, predictionRules, resultRules } = byLevel(rules);

@@ -12,6 +12,28 @@ import { useStore } from '../../store/store';
 import { withAlpha } from '../color';
 import { selectedRange, SpanLabelTools, useSpanTool, useVisibility } from './TextObjects';
 
+/**
+ * Task HTML is shown inside the app's own document, so besides scripts (DOMPurify's defaults) it must not
+ * reach anything outside its box: <style> would restyle the whole app, <base> re-points every relative URL,
+ * <meta http-equiv> refreshes, a <form> (or its buttons) navigates the app away. Links stay readable but
+ * clicks on them are cancelled, and the box contains its content's painting and fixed positioning.
+ */
+const SANITIZE = {
+  FORBID_TAGS: ['style', 'link', 'base', 'meta', 'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'dialog'],
+  FORBID_ATTR: ['action', 'formaction', 'target', 'ping'],
+};
+
+export function sanitizeTaskHtml(value: unknown): string {
+  return DOMPurify.sanitize(typeof value === 'string' ? value : '', SANITIZE);
+}
+
+/** Any click inside the task HTML that would follow a link is cancelled: the preview never navigates. */
+function stayHere(e: { target: EventTarget; preventDefault(): void }): void {
+  if ((e.target as Element).closest?.('a, area')) e.preventDefault();
+}
+
+const CONTAINED = { contain: 'paint', overflow: 'auto', position: 'relative' } as const;
+
 interface Props {
   object: ObjectTag;
   value: unknown;
@@ -89,7 +111,7 @@ export function HyperTextObject({ object, value, regions }: Props) {
   const config = useStore((s) => s.project.goodConfig);
   const visible = useVisibility();
   const { tool, toolProps } = useSpanTool();
-  const html = useMemo(() => DOMPurify.sanitize(typeof value === 'string' ? value : ''), [value]);
+  const html = useMemo(() => sanitizeTaskHtml(value), [value]);
   const onMouseUp = () => {
     const root = host.current;
     const range = root && tool && selectedRange(root);
@@ -154,7 +176,10 @@ export function HyperTextObject({ object, value, regions }: Props) {
         ref={host}
         onMouseUp={onMouseUp}
         className="hypertext"
+        style={CONTAINED}
+        onAuxClick={stayHere}
         onClick={(e) => {
+          stayHere(e);
           const key = (e.target as HTMLElement).closest('mark')?.getAttribute('data-span');
           if (key) selectRegion(key);
         }}

@@ -1,6 +1,9 @@
 // Rules about the files themselves and the shape of tasks and predictions.
 
-import type { Rule } from '../context';
+import type { JsonPath } from '../../finding';
+import { MAX_DEPTH, pathText, tooDeep } from '../../tasks/depth';
+import type { Rule, TaskCheck } from '../context';
+import { jsonType } from '../../tags/valueKeys';
 import { isObject } from '../../tasks/jsonValue';
 
 export const xmlSyntax: Rule = {
@@ -21,6 +24,12 @@ export const unknownTag: Rule = {
   doc: 'A config tag prelabel does not know (a typo, or a tag from a newer Label Studio); it is ignored.',
 };
 
+export const invalidColor: Rule = {
+  id: 'invalid-color',
+  severity: 'warning',
+  doc: 'A `background` in the config that is not a colour (a name, hex, `rgb()` or `hsl()`), e.g. `url(...)`: prelabel ignores it rather than putting it into a style.',
+};
+
 export const jsonSyntax: Rule = {
   id: 'json-syntax',
   severity: 'error',
@@ -37,6 +46,7 @@ export const taskShape: Rule = {
       cx.report(`Task ${cx.t} is ${Array.isArray(task) ? 'a list' : JSON.stringify(task)}; each task must be an object with "data" (and "predictions").`);
       return;
     }
+    reportTooDeep(cx, task);
     if (!('data' in task)) {
       if ('predictions' in task || 'annotations' in task) {
         cx.report('The task has no "data" key, so Label Studio takes the whole object as data and its "predictions" are not imported. Move the data fields under "data".');
@@ -49,7 +59,7 @@ export const taskShape: Rule = {
     if (!('predictions' in task)) return;
     const preds = task.predictions;
     if (!Array.isArray(preds)) {
-      const wrap = isObject(preds) ? { fix: { title: 'Wrap the prediction in a list', edits: [{ task: cx.t, path: ['predictions'], value: [preds] }] } } : {};
+      const wrap = isObject(preds) && !tooDeep(preds, MAX_DEPTH) ? { fix: { title: 'Wrap the prediction in a list', edits: [{ task: cx.t, path: ['predictions'], value: [preds] }] } } : {};
       cx.report(`"predictions" is ${isObject(preds) ? 'an object' : JSON.stringify(preds)}; it must be a list of predictions, each {"model_version", "score", "result": [...]}.`, { path: ['predictions'], ...wrap });
       return;
     }
@@ -68,12 +78,32 @@ export const taskShape: Rule = {
       } else if (!Array.isArray(result)) {
         cx.report(`Prediction ${p} has "result": ${result === null ? 'null' : isObject(result) ? 'an object' : JSON.stringify(result)}; "result" must be a list of results.`, {
           path: ['predictions', p, 'result'],
-          ...(isObject(result) ? { fix: { title: 'Wrap the result in a list', edits: [{ task: cx.t, path: ['predictions', p, 'result'], value: [result] }] } } : {}),
+          ...(isObject(result) && !tooDeep(result, MAX_DEPTH) ? { fix: { title: 'Wrap the result in a list', edits: [{ task: cx.t, path: ['predictions', p, 'result'], value: [result] }] } } : {}),
         });
       }
     });
   },
 };
+
+/** Values nested deeper than MAX_DEPTH outside the results (result-shape reports those at their result). */
+function reportTooDeep(cx: TaskCheck, task: Record<string, unknown>): void {
+  const places: [JsonPath, unknown][] = [];
+  for (const key of Object.keys(task)) {
+    if (key !== 'predictions' || !Array.isArray(task.predictions)) places.push([[key], task[key]]);
+    else {
+      task.predictions.forEach((pred, p) => {
+        if (!isObject(pred)) return places.push([['predictions', p], pred]);
+        for (const k of Object.keys(pred)) if (k !== 'result' || !Array.isArray(pred.result)) places.push([['predictions', p, k], pred[k]]);
+      });
+    }
+  }
+  for (const [at, value] of places) {
+    const below = tooDeep(value, MAX_DEPTH - at.length);
+    if (!below) continue;
+    const path = [...at, ...below];
+    cx.report(`The value at ${pathText(path)} is nested more than ${MAX_DEPTH} levels deep: prelabel does not read inside it. No Label Studio field needs that; it is most likely a bug in whatever wrote the file.`, { path: path.slice(0, at.length + 4) });
+  }
+}
 
 export const dataMissing: Rule = {
   id: 'data-missing',
@@ -115,7 +145,7 @@ function checkScore(score: unknown, what: string, report: (message: string, seve
     return;
   }
   if (typeof score !== 'number' || !Number.isFinite(score)) {
-    report(`The ${what} score is ${JSON.stringify(score)}; it must be a number in 0..1.`);
+    report(`The ${what} score is ${jsonType(score)}; it must be a number in 0..1.`);
     return;
   }
   if (score < 0 || score > 1) {

@@ -7,6 +7,7 @@ import type { ResultCheck, Rule } from '../context';
 import { closest } from '../suggest';
 import { jsonType } from '../../tags/valueKeys';
 import { isObject } from '../../tasks/jsonValue';
+import { MAX_DEPTH, pathText, tooDeep } from '../../tasks/depth';
 
 /** Can `control` write results of `type`? A generic <Labels> also labels shapes drawn with other tools. */
 export function controlWrites(control: ControlTag, type: string): boolean {
@@ -32,6 +33,13 @@ export const resultShape: Rule = {
     const raw = cx.raw;
     if (!isObject(raw)) {
       cx.report(`Result ${cx.r} is ${jsonType(raw)}; a result is an object with "from_name", "to_name", "type" and "value".`);
+      cx.sound = false;
+      return;
+    }
+    // Nothing else reads a result nested this deep: every later check would have to recurse into it.
+    const deep = tooDeep(raw, MAX_DEPTH - 4);
+    if (deep) {
+      cx.report(`The result's ${pathText(deep)} is nested more than ${MAX_DEPTH} levels deep (counted from the task): prelabel does not check this result. No Label Studio result needs that; it is most likely a bug in whatever wrote the file.`, { path: deep.slice(0, 4) });
       cx.sound = false;
       return;
     }

@@ -1,10 +1,11 @@
 // Rules about regions across one prediction's results: shared ids, references, units.
 
-import { findControl } from '../../config/model';
-import { imageShapeOf, type ImageShape } from '../../tags/image';
+import { findControl, type LabelOption } from '../../config/model';
+import { imageShapeOf, pixelJudgment, type ImageShape } from '../../tags/image';
 import type { JsonEdit } from '../../finding';
 import type { PredictionCheck, Rule } from '../context';
 import { isObject } from '../../tasks/jsonValue';
+import { jsonType } from '../../tags/valueKeys';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -58,18 +59,56 @@ export const orphanRegionRef: Rule = {
       const value = isObject(res.value) ? res.value : null;
       const labelsWithoutShape = res.type === 'labels' && value && !('start' in value) && imageShapeOf('labels', value) === null;
       if ((control?.perRegion || labelsWithoutShape) && !regions.hasRegion(res.id)) {
-        cx.report(`This ${String(res.type)} result has id "${String(res.id)}", but no region (shape or span) in this prediction has that id, so it describes nothing. Share the id of the region it belongs to.`, { result: r, path: ['id'] });
+        cx.report(`This ${String(res.type)} result has id ${typeof res.id === 'string' || typeof res.id === 'number' ? `"${res.id}"` : jsonType(res.id)}, but no region (shape or span) in this prediction has that id, so it describes nothing. Share the id of the region it belongs to.`, { result: r, path: ['id'] });
       }
     });
   },
 };
 
+export const maxUsages: Rule = {
+  id: 'max-usages',
+  severity: 'error',
+  doc: 'More regions (or answers) of one prediction carry a label or choice than its `maxUsages` (on the `<Label>`/`<Choice>` or its control) allows.',
+  prediction(cx) {
+    if (!cx.config.ok) return;
+    // Regions already counted per option: results sharing an id are one region (FORMAT-NOTES §3).
+    const seen = new Map<LabelOption, Set<string>>();
+    cx.results.forEach((res, r) => {
+      if (!cx.resultSound[r] || !isObject(res) || !isObject(res.value) || typeof res.from_name !== 'string' || typeof res.type !== 'string') return;
+      const control = findControl(cx.config, res.from_name);
+      if (!control || control.dynamicOptions) return;
+      const key = res.type === 'choices' ? 'choices' : res.type.endsWith('labels') ? (res.type in res.value ? res.type : 'labels') : null;
+      const list = key ? res.value[key] : undefined;
+      if (!Array.isArray(list)) return;
+      for (const label of new Set(list)) {
+        const option = typeof label === 'string' ? control.optionSet.get(label) : undefined;
+        if (!option || option.maxUsages === null) continue;
+        let regions = seen.get(option);
+        if (!regions) seen.set(option, (regions = new Set()));
+        const region = typeof res.id === 'string' || typeof res.id === 'number' ? `id:${String(res.id)}` : `result:${r}`;
+        if (regions.has(region)) continue;
+        regions.add(region);
+        if (regions.size === option.maxUsages + 1) {
+          const what = res.type === 'choices' ? 'answers' : 'regions';
+          cx.report(`"${option.value}" of "${control.name}" may be used ${option.maxUsages} time(s) (maxUsages), but this is the ${ordinal(regions.size)} of this prediction's ${what} with it. Label Studio does not let an annotator go past the limit; remove the extra ${what} or raise maxUsages in the config.`, {
+            result: r,
+            path: ['value', key!],
+          });
+        }
+      }
+    });
+  },
+};
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
 /** A prediction whose image geometry is all within 0..1: normalized fractions where percent belongs. */
 export const suspectUnits: Rule = {
   id: 'suspect-units',
   severity: 'warning',
-  doc: 'Every image coordinate of a prediction is within 0..1: they look like normalized fractions where Label Studio wants percent (0..100).',
+  doc: 'Every image coordinate of a prediction is within 0..1: they look like normalized fractions where Label Studio wants percent (0..100). Or most regions of a prediction are in pixels and this one\'s numbers just happen to fit 0..100: the fix converts the whole prediction.',
   prediction(cx: PredictionCheck) {
+    pixelsThatLookLikePercent(cx);
     // First pass without allocating: most predictions are in percent and stop here.
     let count = 0;
     let max = 0;
@@ -105,6 +144,25 @@ export const suspectUnits: Rule = {
     });
   },
 };
+
+/** In a prediction mostly in pixels, the regions whose numbers happen to fit 0..100 get the prediction's fix too. */
+function pixelsThatLookLikePercent(cx: PredictionCheck): void {
+  const judgment = pixelJudgment(cx.results, cx.t, cx.p);
+  if (!judgment.pixels) return;
+  const done = new Set<string>();
+  for (const r of judgment.quiet) {
+    if (!cx.resultSound[r]) continue;
+    const res = cx.results[r] as Record<string, unknown>;
+    const region = typeof res.id === 'string' || typeof res.id === 'number' ? String(res.id) : `#${r}`;
+    if (done.has(region)) continue;
+    done.add(region);
+    cx.report(`This region's numbers all fit in 0..100, but ${judgment.pixelRegions} of the ${judgment.regions} image regions of this prediction are clearly in pixels (numbers above 100): it is most likely in pixels too, and Label Studio would draw it far too large and in the wrong place.${judgment.fix ? ' The fix converts every region of the prediction, so none is left in pixels.' : ' Add original_width and original_height to every region to let prelabel convert them.'}`, {
+      result: r,
+      path: ['value'],
+      ...(judgment.fix ? { fix: judgment.fix } : {}),
+    });
+  }
+}
 
 const SCALAR_KEYS = ['x', 'y', 'width', 'height', 'radiusX', 'radiusY'];
 

@@ -50,7 +50,12 @@ export const valueShape: Rule = {
           cx.report(`value.${key} is missing: a ${cx.type} result needs its labels, e.g. "${key}": ["${cx.control?.options[0]?.value ?? 'Label'}"].`, { path: ['value'] });
           cx.valueOk = false;
         }
-      } else if (needStringList(cx, key, 'labels') && (v[key] as unknown[]).length === 0) {
+      } else if (!needStringList(cx, key, 'labels') || (v[key] as unknown[]).length > 0) {
+        // The labels are a list of strings with something in it (or value-shape said what is wrong).
+      } else if (cx.family?.id === 'text') {
+        // A span on <Text> is still a span without a label: Label Studio shows it unlabelled.
+        cx.report(`value.${key} is empty: Label Studio shows an unlabelled span. Give it a label of "${cx.control?.name}", or remove it.`, { path: ['value', key], severity: 'warning' });
+      } else {
         const unlabeled = cx.type && cx.type !== 'labels' ? cx.type.replace(/labels$/, '') : null;
         cx.report(`value.${key} is empty: Label Studio shows the region with no label.${unlabeled ? ` For unlabeled shapes use a <${unlabeled[0].toUpperCase()}${unlabeled.slice(1)}> control (type "${unlabeled}").` : ''}`, { path: ['value', key] });
         cx.valueOk = false;
@@ -161,7 +166,7 @@ function familyRule(id: string, severity: 'error' | 'warning', doc: string): Rul
 export const outOfBounds = familyRule(
   'out-of-bounds',
   'error',
-  'A number outside its range: image geometry outside 0..100 percent (saying when it looks like pixels, with a fix from `original_width`/`original_height`), negative sizes, a rating above `maxRating`, a number outside `min`/`max`.',
+  'A number outside its range: image geometry outside 0..100 percent (saying when it looks like pixels, with a fix from `original_width`/`original_height`), negative sizes, a rating above `maxRating`, a number outside `min`/`max`. Warnings: an ellipse, keypoint or rotated rectangle reaching past an edge.',
 );
 
 export const spanOutOfRange = familyRule('span-out-of-range', 'error', 'Text offsets outside the text (counted in code points), `start` after `end`, paragraph indices past the data, malformed HyperText XPaths.');
@@ -169,8 +174,10 @@ export const spanOutOfRange = familyRule('span-out-of-range', 'error', 'Text off
 export const spanTextMismatch = familyRule(
   'span-text-mismatch',
   'error',
-  '`value.text` differs from the data between `start` and `end` (code points); says when UTF-16 offsets would match, or where the text does occur, with a fix.',
+  '`value.text` differs from the data between `start` and `end` (code points; a newline may be written as backslash-n, as Label Studio exports it); says when UTF-16 offsets would match, or where the text does occur, with a fix. Differing only in whitespace is a warning.',
 );
+
+export const unknownItem = familyRule('unknown-item', 'error', "A Ranker result names an item id that is not the `id` of any item in its List's task data.");
 
 export const rleInvalid = familyRule('rle-invalid', 'error', 'A brush mask that does not decode, whose size is not original_width x original_height x 4, or that paints nothing.');
 
