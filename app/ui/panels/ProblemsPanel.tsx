@@ -48,9 +48,10 @@ export function ProblemsPanel() {
         items={mine}
         label="Problems"
         className="problem-list"
+        boxClassName="problems-box"
         // A finding has no id; its place and rule tell it from its neighbours well enough to keep a measured height.
         itemKey={(f, i) => `${i}:${f.rule}:${f.source}:${f.offset}`}
-        estimate={46}
+        estimate={80}
         renderRow={(f, i, row) => {
           const like = likeCount(all, f);
           return (

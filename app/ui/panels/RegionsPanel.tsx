@@ -36,6 +36,7 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
         items={regions}
         label="Regions"
         className="region-list"
+        boxClassName="regions-box"
         itemKey={(r) => r.key}
         estimate={25}
         activeIndex={selectedIndex}

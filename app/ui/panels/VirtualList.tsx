@@ -19,6 +19,8 @@ interface Props<T> {
   /** The list's accessible name. */
   label: string;
   className: string;
+  /** Class of the scrolling box around the list (its height is set in app.css). */
+  boxClassName: string;
   /** A stable key per item (measured heights are kept by it). */
   itemKey(item: T, index: number): string;
   /** Typical row height in pixels, before a row is measured. */
@@ -30,7 +32,7 @@ interface Props<T> {
   renderRow(item: T, index: number, row: RowProps): ReactNode;
 }
 
-export function VirtualList<T>({ items, label, className, itemKey, estimate, activeIndex = -1, activeKey = null, renderRow }: Props<T>) {
+export function VirtualList<T>({ items, label, className, boxClassName, itemKey, estimate, activeIndex = -1, activeKey = null, renderRow }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useVirtualizer({
     count: items.length,
@@ -64,7 +66,7 @@ export function VirtualList<T>({ items, label, className, itemKey, estimate, act
   }, [activeKey]);
 
   return (
-    <div ref={scroller} className="virtual-scroll">
+    <div ref={scroller} className={`virtual-scroll ${boxClassName}`}>
       <ul aria-label={label} role="list" className={className} style={{ height: list.getTotalSize() }}>
         {list.getVirtualItems().map((v) =>
           renderRow(items[v.index], v.index, {
