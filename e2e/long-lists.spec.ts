@@ -37,6 +37,8 @@ async function scrollToEnd(list: Locator) {
 }
 
 test.beforeEach(async ({ page }) => {
+  // 2,000 regions are checked, listed and drawn: on a busy 2-core machine that is more than the usual 30 s.
+  test.slow();
   await openApp(page);
   await openFiles(page, [
     { name: 'many.xml', text: config },

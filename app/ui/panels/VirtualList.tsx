@@ -3,7 +3,7 @@
 // in the whole list) and scrolls the active row into view when it changes.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 
 /** What a row's <li> must carry: the virtualizer measures it and places it. */
 export interface RowProps {
@@ -34,11 +34,16 @@ interface Props<T> {
 
 export function VirtualList<T>({ items, label, className, boxClassName, itemKey, estimate, activeIndex = -1, activeKey = null, renderRow }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer re-measures the whole list (10,000 rows) whenever getItemKey changes: change it only
+  // with the items, not with every render of the panel.
+  const keyOf = useRef(itemKey);
+  keyOf.current = itemKey;
+  const getItemKey = useCallback((i: number) => keyOf.current(items[i], i), [items]);
   const list = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimate,
-    getItemKey: (i) => itemKey(items[i], i),
+    getItemKey,
     overscan: 8,
     // Rows are placed before the scroller is measured, so a short list is complete in the first paint.
     initialRect: { width: 300, height: 600 },
