@@ -147,11 +147,12 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
     },
     [selectedView, hoveredView, view.scale, size.W, size.H], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const highlightLayer = useRef<Konva.Layer>(null);
-  useEffect(() => {
-    tagLayer(regionsLayer.current, 'regions');
-    tagLayer(highlightLayer.current, 'highlight');
-  });
+  // Tagged as they are mounted, in the same commit as the canvas box's data attributes the tests wait for.
+  const regionsLayerRef = useCallback((layer: Konva.Layer | null) => {
+    regionsLayer.current = layer;
+    tagLayer(layer, 'regions');
+  }, []);
+  const highlightLayerRef = useCallback((layer: Konva.Layer | null) => tagLayer(layer, 'highlight'), []);
 
   const onWheel = useHandler((e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
@@ -280,12 +281,12 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
               <Rect width={size.W} height={size.H} fill="#e8eaed" stroke="#9aa0a6" strokeWidth={1 / view.scale} dash={[8 / view.scale, 6 / view.scale]} />
             )}
           </Layer>
-          <Layer ref={regionsLayer} listening={false}>
+          <Layer ref={regionsLayerRef} listening={false}>
             <Shape ref={regionsShape} sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />
             <KImage ref={regionsBitmap} image={undefined} visible={false} listening={false} />
           </Layer>
           {/* Layers are never added or removed: adding one to the stage redraws every layer. */}
-          <Layer ref={highlightLayer} listening={false}>
+          <Layer ref={highlightLayerRef} listening={false}>
             <Shape sceneFunc={highlightFunc} perfectDrawEnabled={false} listening={false} />
             {draw.draftNode}
             {brush.preview}
