@@ -38,10 +38,13 @@ test('clicking a region on the canvas selects its list item, and back', async ({
   await page.mouse.click(q.x, q.y);
   await expect(regions(page).filter({ hasText: /^rot / })).toHaveAttribute('aria-selected', 'true');
   await expect(regions(page).filter({ hasText: /^ell / })).toHaveAttribute('aria-selected', 'false');
-  // From the list to the canvas: the selected region is drawn more opaque.
-  const before = await regionAlphaAt(page, 'image', 150, 50);
+  // From the list to the canvas: the selected region is drawn more opaque (on the highlight layer, so the
+  // regions layer is not repainted for a selection).
+  const before = await regionAlphaAt(page, 'image', 150, 50, { withHighlight: true });
+  const regionsLayer = await regionAlphaAt(page, 'image', 150, 50);
   await regions(page).filter({ hasText: /^ell / }).click();
-  await expect.poll(() => regionAlphaAt(page, 'image', 150, 50)).toBeGreaterThan(before);
+  await expect.poll(() => regionAlphaAt(page, 'image', 150, 50, { withHighlight: true })).toBeGreaterThan(before);
+  expect(await regionAlphaAt(page, 'image', 150, 50)).toBe(regionsLayer);
 });
 
 test('wheel zooms at the cursor: the image point under the cursor stays put', async ({ page }) => {
@@ -52,4 +55,11 @@ test('wheel zooms at the cursor: the image point under the cursor stays put', as
   const after = await screenPoint(page, 'image', 150, 50);
   expect(Math.abs(after.x - p.x)).toBeLessThan(1);
   expect(Math.abs(after.y - p.y)).toBeLessThan(1);
+  // The regions are where they belong while the view moves (a bitmap of them) and once it has settled
+  // (painted again for the new scale).
+  expect(await regionAlphaAt(page, 'image', 150, 50)).toBeGreaterThan(0);
+  expect(await regionAlphaAt(page, 'image', 185, 80)).toBe(0);
+  await page.waitForTimeout(400);
+  expect(await regionAlphaAt(page, 'image', 150, 50)).toBeGreaterThan(0);
+  expect(await regionAlphaAt(page, 'image', 185, 80)).toBe(0);
 });

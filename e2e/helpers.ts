@@ -25,21 +25,34 @@ export async function openApp(page: Page) {
 export const regions = (page: Page) => page.getByRole('list', { name: 'Regions' }).getByRole('listitem');
 export const problems = (page: Page) => page.getByRole('list', { name: 'Problems' }).getByRole('listitem');
 
-/** Alpha of the regions layer at image pixel (x, y) of the canvas of object `name`. */
-export async function regionAlphaAt(page: Page, name: string, x: number, y: number): Promise<number> {
+/**
+ * Alpha at image pixel (x, y) of the canvas of object `name`, on the regions layer (every region), or with
+ * `withHighlight` as seen: the regions layer under the layer that highlights the selected and hovered region.
+ */
+export async function regionAlphaAt(page: Page, name: string, x: number, y: number, { withHighlight = false } = {}): Promise<number> {
   return page.evaluate(
-    ({ name, x, y }) => {
+    ({ name, x, y, withHighlight }) => {
       const box = document.querySelector(`[data-testid="canvas-${name}"]`) as HTMLElement;
       const view = JSON.parse(box.dataset.view!);
-      const canvases = box.querySelectorAll('canvas');
-      // Layers in order: the image, the regions, the edit handles of the selected region.
-      const layer = canvases[1];
-      const ratio = layer.width / layer.clientWidth;
-      const sx = Math.round((view.x + x * view.scale) * ratio);
-      const sy = Math.round((view.y + y * view.scale) * ratio);
-      return layer.getContext('2d')!.getImageData(sx, sy, 1, 1).data[3];
+      // Layers in order: the image, the regions, the highlight of the selected / hovered region, then the
+      // drawing draft and the edit handles of the selected region when there are some.
+      const layers = [...box.querySelectorAll('canvas')];
+      const alpha = (layer: HTMLCanvasElement) => {
+        const ratio = layer.width / layer.clientWidth;
+        const sx = Math.round((view.x + x * view.scale) * ratio);
+        const sy = Math.round((view.y + y * view.scale) * ratio);
+        return layer.getContext('2d')!.getImageData(sx, sy, 1, 1).data[3];
+      };
+      const regions = layers.find((c) => c.dataset.layer === 'regions')!;
+      if (layers.indexOf(regions) !== 1) throw new Error('the regions layer is not the second canvas');
+      if (!withHighlight) return alpha(regions);
+      const highlight = layers.find((c) => c.dataset.layer === 'highlight')!;
+      // Source-over: the highlight over the regions.
+      const a = alpha(regions) / 255;
+      const b = alpha(highlight) / 255;
+      return Math.round((b + a * (1 - b)) * 255);
     },
-    { name, x, y },
+    { name, x, y, withHighlight },
   );
 }
 

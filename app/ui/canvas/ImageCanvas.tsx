@@ -1,9 +1,11 @@
 // The image of one <Image> object with its regions drawn as Label Studio draws them (react-konva):
-// all regions in one Konva shape (fast at 10,000 boxes), zoom at the cursor, pan, fit, click to select.
+// all regions in one Konva shape (fast at 10,000 boxes), the selected and hovered region on a layer above
+// it, zoom at the cursor, pan (from a bitmap of the regions while moving), fit, click to select.
 
 import Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Image as KImage, Layer, Rect, Shape, Stage } from 'react-konva';
+import { useHover } from '../hover';
 import type { ObjectTag } from '../../core';
 import type { RegionView, RelationView } from '../../core/preview';
 import { useStore, type ViewTransform } from '../../store/store';
@@ -11,7 +13,9 @@ import { imageFileName } from '../files';
 import { EditHandles } from './EditHandles';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
+import { paintHighlight, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type ImageSize } from './shapeUtils';
+import { useMoveBitmap } from './useMoveBitmap';
 
 interface Props {
   object: ObjectTag;
@@ -61,34 +65,36 @@ function useSize(ref: React.RefObject<HTMLDivElement | null>) {
   return size;
 }
 
-const LABEL_FONT = 12;
-
-/** Label widths at the base font size, measured once per text (10,000 labels repeat a few texts). */
-const widths = { font: '', cache: new Map<string, number>() };
-function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
-  let w = widths.cache.get(text);
-  if (w === undefined) {
-    const font = ctx.font;
-    ctx.font = widths.font;
-    w = ctx.measureText(text).width;
-    ctx.font = font;
-    if (widths.cache.size > 50_000) widths.cache.clear();
-    widths.cache.set(text, w);
-  }
-  return w;
+/** The same array as last time when its items are the same: the App hands over a new filtered array on
+ * every render of its own, and a new array would repaint 10,000 regions for nothing. */
+function useStable<T>(items: T[]): T[];
+function useStable<T>(items: T[] | undefined): T[] | undefined;
+function useStable<T>(items: T[] | undefined): T[] | undefined {
+  const last = useRef(items);
+  const prev = last.current;
+  if (prev !== items && !(prev && items && prev.length === items.length && prev.every((x, i) => x === items[i]))) last.current = items;
+  return last.current;
 }
 
-function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number) {
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(x, y + s * 0.45, s * 0.8, s * 0.55);
-  ctx.strokeStyle = '#fff';
-  ctx.lineWidth = s * 0.14;
-  ctx.beginPath();
-  ctx.arc(x + s * 0.4, y + s * 0.45, s * 0.25, Math.PI, 0);
-  ctx.stroke();
+/** A function that keeps its identity across renders and calls the latest `f`: Konva unbinds and binds a
+ * stage's listeners whenever a handler prop changes, on every render otherwise. */
+function useHandler<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(f);
+  latest.current = f;
+  return useCallback((...args: A) => latest.current(...args), []);
 }
 
-export function ImageCanvas({ object, url, regions, relations = [], compare }: Props) {
+/** Tags a layer's canvas with its role, for the browser tests (see e2e/helpers.ts). */
+function tagLayer(layer: Konva.Layer | null, role: string) {
+  if (layer) layer.getNativeCanvasElement().dataset.layer = role;
+}
+
+const NO_RELATIONS: RelationView[] = [];
+
+export function ImageCanvas({ object, url, regions: regionsProp, relations: relationsProp = NO_RELATIONS, compare: compareProp }: Props) {
+  const regions = useStable(regionsProp);
+  const relations = useStable(relationsProp);
+  const compare = useStable(compareProp);
   const images = useStore((s) => s.images);
   const selected = useStore((s) => s.selected);
   const showHidden = useStore((s) => s.showHidden);
@@ -115,148 +121,96 @@ export function ImageCanvas({ object, url, regions, relations = [], compare }: P
   }, [width, height, size.W, size.H]);
   const view = storedView ?? fit;
 
-  const selectedRegion = regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint' || r.kind === 'polygon')) ?? null;
+  const selectedRegion = useMemo(() => regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint' || r.kind === 'polygon')) ?? null, [regions, selected]);
   const visible = useMemo(() => regions.filter((r) => shapeUtils[r.kind] && (!r.hidden || showHidden || revealed.has(r.key))), [regions, showHidden, revealed]);
 
-  // Memoised: Konva redraws the layer only when the function changes, not on every React render.
-  const sceneFunc = useCallback((context: Konva.Context) => {
-    const ctx = (context as unknown as { _context: CanvasRenderingContext2D })._context;
-    const px = 1 / view.scale;
-    for (const r of visible) {
-      const util = shapeUtils[r.kind];
-      const isSelected = r.key === selected;
-      const ghost = r.hidden || r.dropped !== null;
-      ctx.save();
-      ctx.globalAlpha = ghost ? 0.4 : 1;
-      if (util.paint) util.paint(ctx, r, size);
-      else {
-        ctx.beginPath();
-        util.path(ctx, r, size);
-        ctx.fillStyle = r.color;
-        ctx.globalAlpha = (ghost ? 0.4 : 1) * (isSelected ? 0.35 : 0.12);
-        ctx.fill();
-        ctx.globalAlpha = ghost ? 0.5 : 1;
-        ctx.lineWidth = (isSelected ? 3 : 2) * px;
-        ctx.strokeStyle = r.color;
-        ctx.setLineDash(ghost ? [6 * px, 4 * px] : []);
-        ctx.stroke();
-        if (r.problems.length) {
-          // Warning style: an orange dashed line over the region's own colour.
-          ctx.strokeStyle = '#ff9800';
-          ctx.lineWidth = 2 * px;
-          ctx.setLineDash([4 * px, 4 * px]);
-          ctx.stroke();
-        }
-      }
-      ctx.restore();
-    }
-    // The compared prediction: white dashed outlines over a dark one, with its labels in italics.
-    if (compare?.length) {
-      ctx.save();
-      for (const r of compare) {
-        const util = shapeUtils[r.kind];
-        if (!util || util.paint) continue;
-        ctx.beginPath();
-        util.path(ctx, r, size);
-        ctx.setLineDash([]);
-        ctx.lineWidth = 3.5 * px;
-        ctx.strokeStyle = 'rgba(0, 0, 0, 0.6)';
-        ctx.stroke();
-        ctx.setLineDash([5 * px, 4 * px]);
-        ctx.lineWidth = 1.8 * px;
-        ctx.strokeStyle = '#ffffff';
-        ctx.stroke();
-      }
-      ctx.font = `italic ${LABEL_FONT * px}px sans-serif`;
-      ctx.fillStyle = '#ffffff';
-      ctx.textBaseline = 'top';
-      for (const r of compare) {
-        const util = shapeUtils[r.kind];
-        if (!util) continue;
-        const a = util.anchor(r, size);
-        ctx.fillText(r.labels.join(', ') || r.kind, a.x + 2 * px, a.y + 2 * px);
-      }
-      ctx.restore();
-    }
-    // Relations: a line with an arrowhead from one region's label corner to the other's.
-    if (relations.length) {
-      const byKey = new Map(visible.map((r) => [r.key, r]));
-      ctx.save();
-      ctx.strokeStyle = '#ffffff';
-      ctx.fillStyle = '#ffffff';
-      ctx.lineWidth = 1.5 * px;
-      for (const rel of relations) {
-        const a = byKey.get(rel.fromId);
-        const b = byKey.get(rel.toId);
-        if (!a || !b) continue;
-        const p1 = shapeUtils[a.kind].anchor(a, size);
-        const p2 = shapeUtils[b.kind].anchor(b, size);
-        ctx.beginPath();
-        ctx.moveTo(p1.x, p1.y);
-        ctx.lineTo(p2.x, p2.y);
-        ctx.stroke();
-        const t = Math.atan2(p2.y - p1.y, p2.x - p1.x);
-        const head = 8 * px;
-        ctx.beginPath();
-        ctx.moveTo(p2.x, p2.y);
-        ctx.lineTo(p2.x - head * Math.cos(t - 0.4), p2.y - head * Math.sin(t - 0.4));
-        ctx.lineTo(p2.x - head * Math.cos(t + 0.4), p2.y - head * Math.sin(t + 0.4));
-        ctx.fill();
-      }
-      ctx.restore();
-    }
-    // Labels on top of all shapes.
-    ctx.save();
-    ctx.font = `${LABEL_FONT * px}px sans-serif`;
-    widths.font = `${LABEL_FONT}px sans-serif`;
-    ctx.textBaseline = 'top';
-    for (const r of visible) {
-      const util = shapeUtils[r.kind];
-      const a = util.anchor(r, size);
-      const ghost = r.hidden || r.dropped !== null;
-      let text = r.labels.length ? r.labels.join(', ') : r.kind;
-      if (r.score !== null) text += ` ${r.score.toFixed(2)}`;
-      if (r.dropped) text += ' — dropped by Label Studio';
-      else if (r.problems.length) text += ' !';
-      const w = textWidth(ctx, text) * px + (r.readonly ? LABEL_FONT * px * 1.1 : 0) + 6 * px;
-      const h = (LABEL_FONT + 4) * px;
-      ctx.globalAlpha = ghost ? 0.5 : 0.9;
-      ctx.fillStyle = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
-      ctx.fillRect(a.x, a.y - h, w, h);
-      ctx.fillStyle = '#fff';
-      ctx.fillText(text, a.x + 3 * px, a.y - h + 2 * px);
-      if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px);
-    }
-    ctx.restore();
-  }, [visible, selected, view.scale, size.W, size.H, relations, compare]);
+  const byKey = useMemo(() => new Map(visible.map((r) => [r.key, r])), [visible]);
+  const hovered = useHover((s) => s.key);
+  const setHovered = useHover((s) => s.setHovered);
 
-  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
+  // The regions layer: every region, painted for the current scale; a bitmap of it while the view moves.
+  const regionsLayer = useRef<Konva.Layer>(null);
+  const regionsShape = useRef<Konva.Shape>(null);
+  const regionsBitmap = useRef<Konva.Image>(null);
+  const picture: RegionsPicture = useMemo(() => ({ visible, relations, compare, size: { W: size.W, H: size.H }, scale: view.scale }), [visible, relations, compare, size.W, size.H, view.scale]);
+  const move = useMoveBitmap({ layer: regionsLayer, shape: regionsShape, bitmap: regionsBitmap, picture, view, width, height });
+  const sceneFunc = useCallback((context: Konva.Context) => move.paint((context as unknown as { _context: CanvasRenderingContext2D })._context), [move.paint]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The highlight layer: only the selected and the hovered region, so selecting or hovering repaints one region.
+  const selectedView = selected ? byKey.get(selected) : undefined;
+  const hoveredView = hovered && hovered !== selected ? byKey.get(hovered) : undefined;
+  const highlightFunc = useCallback(
+    (context: Konva.Context) => {
+      const ctx = (context as unknown as { _context: CanvasRenderingContext2D })._context;
+      if (hoveredView) paintHighlight(ctx, hoveredView, size, view.scale, 'hovered');
+      if (selectedView) paintHighlight(ctx, selectedView, size, view.scale, 'selected');
+    },
+    [selectedView, hoveredView, view.scale, size.W, size.H], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  // Tagged as they are mounted, in the same commit as the canvas box's data attributes the tests wait for.
+  const regionsLayerRef = useCallback((layer: Konva.Layer | null) => {
+    regionsLayer.current = layer;
+    tagLayer(layer, 'regions');
+  }, []);
+  const highlightLayerRef = useCallback((layer: Konva.Layer | null) => tagLayer(layer, 'highlight'), []);
+
+  const onWheel = useHandler((e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
     const stage = e.target.getStage()!;
     const p = stage.getPointerPosition();
     if (!p) return;
+    move.wheelMove();
     const factor = Math.pow(1.0015, -e.evt.deltaY);
     const scale = Math.max(0.01, Math.min(200, view.scale * factor));
     const ix = (p.x - view.x) / view.scale;
     const iy = (p.y - view.y) / view.scale;
     setView({ scale, x: p.x - ix * scale, y: p.y - iy * scale });
-  };
+  });
 
-  const onClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
+  const onClick = useHandler((e: Konva.KonvaEventObject<MouseEvent>) => {
     if (e.target.getParent()?.className === 'Transformer' || e.target.name() === 'vertex' || e.target.name() === 'midpoint') return;
     const stage = e.target.getStage()!;
     const p = stage.getPointerPosition();
     if (!p) return;
+    selectRegion(regionAt(p)?.key ?? null);
+  });
+
+  /** The topmost region under a stage point (screen pixels), if any. */
+  const regionAt = (p: { x: number; y: number }): RegionView | null => {
     const q = { x: (p.x - view.x) / view.scale, y: (p.y - view.y) / view.scale };
     const tol = 4 / view.scale;
-    for (let i = visible.length - 1; i >= 0; i--) {
-      if (shapeUtils[visible[i].kind].hit(visible[i], size, q, tol)) {
-        selectRegion(visible[i].key);
-        return;
-      }
-    }
-    selectRegion(null);
+    for (let i = visible.length - 1; i >= 0; i--) if (shapeUtils[visible[i].kind].hit(visible[i], size, q, tol)) return visible[i];
+    return null;
   };
+
+  // Hovering: one hit test per frame at most, none while a tool draws or the view moves.
+  const hoverFrame = useRef(0);
+  const onHoverMove = useHandler((e: Konva.KonvaEventObject<MouseEvent>) => {
+    if (hoverFrame.current || move.isMoving() || e.evt.buttons) return;
+    const stage = e.target.getStage()!;
+    hoverFrame.current = requestAnimationFrame(() => {
+      hoverFrame.current = 0;
+      const p = stage.getPointerPosition();
+      const r = p ? regionAt(p) : null;
+      stage.container().style.cursor = r ? 'pointer' : '';
+      setHovered(r?.key ?? null);
+    });
+  });
+  const onHoverLeave = useHandler((e: Konva.KonvaEventObject<MouseEvent>) => {
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = 0;
+    e.target.getStage()?.container().style.removeProperty('cursor');
+    setHovered(null);
+  });
+  const onDragStart = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
+    if (e.target === e.target.getStage()) move.beginMove();
+  });
+  const onDragEnd = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
+    if (e.target !== e.target.getStage()) return;
+    setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });
+    move.endMove();
+  });
+  useEffect(() => () => cancelAnimationFrame(hoverFrame.current), []);
 
   const config = useStore((s) => s.project.goodConfig);
   const draw = useDrawing(config, object, size, view);
@@ -313,12 +267,12 @@ export function ImageCanvas({ object, url, regions, relations = [], compare }: P
           onWheel={onWheel}
           onClick={brush.active ? undefined : (draw.handlers?.onClick ?? onClick)}
           onMouseDown={tool?.onMouseDown}
-          onMouseMove={tool?.onMouseMove}
+          onMouseMove={tool ? tool.onMouseMove : onHoverMove}
+          onMouseLeave={tool ? undefined : onHoverLeave}
           onMouseUp={tool?.onMouseUp}
           onDblClick={brush.active ? undefined : draw.handlers?.onDblClick}
-          onDragEnd={(e) => {
-            if (e.target === e.target.getStage()) setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });
-          }}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
         >
           <Layer listening={false}>
             {status.image ? (
@@ -327,20 +281,17 @@ export function ImageCanvas({ object, url, regions, relations = [], compare }: P
               <Rect width={size.W} height={size.H} fill="#e8eaed" stroke="#9aa0a6" strokeWidth={1 / view.scale} dash={[8 / view.scale, 6 / view.scale]} />
             )}
           </Layer>
-          <Layer listening={false}>
-            <Shape sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />
+          <Layer ref={regionsLayerRef} listening={false}>
+            <Shape ref={regionsShape} sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />
+            <KImage ref={regionsBitmap} image={undefined} visible={false} listening={false} />
           </Layer>
-          {(draw.draftNode || brush.preview) && (
-            <Layer listening={false}>
-              {draw.draftNode}
-              {brush.preview}
-            </Layer>
-          )}
-          {selectedRegion && !draw.drawing && (
-            <Layer>
-              <EditHandles region={selectedRegion} size={size} scale={view.scale} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />
-            </Layer>
-          )}
+          {/* Layers are never added or removed: adding one to the stage redraws every layer. */}
+          <Layer ref={highlightLayerRef} listening={false}>
+            <Shape sceneFunc={highlightFunc} perfectDrawEnabled={false} listening={false} />
+            {draw.draftNode}
+            {brush.preview}
+          </Layer>
+          <Layer>{selectedRegion && !draw.drawing && <EditHandles region={selectedRegion} size={size} scale={view.scale} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />}</Layer>
         </Stage>
       </div>
     </figure>

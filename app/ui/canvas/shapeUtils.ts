@@ -1,5 +1,5 @@
 // One drawing utility per image region kind (rectangle, ellipse, polygon, keypoint, brush): how to draw it
-// on a 2D canvas in image pixels, where its label goes, and whether a point hits it. Found by kind.
+// on a 2D canvas in image pixels, where its label goes, the box around it, whether a point hits it.
 
 import { decodeRle, checkRle } from '../../core';
 import { ellipseOutline, rectangleCorners, toPixels, type Point } from '../../core/geometry/image';
@@ -18,8 +18,28 @@ export interface ShapeUtil {
   anchor(r: RegionView, size: ImageSize): Point;
   /** Does the point (image pixels) hit the region? `tol` is the tolerance in image pixels. */
   hit(r: RegionView, size: ImageSize, p: Point, tol: number): boolean;
+  /** A box around the drawn shape, in image pixels (the regions' bitmap must hold regions off the image too). */
+  bounds(r: RegionView, size: ImageSize): Box;
   /** Draw it fully instead of path() (masks). */
   paint?(ctx: CanvasRenderingContext2D, r: RegionView, size: ImageSize): void;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function boxOf(pts: Point[]): Box {
+  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const p of pts) {
+    if (p.x < b.x0) b.x0 = p.x;
+    if (p.x > b.x1) b.x1 = p.x;
+    if (p.y < b.y0) b.y0 = p.y;
+    if (p.y > b.y1) b.y1 = p.y;
+  }
+  return b;
 }
 
 const num = (v: unknown, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -81,6 +101,9 @@ const rectangle: ShapeUtil = {
     const pts = rectangleCorners(rectValue(r), size.W, size.H);
     return inside(pts, p) || nearOutline(pts, p, tol);
   },
+  bounds(r, size) {
+    return boxOf(rectangleCorners(rectValue(r), size.W, size.H));
+  },
 };
 
 const ellipse: ShapeUtil = {
@@ -96,6 +119,13 @@ const ellipse: ShapeUtil = {
     const pts = ellipseOutline(ellipseValue(r), size.W, size.H, 48);
     return inside(pts, p) || nearOutline(pts, p, tol);
   },
+  bounds(r, size) {
+    const e = ellipseValue(r);
+    const x = toPixels(e.x, size.W);
+    const y = toPixels(e.y, size.H);
+    const reach = Math.max(Math.abs(toPixels(e.radiusX, size.W)), Math.abs(toPixels(e.radiusY, size.H)));
+    return { x0: x - reach, y0: y - reach, x1: x + reach, y1: y + reach };
+  },
 };
 
 const polygon: ShapeUtil = {
@@ -109,6 +139,9 @@ const polygon: ShapeUtil = {
   hit(r, size, p, tol) {
     const pts = polygonPoints(r, size);
     return inside(pts, p) || nearOutline(pts, p, tol);
+  },
+  bounds(r, size) {
+    return boxOf(polygonPoints(r, size));
   },
 };
 
@@ -129,6 +162,12 @@ const keypoint: ShapeUtil = {
     const y = toPixels(num(r.value.y), size.H);
     const radius = Math.max(toPixels(num(r.value.width, 0.5), size.W), tol * 2);
     return (p.x - x) ** 2 + (p.y - y) ** 2 <= radius * radius;
+  },
+  bounds(r, size) {
+    const x = toPixels(num(r.value.x), size.W);
+    const y = toPixels(num(r.value.y), size.H);
+    const radius = Math.max(toPixels(num(r.value.width, 0.5), size.W), 1);
+    return { x0: x - radius, y0: y - radius, x1: x + radius, y1: y + radius };
   },
 };
 
@@ -187,6 +226,9 @@ const brush: ShapeUtil = {
     const y = Math.floor((p.y * m.canvas.height) / size.H);
     if (x < 0 || y < 0 || x >= m.canvas.width || y >= m.canvas.height) return false;
     return m.canvas.getContext('2d')!.getImageData(x, y, 1, 1).data[3] > 0;
+  },
+  bounds(_r, size) {
+    return { x0: 0, y0: 0, x1: size.W, y1: size.H };
   },
 };
 

@@ -1,9 +1,12 @@
 // The "Problems" list: every finding of the current task (and of the config), rule id first; the count
 // for the whole file beside it. Clicking one selects its region and scrolls the pane to the line.
+// Only the rows in view are in the DOM (VirtualList): a file may have 100,000 findings.
 
+import { useMemo } from 'react';
 import type { Finding } from '../../core';
-import { sameFix } from '../../store/commands';
 import { useStore } from '../../store/store';
+import { likeCount } from './fixGroups';
+import { VirtualList } from './VirtualList';
 
 function regionKeyOf(f: Finding, tasks: unknown[]): string | null {
   if (f.task === null || f.prediction === null || f.result === null) return null;
@@ -22,10 +25,9 @@ export function ProblemsPanel() {
   const applyFix = useStore((s) => s.applyFix);
   const applyFixAll = useStore((s) => s.applyFixAll);
   const all = project.findings;
-  const mine = all.filter((f) => f.source === 'config' || f.task === taskIndex || f.task === null);
-  const counted = all.filter((f) => f.severity !== 'info');
+  const mine = useMemo(() => all.filter((f) => f.source === 'config' || f.task === taskIndex || f.task === null), [all, taskIndex]);
+  const counted = useMemo(() => all.reduce((n, f) => n + (f.severity !== 'info' ? 1 : 0), 0), [all]);
   const tasks = project.doc.tasks;
-  const likeCount = (f: Finding) => all.filter((g) => sameFix(g, f)).length;
 
   const open = (f: Finding) => {
     if (f.source === 'tasks' && f.prediction !== null && f.prediction !== predictionIndex) selectPrediction(f.prediction);
@@ -39,34 +41,44 @@ export function ProblemsPanel() {
       <h2 id="problems-heading">
         Problems{' '}
         <span className="count" title="errors and warnings in the whole file">
-          {counted.length} in the file ({project.summary.errors} error{project.summary.errors === 1 ? '' : 's'}, {project.summary.warnings} warning{project.summary.warnings === 1 ? '' : 's'})
+          {counted} in the file ({project.summary.errors} error{project.summary.errors === 1 ? '' : 's'}, {project.summary.warnings} warning{project.summary.warnings === 1 ? '' : 's'})
         </span>
       </h2>
-      <ul aria-label="Problems" className="problem-list">
-        {mine.slice(0, 1000).map((f, i) => (
-          <li key={i} className={`problem ${f.severity}`}>
-            <button type="button" onClick={() => open(f)}>
-              <span className="rule">{f.rule}</span> <span className="message">{f.message}</span>
-              <span className="where">
-                {' '}
-                {f.source === 'config' ? project.configName : project.tasksName}:{f.line}:{f.column}
-              </span>
-            </button>
-            {f.fix && (
-              <div className="fixes">
-                <button type="button" onClick={() => applyFix(f)}>
-                  Fix: {f.fix.title}
-                </button>
-                {likeCount(f) > 1 && (
-                  <button type="button" onClick={() => applyFixAll(f)}>
-                    Fix all {likeCount(f)} like this
+      <VirtualList
+        items={mine}
+        label="Problems"
+        className="problem-list"
+        boxClassName="problems-box"
+        // A finding has no id; its place and rule tell it from its neighbours well enough to keep a measured height.
+        itemKey={(f, i) => `${i}:${f.rule}:${f.source}:${f.offset}`}
+        estimate={80}
+        renderRow={(f, i, row) => {
+          const like = likeCount(all, f);
+          return (
+            <li key={`${i}:${f.rule}:${f.source}:${f.offset}`} {...row} className={`problem ${f.severity}`}>
+              <button type="button" onClick={() => open(f)}>
+                <span className="rule">{f.rule}</span> <span className="message">{f.message}</span>
+                <span className="where">
+                  {' '}
+                  {f.source === 'config' ? project.configName : project.tasksName}:{f.line}:{f.column}
+                </span>
+              </button>
+              {f.fix && (
+                <div className="fixes">
+                  <button type="button" onClick={() => applyFix(f)}>
+                    Fix: {f.fix.title}
                   </button>
-                )}
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+                  {like > 1 && (
+                    <button type="button" onClick={() => applyFixAll(f)}>
+                      Fix all {like} like this
+                    </button>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        }}
+      />
       {mine.length === 0 && <p className="muted">No problems in this task.</p>}
     </section>
   );

@@ -1,0 +1,181 @@
+// While the view pans or zooms, the regions layer shows a bitmap of the regions instead of painting every
+// region each frame (10,000 boxes take longer than a frame to paint); when the move ends, the regions are
+// painted crisp again at the new scale. Selecting and hovering never touch this layer.
+
+import Konva from 'konva';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ViewTransform } from '../../store/store';
+import { LABEL_REACH, paintRegions, type RegionsPicture } from './paintRegions';
+import { shapeUtils, type Box } from './shapeUtils';
+
+/** A bitmap of the regions, placed in image pixels. */
+interface Bitmap {
+  canvas: HTMLCanvasElement;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The picture it shows (the same regions at another scale can still stand in while moving). */
+  picture: RegionsPicture;
+  /** A copy of the screen is only good for the move that starts from that screen. */
+  fromScreen: boolean;
+}
+
+/** Bitmap size limits: 16 M pixels (64 MB) at most, 4096 on a side, whatever the zoom. */
+const MAX_SIDE = 4096;
+const MAX_AREA = 16 * 1024 * 1024;
+/** The move ends this long after the last wheel event. */
+const WHEEL_END_MS = 200;
+
+const sameRegions = (a: RegionsPicture, b: RegionsPicture) => a.visible === b.visible && a.relations === b.relations && a.compare === b.compare && a.size.W === b.size.W && a.size.H === b.size.H;
+
+/** The box around the image and every region drawn, in image pixels. */
+function extentOf(picture: RegionsPicture): Box {
+  const b: Box = { x0: 0, y0: 0, x1: picture.size.W, y1: picture.size.H };
+  for (const list of [picture.visible, picture.compare ?? []]) {
+    for (const r of list) {
+      const util = shapeUtils[r.kind];
+      if (!util) continue;
+      const rb = util.bounds(r, picture.size);
+      if (rb.x0 < b.x0) b.x0 = rb.x0;
+      if (rb.y0 < b.y0) b.y0 = rb.y0;
+      if (rb.x1 > b.x1) b.x1 = rb.x1;
+      if (rb.y1 > b.y1) b.y1 = rb.y1;
+    }
+  }
+  return b;
+}
+
+/** Paint the whole extent (labels included) into a new canvas, at `resolution` bitmap pixels per image pixel or less. */
+function paintBitmap(picture: RegionsPicture, extent: Box, resolution: number): Bitmap {
+  const { W, H } = picture.size;
+  const px = 1 / picture.scale;
+  // Labels stand above their region and run to its right; a region far off the image is cut at one image away.
+  const x0 = Math.max(-W, extent.x0 - 4 * px);
+  const y0 = Math.max(-H, extent.y0 - (LABEL_REACH + 4) * px);
+  const x1 = Math.min(2 * W, extent.x1 + 200 * px);
+  const y1 = Math.min(2 * H, extent.y1 + 4 * px);
+  const w = x1 - x0;
+  const h = y1 - y0;
+  const k = Math.min(resolution, MAX_SIDE / w, MAX_SIDE / h, Math.sqrt(MAX_AREA / (w * h)));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.ceil(w * k));
+  canvas.height = Math.max(1, Math.ceil(h * k));
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(k, 0, 0, k, -x0 * k, -y0 * k);
+  paintRegions(ctx, picture);
+  return { canvas, x: x0, y: y0, width: w, height: h, picture, fromScreen: false };
+}
+
+/** A copy of what the regions layer shows now: enough when every region is on screen (the fitted view). */
+function copyScreen(layer: Konva.Layer, view: ViewTransform, picture: RegionsPicture): Bitmap {
+  const src = layer.getNativeCanvasElement();
+  const canvas = document.createElement('canvas');
+  canvas.width = src.width;
+  canvas.height = src.height;
+  canvas.getContext('2d')!.drawImage(src, 0, 0);
+  const stage = layer.getStage();
+  return { canvas, x: -view.x / view.scale, y: -view.y / view.scale, width: stage.width() / view.scale, height: stage.height() / view.scale, picture, fromScreen: true };
+}
+
+interface Options {
+  layer: React.RefObject<Konva.Layer | null>;
+  /** The node that paints the regions crisp. */
+  shape: React.RefObject<Konva.Shape | null>;
+  /** The node that shows the bitmap while moving. */
+  bitmap: React.RefObject<Konva.Image | null>;
+  picture: RegionsPicture;
+  view: ViewTransform;
+  width: number;
+  height: number;
+}
+
+export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, height }: Options) {
+  const moving = useRef(false);
+  const cached = useRef<Bitmap | null>(null);
+  /** The picture the crisp shape last painted: a screen copy is only good when it is the current one. */
+  const painted = useRef<RegionsPicture | null>(null);
+  const wheelTimer = useRef(0);
+  const latest = useRef({ picture, view, width, height });
+  latest.current = { picture, view, width, height };
+  const extent = useMemo(() => extentOf(picture), [picture.visible, picture.compare, picture.size.W, picture.size.H]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A new function per picture: react-konva redraws the layer when the shape's sceneFunc changes.
+  const paint = useCallback(
+    (ctx: CanvasRenderingContext2D) => {
+      paintRegions(ctx, picture);
+      painted.current = picture;
+    },
+    [picture],
+  );
+
+  /** Is every region (and its label) inside the stage at this view? */
+  const allOnScreen = (v: ViewTransform, w: number, h: number) =>
+    v.x + extent.x0 * v.scale >= 0 && v.y + extent.y0 * v.scale - LABEL_REACH >= 0 && v.x + extent.x1 * v.scale <= w && v.y + extent.y1 * v.scale <= h;
+
+  /** A bitmap of the whole extent painted for a scale near enough to this one (blurry, but complete). */
+  const usable = (c: Bitmap | null, pic: RegionsPicture, scale: number, tolerance: number): c is Bitmap => {
+    const ratio = c ? scale / c.picture.scale : 0;
+    return !!c && !c.fromScreen && sameRegions(c.picture, pic) && ratio > 1 / tolerance && ratio < tolerance;
+  };
+
+  // Never paint 10,000 regions at the start of a move if it can be helped: the bitmap painted while idle,
+  // else a copy of the screen (what lies off screen shows when the move ends), else paint the extent now.
+  const bitmapNow = (): Bitmap => {
+    const { picture: pic, view: v } = latest.current;
+    if (usable(cached.current, pic, v.scale, 4)) return cached.current;
+    if (layer.current && painted.current === pic) return copyScreen(layer.current, v, pic);
+    cached.current = paintBitmap(pic, extent, v.scale * (window.devicePixelRatio || 1));
+    return cached.current;
+  };
+
+  const beginMove = () => {
+    if (moving.current || !shape.current || !bitmap.current) return;
+    moving.current = true;
+    const b = bitmapNow();
+      bitmap.current.setAttrs({ image: b.canvas, x: b.x, y: b.y, width: b.width, height: b.height, visible: true });
+    shape.current.visible(false);
+  };
+
+  const endMove = useCallback(() => {
+    window.clearTimeout(wheelTimer.current);
+    if (!moving.current) return;
+    moving.current = false;
+    bitmap.current?.visible(false);
+    shape.current?.visible(true);
+    layer.current?.batchDraw();
+  }, [layer, shape, bitmap]);
+
+  /** A wheel step: the move goes on until the wheel rests. */
+  const wheelMove = () => {
+    beginMove();
+    window.clearTimeout(wheelTimer.current);
+    wheelTimer.current = window.setTimeout(endMove, WHEEL_END_MS);
+  };
+
+  // Zoomed in, a copy of the screen lacks what is off screen: paint the whole extent while the page is idle.
+  useEffect(() => {
+    // A bitmap of other regions is of no use again: let it go (it can hold 64 MB).
+    if (cached.current && !sameRegions(cached.current.picture, picture)) cached.current = null;
+    if (allOnScreen(view, width, height) || usable(cached.current, picture, view.scale, 2)) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 50));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const timer = window.setTimeout(() => {
+      handle = idle(
+        () => {
+          if (!moving.current) cached.current = paintBitmap(latest.current.picture, extent, latest.current.view.scale * (window.devicePixelRatio || 1));
+        },
+        { timeout: 2000 },
+      );
+    }, 300);
+    let handle = 0;
+    return () => {
+      window.clearTimeout(timer);
+      cancel(handle);
+    };
+  }, [picture, extent, view, width, height]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => () => window.clearTimeout(wheelTimer.current), []);
+
+  return { paint, beginMove, endMove, wheelMove, isMoving: () => moving.current };
+}

@@ -1,0 +1,105 @@
+// What the selected row of the Regions list shows under it: the region's details, its label(s) from the
+// config's options, a text span's ends, and the actions on it (lock, hide, delete, duplicate, review).
+
+import type { RegionView } from '../../core/preview';
+import { CodePointText } from '../../core/text/codepoints';
+import { labellingControlName } from '../../store/commands';
+import { currentData, currentTask, useStore } from '../../store/store';
+
+export function RegionDetails({ region: r, regions }: { region: RegionView; regions: RegionView[] }) {
+  const toggleFlag = useStore((s) => s.toggleFlag);
+  const deleteRegion = useStore((s) => s.deleteRegion);
+  const duplicateRegion = useStore((s) => s.duplicateRegion);
+  const review = useStore((s) => s.review);
+  return (
+    <div className="region-details" onClick={(e) => e.stopPropagation()}>
+      {r.details.map((d) => (
+        <div key={d}>{d}</div>
+      ))}
+      {r.dropped && <div className="warn">{r.dropped}</div>}
+      <LabelEditor region={r} />
+      {r.kind === 'span' && typeof r.value.start === 'number' && typeof r.value.end === 'number' && <SpanEnds region={r} />}
+      <div className="region-actions">
+        <button type="button" onClick={() => toggleFlag(r, 'readonly')}>
+          {r.readonly ? 'Unlock' : 'Lock'}
+        </button>
+        <button type="button" onClick={() => toggleFlag(r, 'hidden')}>
+          {r.hidden ? 'Unhide' : 'Hide'}
+        </button>
+        <button type="button" onClick={() => deleteRegion(r)} disabled={r.readonly} title={r.readonly ? 'readonly: unlock it first' : 'Delete (Del)'}>
+          Delete
+        </button>
+        <button type="button" onClick={() => duplicateRegion(r)} title="Ctrl+D">
+          Duplicate
+        </button>
+        <button type="button" onClick={() => review(regions, r, 'accept')} title="A">
+          Accept
+        </button>
+        <button type="button" onClick={() => review(regions, r, 'reject')} disabled={r.readonly} title="R: delete it and go to the next">
+          Reject
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The region's label from its control's options: a select, or checkboxes for multi-label controls. */
+function LabelEditor({ region: r }: { region: RegionView }) {
+  const setLabels = useStore((s) => s.setLabels);
+  const config = useStore((s) => s.project.goodConfig);
+  const task = useStore(currentTask);
+  const predictionIndex = useStore((s) => s.predictionIndex);
+  const name = labellingControlName(task, predictionIndex, r);
+  const control = name ? config?.controls.get(name) : undefined;
+  if (!control || !control.options.length) return null;
+  if (control.choice === 'multiple') {
+    return (
+      <div className="multi-labels" role="group" aria-label="Labels">
+        {control.options.map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" checked={r.labels.includes(o.value)} onChange={(e) => setLabels(r, e.target.checked ? [...r.labels, o.value] : r.labels.filter((l) => l !== o.value))} /> {o.value}
+          </label>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <label>
+      Label{' '}
+      <select aria-label="Label" value={r.labels[0] ?? ''} onChange={(e) => setLabels(r, [e.target.value])}>
+        {!control.optionSet.has(r.labels[0] ?? '') && <option value={r.labels[0] ?? ''}>{r.labels[0] ?? '(none)'} (not in config)</option>}
+        {control.options.map((o, i) => (
+          <option key={o.value} value={o.value}>
+            {i < 9 ? `${i + 1}: ` : ''}
+            {o.value}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Start and end of a text span, in code points as Label Studio counts them; value.text follows. */
+function SpanEnds({ region }: { region: RegionView }) {
+  const moveRegion = useStore((s) => s.moveRegion);
+  const data = useStore(currentData);
+  const text = region.object?.variable && typeof data?.[region.object.variable] === 'string' ? new CodePointText(data[region.object.variable] as string) : null;
+  // Committed on Enter or when the field is left, so typing "25" is one change, not "2" then "25".
+  const set = (key: 'start' | 'end', v: number) => {
+    if (v === region.value[key]) return;
+    const start = key === 'start' ? v : (region.value.start as number);
+    const end = key === 'end' ? v : (region.value.end as number);
+    if (!Number.isInteger(v) || v < 0 || start > end || (text && end > text.length)) return;
+    moveRegion(region, { start, end, ...(text ? { text: text.slice(start, end) } : {}) }, `Set the ${key} of`);
+  };
+  return (
+    <div className="span-ends">
+      <label>
+        Start <input aria-label="Span start" type="number" min={0} key={`s${region.value.start}`} defaultValue={region.value.start as number} onBlur={(e) => set('start', Number(e.target.value))} onKeyDown={(e) => e.key === 'Enter' && set('start', Number(e.currentTarget.value))} />
+      </label>{' '}
+      <label>
+        End <input aria-label="Span end" type="number" min={0} key={`e${region.value.end}`} defaultValue={region.value.end as number} onBlur={(e) => set('end', Number(e.target.value))} onKeyDown={(e) => e.key === 'Enter' && set('end', Number(e.currentTarget.value))} />
+      </label>
+    </div>
+  );
+}
