@@ -299,22 +299,25 @@ for (const name of names) {
       continue;
     }
     const target = file[a.target];
+    const what = a.id === 'fixAll' && s.fixName ? `${s.fixName.trim()} (Problems)` : a.what;
     // A control that is there is clicked without a time limit of its own: a frozen page holds the click until it is handled.
     const m = await measure(s, a.types, () => (a.control ? a.control(s.page).click({ timeout: 0 }) : a.act(s.page, s)));
     if (m.capped) {
-      capsHit.push(a.what);
-      row(a.what, `> ${CAP / 1000} s`, `<= ${fmt(target)}`, 'MISS', m.frozen ? 'the page did not answer until the cap' : 'still blocking at the cap');
+      capsHit.push(what);
+      row(what, `> ${CAP / 1000} s`, `<= ${fmt(target)}`, 'MISS', m.frozen ? 'the page did not answer until the cap' : 'still blocking at the cap');
       await s.browser.close();
       s = null;
       continue;
     }
     if (m.error) {
-      row(a.what, 'not run', `<= ${fmt(target)}`, '', m.notFound ? `control not found / action failed: ${m.error}` : m.error);
+      row(what, 'not run', `<= ${fmt(target)}`, '', m.notFound ? `control not found / action failed: ${m.error}` : m.error);
       continue;
     }
     a.after?.(s);
-    const said = (a.id === 'fixAll' ? `[${s.fixName}] ` : '') + (await notice(s.page));
-    row(a.what, fmt(m.ms), `<= ${fmt(target)}`, m.ms <= target ? 'PASS' : 'MISS', said);
+    // Selecting says nothing in the status line: show whether the row took the selection.
+    const sel = a.id === 'select' ? await within(a.control(s.page).getAttribute('aria-selected', { timeout: 5000 }), 6000).catch(() => null) : null;
+    const said = a.id === 'select' ? `the row's aria-selected: ${typeof sel === 'string' ? sel : '?'}` : await notice(s.page);
+    row(what, fmt(m.ms), `<= ${fmt(target)}`, m.ms <= target ? 'PASS' : 'MISS', said);
   }
   if (heapLine) console.log(heapLine);
   if (capsHit.length) console.log(`capped: ${capsHit.join(', ')} (a page still blocking at a cap is thrown away and the file opened again)`);
