@@ -20,6 +20,21 @@ export interface DocIndex {
 
 export const emptyIndex = (): DocIndex => ({ tasks: [], ends: [], predictions: [], results: [] });
 
+/** Index of the last entry of a sorted list that is at most `x` (-1 when there is none): which task, prediction or result an offset falls in. */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return k;
+}
+
 const OTHER = 0;
 const ROOT_ARRAY = 1;
 const TASK = 2;

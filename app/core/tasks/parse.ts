@@ -4,7 +4,7 @@
 
 import type { Finding, JsonPath } from '../finding';
 import { indexOfChar, LineIndex } from '../text/lines';
-import { emptyIndex, indexDocument, locate, type DocIndex } from './jsonIndex';
+import { emptyIndex, indexDocument, lastAtOrBefore, locate, type DocIndex } from './jsonIndex';
 import { findJsonSyntaxError } from './jsonSyntax';
 
 export type TasksFormat = 'array' | 'object' | 'jsonl';
@@ -195,16 +195,7 @@ export function textSlice(doc: TasksDocument, from: number, to: number): string 
   if (from >= to) return '';
   const { tasks: starts, ends } = doc.index;
   // The last task starting at or before `from` (or -1: `from` is in the first gap).
-  let lo = 0;
-  let hi = starts.length - 1;
-  let k = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= from) {
-      k = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const k = lastAtOrBefore(starts, from);
   const out: string[] = [];
   // Walk the pieces from there: task k, gap k+1, task k+1, ...
   let piece = k === -1 ? 0 : 2 * k + 1;

@@ -3,7 +3,7 @@
 // text: the new text of a task is built from its old text and the changes inside it.
 
 import { isObject } from './jsonValue';
-import { valueEnd } from './jsonIndex';
+import { lastAtOrBefore, valueEnd } from './jsonIndex';
 import { applyChanges, type TextChange } from '../text/changes';
 import { makeDocument, parseJsonLine, parseTasks, parseTaskText, type TaskSlice, type TasksDocument } from './parse';
 
@@ -27,17 +27,7 @@ const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** Index of the task whose span holds [from, to] (ends included), or -1. */
 function taskAt(doc: TasksDocument, from: number, to: number): number {
-  const starts = doc.index.tasks;
-  let lo = 0;
-  let hi = starts.length - 1;
-  let k = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= from) {
-      k = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const k = lastAtOrBefore(doc.index.tasks, from);
   return k >= 0 && to <= doc.index.ends[k] ? k : -1;
 }
 
@@ -150,25 +140,10 @@ const PATCH_ABOVE = 50_000;
 
 /** Which result (prediction p, result r) of task t holds [from, to] (offsets in the task's text), or null. */
 function resultAt(doc: TasksDocument, t: number, from: number, to: number): { p: number; r: number; start: number; end: number } | null {
-  const preds = doc.index.predictions[t];
-  let p = -1;
-  for (let lo = 0, hi = preds.length - 1; lo <= hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (preds[mid] <= from) {
-      p = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const p = lastAtOrBefore(doc.index.predictions[t], from);
   if (p === -1) return null;
   const starts = doc.index.results[t][p];
-  let r = -1;
-  for (let lo = 0, hi = starts.length - 1; lo <= hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= from) {
-      r = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const r = lastAtOrBefore(starts, from);
   if (r === -1) return null;
   const start = starts[r];
   const end = valueEnd(doc.taskTexts[t], start);
