@@ -5,7 +5,7 @@
 
 import { parseTasks } from '../core/tasks/parse';
 import { updateTasks } from '../core/tasks/update';
-import type { TextChange } from '../core/text/changes';
+import { changesSize, type TextChange } from '../core/text/changes';
 import { reserveVersions } from '../store/project';
 import { useStore, type HistoryEntry } from '../store/store';
 
@@ -39,6 +39,24 @@ interface SavedBase {
 
 /** Changes kept before the tasks text is written whole again. */
 const LOG_LIMIT = 100;
+/** History kept in the session, newest first, up to this many characters of changes. */
+const HISTORY_LIMIT = 2_000_000;
+
+/**
+ * The newest history entries that fit the limit: opening a big file is an entry holding the whole file, and
+ * writing it on every save would cost its size each time; after a reload such an opening cannot be undone.
+ */
+function recent(entries: readonly HistoryEntry[], newestLast: boolean): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  let size = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[newestLast ? entries.length - 1 - i : i];
+    size += (e.tasks ? changesSize(e.tasks.changes) + changesSize(e.tasks.inverse) : 0) + (e.config ? changesSize(e.config.changes) + changesSize(e.config.inverse) : 0);
+    if (size > HISTORY_LIMIT) break;
+    out.push(e);
+  }
+  return newestLast ? out.reverse() : out;
+}
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -145,8 +163,8 @@ export function keepSessionSaved(): () => void {
       savedVersion: s.savedVersion,
       taskIndex: s.taskIndex,
       predictionIndex: s.predictionIndex,
-      past: s.past,
-      future: s.future,
+      past: recent(s.past, true),
+      future: recent(s.future, true),
       images,
       savedAt: Date.now(),
     };
