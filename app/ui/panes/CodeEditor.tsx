@@ -39,9 +39,10 @@ interface Props {
 
 /** End of the token at `from`: a whole string, number or word, so the underline covers what is wrong. */
 function tokenEnd(read: (from: number, to: number) => string, from: number): number {
-  const text = read(from, from + 2000);
-  const end = tokenEndIn(text, 0);
-  return from + end;
+  // Most tokens are short: read a little, and more only for a string that runs on (up to 2,000 characters).
+  let text = read(from, from + 200);
+  if (text[0] === '"' && !/[^\\]"/.test(text.slice(1)) && text.length === 200) text = read(from, from + 2000);
+  return from + tokenEndIn(text, 0);
 }
 
 function tokenEndIn(text: string, from: number): number {
