@@ -4,9 +4,10 @@
 import type { ConfigModel } from './config/model';
 import type { Finding } from './finding';
 import type { TasksDocument } from './tasks/parse';
-import { moveFinding, type TasksUpdate } from './tasks/update';
+import { lastAtOrBefore } from './tasks/jsonIndex';
+import { moveFinding, type Patch, type TasksUpdate } from './tasks/update';
 import type { ValidateOptions } from './validate/context';
-import { validateTask, type TaskReport, type ValidationSummary } from './validate/validate';
+import { validateTask, type Reuse, type TaskReport, type ValidationSummary } from './validate/validate';
 
 export interface Analysis {
   config: ConfigModel;
@@ -40,13 +41,40 @@ export function reanalyze(prev: Analysis, update: TasksUpdate): Analysis {
       lines += update.shift[s].lines;
       s++;
     }
-    if (touched.has(t)) reports[t] = validateTask(prev.config, doc, t, prev.options);
+    if (touched.has(t)) {
+      const patch = update.patched?.get(t);
+      reports[t] = patch ? validateTask(prev.config, doc, t, prev.options, undefined, reuseOf(prev.reports[t], patch, doc.index.tasks[t], doc)) : validateTask(prev.config, doc, t, prev.options);
+    }
     else if ((delta !== 0 || lines !== 0) && reports[t].findings.length) {
       const r = reports[t];
       reports[t] = { ...r, findings: r.findings.map((f) => moveFinding(f, delta, doc.lines)) };
     }
   }
   return { config: prev.config, doc, options: prev.options, reports };
+}
+
+/** How the findings of results an edit did not touch move: through the task's changes, to its new start. */
+function reuseOf(prev: TaskReport, patch: Patch, newStart: number, doc: TasksDocument): Reuse {
+  const { changes, oldStart } = patch;
+  // Prefix sums of the length changes, so a finding's shift is one binary search away.
+  const ends: number[] = [];
+  const grown: number[] = [];
+  let g = 0;
+  for (const c of changes) {
+    g += c.insert.length - (c.to - c.from);
+    ends.push(c.to);
+    grown.push(g);
+  }
+  return {
+    prev,
+    changed: patch.results,
+    move(f) {
+      if (f.offset < 0) return f;
+      const rel = f.offset - oldStart;
+      const k = lastAtOrBefore(ends, rel);
+      return moveFinding(f, newStart - oldStart + (k === -1 ? 0 : grown[k]), doc.lines);
+    },
+  };
 }
 
 /**

@@ -153,6 +153,21 @@ export interface PixelJudgment {
 }
 
 const judged = new WeakMap<unknown[], PixelJudgment>();
+const NOT_PIXELS: PixelJudgment = { regions: 0, pixelRegions: 0, pixels: false, quiet: new Set(), fix: null };
+
+/** Does an image result hold a number above 100 in its geometry (x, y, sizes, radii, points)? */
+function hasCoordinateAbove100(res: unknown): boolean {
+  if (!res || typeof res !== 'object') return false;
+  const value = (res as Record<string, unknown>).value as Record<string, unknown> | undefined;
+  if (!value || typeof value !== 'object') return false;
+  for (const k of ['x', 'y', 'width', 'height', 'radiusX', 'radiusY']) {
+    const v = value[k];
+    if (typeof v === 'number' && v > 100 + EPS) return true;
+  }
+  const points = value.points;
+  if (Array.isArray(points)) for (const pt of points) if (Array.isArray(pt) && ((typeof pt[0] === 'number' && pt[0] > 100 + EPS) || (typeof pt[1] === 'number' && pt[1] > 100 + EPS))) return true;
+  return false;
+}
 
 /**
  * Judge the units of a whole prediction, once: a box whose pixel numbers happen to be under 100 looks
@@ -161,6 +176,11 @@ const judged = new WeakMap<unknown[], PixelJudgment>();
 export function pixelJudgment(results: unknown[], t: number, p: number): PixelJudgment {
   const cached = judged.get(results);
   if (cached) return cached;
+  // The common case, a prediction in percent, is told by one look at each result, with nothing built.
+  if (!results.some(hasCoordinateAbove100)) {
+    judged.set(results, NOT_PIXELS);
+    return NOT_PIXELS;
+  }
   const regionIsPixels = new Map<string, boolean>();
   const quiet = new Set<number>();
   const edits: JsonEdit[] = [];

@@ -217,7 +217,7 @@ describe('a big task is patched result by result', () => {
         data: { image: 'b.png' },
         predictions: [0, 1].map((p) => ({
           model_version: `m${p}`,
-          result: Array.from({ length: 400 }, (_, r) => ({ id: `p${p}r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: r % 90, y: 2, width: 5, height: 5, rectanglelabels: [r % 7 ? 'Car' : 'Bus'] } })),
+          result: Array.from({ length: 600 }, (_, r) => ({ id: `p${p}r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: r % 90, y: 2, width: 5, height: 5, rectanglelabels: [r % 7 ? 'Car' : 'Bus'] } })),
         })),
       },
       { data: { image: 'c.png' }, predictions: [] },
@@ -236,7 +236,7 @@ describe('a big task is patched result by result', () => {
       const edits: JsonEdit[] = [];
       for (let k = 0; k < 1 + (step % 4) * 20; k++) {
         const p = Math.floor(rand() * 2);
-        const r = Math.floor(rand() * 400);
+        const r = Math.floor(rand() * 600);
         const base = ['predictions', p, 'result', r];
         const what = rand();
         if (what < 0.4) edits.push({ task: 1, path: [...base, 'value', 'x'], value: Math.round(rand() * 1000) / 10 });
@@ -260,7 +260,7 @@ describe('a big task is patched result by result', () => {
       const touched = new Set(edits.map((e) => `${e.path[1]}/${e.path[3]}`));
       const before = doc.tasks[1] as { predictions: { result: unknown[] }[] };
       const after = update.doc.tasks[1] as { predictions: { result: unknown[] }[] };
-      for (let r = 0; r < 400; r += 37) if (!touched.has(`0/${r}`)) expect(after.predictions[0].result[r]).toBe(before.predictions[0].result[r]);
+      for (let r = 0; r < 600; r += 37) if (!touched.has(`0/${r}`)) expect(after.predictions[0].result[r]).toBe(before.predictions[0].result[r]);
       doc = update.doc;
     }
   });

@@ -8,7 +8,14 @@ import { applyChanges, type TextChange } from '../text/changes';
 import { makeDocument, parseJsonLine, parseTasks, parseTaskText, type TaskSlice, type TasksDocument } from './parse';
 
 /** What an update did: which tasks were read again (indices in the new document), or everything. */
-export type TasksUpdate = { doc: TasksDocument; full: true } | { doc: TasksDocument; full: false; touched: number[]; shift: Shift[] };
+export type TasksUpdate = { doc: TasksDocument; full: true } | { doc: TasksDocument; full: false; touched: number[]; shift: Shift[]; patched?: Map<number, Patch> };
+
+/** A task patched result by result: which results changed, and the changes (in its old text's offsets). */
+export interface Patch {
+  results: Map<number, Set<number>>;
+  changes: TextChange[];
+  oldStart: number;
+}
 
 /** Task `after` changed length by `delta` characters and `lines` line breaks: the tasks after it moved. */
 export interface Shift {
@@ -66,6 +73,7 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
   let next: ReturnType<typeof makeDocument> | null = null;
   const lines = doc.lines.update(() => next!.text, changes);
   const lineFindings: { t: number; slice: TaskSlice }[] = [];
+  let patched: Map<number, Patch> | undefined;
   let ci = 0;
   let delta = 0;
   let h = 0;
@@ -89,8 +97,11 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
       ownLines += breaks(c.insert) - breaks(doc.taskTexts[t], c.from - oldStart, c.to - oldStart);
     }
     const text = applyChanges(doc.taskTexts[t], own);
-    let slice: TaskSlice | null = own.length && doc.taskTexts[t].length > PATCH_ABOVE ? patchResults(doc, t, own) : null;
-    if (slice) {
+    const patch = own.length && doc.taskTexts[t].length > PATCH_ABOVE ? patchResults(doc, t, own) : null;
+    let slice: TaskSlice;
+    if (patch) {
+      slice = patch;
+      (patched ??= new Map()).set(t, { results: patch.changed, changes: own, oldStart });
       if (jsonl) lineFindings.push({ t, slice });
     } else if (jsonl) {
       for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return fullRead(doc, changes);
@@ -98,16 +109,14 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
       let s = 0;
       while (s < text.length && isWs(text.charCodeAt(s))) s++;
       if (text.charCodeAt(s) !== 123) return fullRead(doc, changes);
-      slice = parseTaskText(text);
-      if (!slice) {
-        let e = text.length;
-        while (e > s && isWs(text.charCodeAt(e - 1))) e--;
-        slice = { task: undefined, start: s, end: e, predictions: [], results: [] };
-      }
+      let e = text.length;
+      while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+      slice = parseTaskText(text) ?? { task: undefined, start: s, end: e, predictions: [], results: [] };
       lineFindings.push({ t, slice });
     } else {
-      slice = parseTaskText(text);
-      if (!slice) return fullRead(doc, changes);
+      const parsed = parseTaskText(text);
+      if (!parsed) return fullRead(doc, changes);
+      slice = parsed;
     }
     // Whitespace the change left around the value belongs to the gaps beside it.
     const newStart = oldStart + delta;
@@ -132,7 +141,7 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
     syntax.sort((x, y) => x.offset - y.offset);
   }
   next = makeDocument({ format: doc.format, tasks, index: { tasks: starts, ends, predictions, results }, taskTexts, gaps, syntax, lines });
-  return { doc: next, full: false, touched: hit, shift };
+  return { doc: next, full: false, touched: hit, shift, ...(patched ? { patched } : {}) };
 }
 
 /** Tasks longer than this are patched result by result when every change lies inside one result. */
@@ -155,7 +164,7 @@ function resultAt(doc: TasksDocument, t: number, from: number, to: number): { p:
  * value is copied along their paths only, and the offsets after each change move. Null when a change is
  * elsewhere or a changed result no longer parses on its own (the whole task is read then).
  */
-function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[]): TaskSlice | null {
+function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[]): (TaskSlice & { changed: Map<number, Set<number>> }) | null {
   const task = doc.tasks[t];
   if (!isObject(task) || !Array.isArray(task.predictions)) return null;
   const groups: { p: number; r: number; start: number; end: number; changes: TextChange[] }[] = [];
@@ -172,7 +181,11 @@ function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[])
   const text = doc.taskTexts[t];
   const predictions = task.predictions.slice();
   const copied = new Set<number>();
+  const changed = new Map<number, Set<number>>();
   for (const g of groups) {
+    let set = changed.get(g.p);
+    if (!set) changed.set(g.p, (set = new Set()));
+    set.add(g.r);
     const local = g.changes.map((c) => ({ from: c.from - g.start, to: c.to - g.start, insert: c.insert }));
     const resultText = applyChanges(text.slice(g.start, g.end), local);
     const first = resultText.charCodeAt(0);
@@ -209,6 +222,7 @@ function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[])
   };
   const grown = own.reduce((n, c) => n + c.insert.length - (c.to - c.from), 0);
   return {
+    changed,
     task: { ...task, predictions },
     start: 0,
     end: text.length + grown,

@@ -40,7 +40,31 @@ export interface TaskReport {
   tasks: number;
   predictions: number;
   results: number;
+  /** Per prediction, what the result rules said of each result: kept for tasks with many results. */
+  memo?: (ResultMemo[] | null)[];
 }
+
+/** What the result rules said of one result (they look at that result alone), and what the region map needs. */
+export interface ResultMemo {
+  findings: Finding[];
+  sound: boolean;
+  kind: string | null;
+  id: unknown;
+  relation: boolean;
+}
+
+/**
+ * The previous report of the task and which results changed since (prediction -> result indices), for a task
+ * whose results were patched in place: the other results' findings are moved with `move`, not made again.
+ */
+export interface Reuse {
+  prev: TaskReport;
+  changed: ReadonlyMap<number, ReadonlySet<number>>;
+  move(f: Finding): Finding;
+}
+
+/** Predictions with at least this many results keep a memo of their result findings. */
+const MEMO_FROM = 500;
 
 export function validate(config: ConfigModel, doc: TasksDocument, options: ValidateOptions = {}, rules: readonly Rule[] = allRules): ValidationReport {
   const reports: TaskReport[] = [];
@@ -66,16 +90,18 @@ export function joinReports(config: ConfigModel, doc: TasksDocument, reports: re
 }
 
 /** Every task rule, and the prediction and result rules of each of its predictions, over task `t` alone. */
-export function validateTask(config: ConfigModel, doc: TasksDocument, t: number, options: ValidateOptions = {}, rules: readonly Rule[] = allRules): TaskReport {
+export function validateTask(config: ConfigModel, doc: TasksDocument, t: number, options: ValidateOptions = {}, rules: readonly Rule[] = allRules, reuse?: Reuse): TaskReport {
   const findings: Finding[] = [];
   const report: TaskReport = { findings, tasks: 0, predictions: 0, results: 0 };
+  // Where findings go: the task's list, or the list of the result being checked (for the memo).
+  let sink = findings;
   const push = (rule: Rule, t: number | null, p: number | null, r: number | null, path: JsonPath, opts: ReportOptions | undefined, message: string) => {
     const offset = t === null ? -1 : offsetOf(doc, t, path, opts?.atKey);
     const { line, column } = doc.lines.position(offset);
     const f: Finding = { rule: rule.id, severity: opts?.severity ?? rule.severity, source: 'tasks', task: t, prediction: p, result: r, line, column, offset, message: readable(message), path };
     if (opts?.suggestion !== undefined) f.suggestion = opts.suggestion;
     if (opts?.fix) f.fix = { ...opts.fix, title: readable(opts.fix.title) };
-    findings.push(f);
+    sink.push(f);
   };
   const { taskRules, predictionRules, resultRules } = byLevel(rules);
 
@@ -112,18 +138,38 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
     const base: JsonPath = ['predictions', p];
     // One context object per prediction, refilled for each result: 100,000 results allocate nothing here.
     const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, push);
+    const memo: ResultMemo[] | null = list.length >= MEMO_FROM ? new Array(list.length) : null;
+    const before = reuse?.prev.memo?.[p];
+    const reusable = before && before.length === list.length ? before : null;
+    const changed = reuse?.changed.get(p);
     for (let r = 0; r < list.length; r++) {
       report.results++;
-      rc.load(r, list[r], rules[0]);
-      for (const rule of resultRules) {
-        rc.rule = rule;
-        rule.result!(rc);
+      let entry: ResultMemo;
+      if (reusable && !changed?.has(r)) {
+        const old = reusable[r];
+        entry = old.findings.length ? { ...old, findings: old.findings.map(reuse!.move) } : old;
+        for (const f of entry.findings) findings.push(f);
+      } else {
+        if (memo) sink = [];
+        rc.load(r, list[r], rules[0]);
+        for (const rule of resultRules) {
+          rc.rule = rule;
+          rule.result!(rc);
+        }
+        const { type, family, value } = rc;
+        const relation = type === 'relation';
+        const kind = rc.sound && family && value && !relation ? family.regionKind(type, value) : null;
+        entry = { findings: sink === findings || sink.length === 0 ? NONE : sink, sound: rc.sound, kind, id: rc.result.id, relation };
+        if (memo) {
+          for (const f of sink) findings.push(f);
+          sink = findings;
+        }
       }
-      resultSound.push(rc.sound);
-      const { type, family, value } = rc;
-      const kind = rc.sound && family && value && type !== 'relation' ? family.regionKind(type, value) : null;
-      if (type !== 'relation') regions.add(rc.result.id, r, kind);
+      resultSound.push(entry.sound);
+      if (!entry.relation) regions.add(entry.id, r, entry.kind);
+      if (memo) memo[r] = entry;
     }
+    if (memo) (report.memo ??= [])[p] = memo;
     const pc: PredictionCheck = {
       rule: rules[0],
       config,
@@ -150,6 +196,8 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
   }
   return finish(report);
 }
+
+const NONE: Finding[] = [];
 
 function finish(report: TaskReport): TaskReport {
   report.findings.sort(compareFindings);

@@ -1,0 +1,35 @@
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const CONFIG = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/><Label value="Bus"/></RectangleLabels></View>';
+const [nt, nr] = (process.env.SIZE ?? '2000x20').split('x').map(Number);
+const tasks = Array.from({ length: nt }, (_, t) => ({ data: { image: `/samples/sample.png` }, predictions: [{ model_version: 'm', result: Array.from({ length: nr }, (_, r) => ({ id: `t${t}r${r}`, from_name: r === 0 ? 'labelz' : 'label', to_name: 'image', type: 'rectanglelabels', value: { x: (r % 90), y: 10 + (r % 80), width: 3, height: 5, rotation: 0, rectanglelabels: ['Car'] } })) }] }));
+writeFileSync('/tmp/prof-tasks.json', JSON.stringify(tasks, null, 2));
+writeFileSync('/tmp/prof-config.xml', CONFIG);
+const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+await page.goto('http://127.0.0.1:4397/');
+await page.getByRole('list', { name: 'Regions' }).getByRole('listitem').first().waitFor();
+await page.getByLabel('Open files').setInputFiles(['/tmp/prof-config.xml', '/tmp/prof-tasks.json']);
+await page.locator('.app[data-checking="no"]').waitFor({ timeout: 120000 });
+await page.waitForTimeout(3000);
+await page.getByRole('list', { name: 'Regions' }).getByRole('listitem').first().click();
+await page.waitForTimeout(2000);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.keyboard.press('ArrowRight');
+await page.waitForTimeout(2500);
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+for (let i = 0; i < profile.samples.length; i++) {
+  const n = byId.get(profile.samples[i]);
+  const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
+}
+const idle = [...self].filter(([k]) => k.startsWith('(idle)')).reduce((a, [, v]) => a + v, 0);
+console.log('total sampled ms', ([...self.values()].reduce((a, b) => a + b, 0) / 1000).toFixed(0), 'idle', (idle / 1000).toFixed(0));
+for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log((t / 1000).toFixed(1).padStart(8), k);
+await browser.close();
