@@ -6,10 +6,10 @@ import { openFixture } from './helpers';
 test('answers are edited against the config, each one undo step, and exported', async ({ page }) => {
   await openFixture(page, 'classes', 0);
   const panel = page.getByRole('list', { name: 'Classifications' });
-  await expect(panel.getByRole('checkbox', { name: 'Negative' })).toBeChecked();
-  // Single choice: picking another replaces it.
-  await panel.getByRole('checkbox', { name: 'Positive' }).check();
-  await expect(panel.getByRole('checkbox', { name: 'Negative' })).not.toBeChecked();
+  // Single choice: radio buttons; picking another replaces it.
+  await expect(panel.getByRole('radio', { name: 'Negative' })).toBeChecked();
+  await panel.getByRole('radio', { name: 'Positive' }).check();
+  await expect(panel.getByRole('radio', { name: 'Negative' })).not.toBeChecked();
   // Multiple: both stay.
   await panel.getByRole('checkbox', { name: 'Sports' }).check();
   await panel.getByRole('checkbox', { name: 'Politics' }).check();
@@ -34,9 +34,9 @@ test('answers are edited against the config, each one undo step, and exported', 
     when: { datetime: '2024-05-01' },
     kind: { taxonomy: [['News', 'Local']] },
   });
-  // Unchecking the last choice removes the result; undo brings it back.
-  await panel.getByRole('checkbox', { name: 'Positive' }).uncheck();
-  await expect(panel.getByRole('checkbox', { name: 'Positive' })).not.toBeChecked();
+  // Clicking the chosen answer clears it and removes the result; undo brings it back.
+  await panel.getByRole('radio', { name: 'Positive' }).click();
+  await expect(panel.getByRole('radio', { name: 'Positive' })).not.toBeChecked();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(panel.getByRole('checkbox', { name: 'Positive' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: 'Positive' })).toBeChecked();
 });

@@ -8,7 +8,7 @@ test('problems of the current task, the file-wide count, and a click that finds 
     { name: 'flags.xml', path: fixture('flags.xml') },
     { name: 'flags.json', path: fixture('flags.json') },
   ]);
-  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('3 in the file (3 errors, 0 warnings)');
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('3 in the file (3 errors, 0 warnings, 0 infos)');
   const texts = await problems(page).allTextContents();
   expect(texts.map((t) => t.split(' ')[0])).toEqual(['unknown-label', 'unknown-from-name']);
   expect(texts[0]).toContain('Label "car" is not in "label"');
@@ -33,4 +33,13 @@ test('typing in the Tasks pane re-validates', async ({ page }) => {
   await expect(page.getByText('2 regions')).toBeVisible();
   await page.keyboard.press('Backspace');
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+});
+
+test('infos count in the file-wide number too', async ({ page }) => {
+  await openApp(page);
+  // A prediction without model_version: an info, listed and counted.
+  await openFiles(page, [{ name: 'no-version.json', text: JSON.stringify([{ data: { image: '/static/samples/sample.jpg' }, predictions: [{ result: [] }] }]) }]);
+  await expect(problems(page)).toHaveCount(1);
+  await expect(problems(page).first()).toContainText('missing-model-version');
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('1 in the file (0 errors, 0 warnings, 1 info)');
 });

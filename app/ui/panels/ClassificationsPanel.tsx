@@ -46,7 +46,13 @@ function Answer({ control, results }: { control: ControlTag; results: Classifica
           return (
             <li key={o.value} className={on ? 'chosen' : ''}>
               <label>
-                <input type="checkbox" checked={on} aria-label={o.value} onChange={(e) => toggle(o.alias && chosen.has(o.alias) ? o.alias : o.value, e.target.checked)} /> {o.value}
+                {single ? (
+                  // One answer allowed: radio buttons, as Label Studio draws them; clicking the chosen one clears it.
+                  <input type="radio" name={`choices-${control.name}`} checked={on} aria-label={o.value} onChange={() => toggle(o.value, true)} onClick={() => on && toggle(o.alias && chosen.has(o.alias) ? o.alias : o.value, false)} />
+                ) : (
+                  <input type="checkbox" checked={on} aria-label={o.value} onChange={(e) => toggle(o.alias && chosen.has(o.alias) ? o.alias : o.value, e.target.checked)} />
+                )}{' '}
+                {o.value}
               </label>
             </li>
           );

@@ -26,7 +26,6 @@ export function ProblemsPanel() {
   const applyFixAll = useStore((s) => s.applyFixAll);
   const all = project.findings;
   const mine = useMemo(() => all.filter((f) => f.source === 'config' || f.task === taskIndex || f.task === null), [all, taskIndex]);
-  const counted = useMemo(() => all.reduce((n, f) => n + (f.severity !== 'info' ? 1 : 0), 0), [all]);
   const tasks = project.doc.tasks;
 
   const open = (f: Finding) => {
@@ -40,8 +39,8 @@ export function ProblemsPanel() {
     <section className="panel" aria-labelledby="problems-heading">
       <h2 id="problems-heading">
         Problems{' '}
-        <span className="count" title="errors and warnings in the whole file">
-          {counted} in the file ({project.summary.errors} error{project.summary.errors === 1 ? '' : 's'}, {project.summary.warnings} warning{project.summary.warnings === 1 ? '' : 's'})
+        <span className="count" title="findings in the whole file: errors, warnings and infos">
+          {project.summary.errors + project.summary.warnings + project.summary.infos} in the file ({project.summary.errors} error{project.summary.errors === 1 ? '' : 's'}, {project.summary.warnings} warning{project.summary.warnings === 1 ? '' : 's'}, {project.summary.infos} info{project.summary.infos === 1 ? '' : 's'})
         </span>
       </h2>
       <VirtualList
