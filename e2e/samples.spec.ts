@@ -8,8 +8,9 @@ test('opens with the bounding-box sample: two boxes on the sample image, the cho
   await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-regions-drawn', '2');
   await expect(regions(page).nth(0)).toContainText('result1');
   await expect(regions(page).nth(0)).toContainText('Airplane');
-  await expect(page.getByRole('checkbox', { name: 'Airbus' })).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'Boeing' })).not.toBeChecked();
+  // choice="single" (the default): radio buttons, as Label Studio draws them.
+  await expect(page.getByRole('radio', { name: 'Airbus' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Boeing' })).not.toBeChecked();
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
 });
 
