@@ -28,9 +28,10 @@ const types = { '.html': 'text/html', '.js': 'application/javascript', '.css': '
  * a handler (req, res, rest) for anything else the benchmark needs (the Label Studio editor, its input).
  * The port is PRELABEL_BENCH_PORT (default: any free one), so checkouts side by side can keep to their own ports.
  */
-export async function serveApp(name, routes = {}) {
-  const out = mkdtempSync(path.join(tmpdir(), `prelabel-bench-${name}-`));
-  execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+export async function serveApp(name, routes = {}, port = Number(process.env.PRELABEL_BENCH_PORT ?? 0)) {
+  // PRELABEL_BENCH_DIST: an app built before (e.g. of an older commit, to compare) instead of this checkout.
+  const out = process.env.PRELABEL_BENCH_DIST ?? mkdtempSync(path.join(tmpdir(), `prelabel-bench-${name}-`));
+  if (!process.env.PRELABEL_BENCH_DIST) execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   const image = gen.png(1600, 1200);
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent(req.url.split('?')[0]);
@@ -49,7 +50,7 @@ export async function serveApp(name, routes = {}) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(Number(process.env.PRELABEL_BENCH_PORT ?? 0), '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
   return { server, base: `http://127.0.0.1:${server.address().port}`, out };
 }

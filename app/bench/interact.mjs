@@ -4,45 +4,14 @@
 // from the input event until the frame after it has been drawn (rAF + a task), measured in the page.
 // Usage: node app/bench/interact.mjs [N]      (PRELABEL_BENCH_PORT, default 4342, serves the built app;
 // PRELABEL_BENCH_DIST=DIR measures an app built before instead of building this checkout)
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
+import { gen, launch, serveApp } from './browser.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = process.env.PRELABEL_SHARED ?? path.resolve(root, '../shared');
-const { png, imageConfig, rectTask } = await import(pathToFileURL(path.join(shared, 'bench/lsf-anchor/gen.mjs')).href);
+const { imageConfig, rectTask } = gen;
 const N = Number(process.argv[2] ?? 10000);
-const port = Number(process.env.PRELABEL_BENCH_PORT ?? 4342);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-
-// PRELABEL_BENCH_DIST: an app already built (e.g. of an older commit, to compare); otherwise build this checkout.
-const out = process.env.PRELABEL_BENCH_DIST ?? mkdtempSync(path.join(tmpdir(), 'prelabel-bench-interact-'));
-if (!process.env.PRELABEL_BENCH_DIST) execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-const image = png(1600, 1200);
-const types = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(req.url.split('?')[0]);
-  if (url === '/img.png') {
-    res.setHeader('content-type', 'image/png');
-    return res.end(image);
-  }
-  const file = path.join(out, url === '/' ? 'index.html' : url);
-  if (file.startsWith(out) && existsSync(file) && statSync(file).isFile()) {
-    res.setHeader('content-type', types[path.extname(file)] ?? 'application/octet-stream');
-    return res.end(readFileSync(file));
-  }
-  res.statusCode = 404;
-  res.end();
-});
-await new Promise((r) => server.listen(port, '127.0.0.1', r));
+const { server, base } = await serveApp('interact', {}, Number(process.env.PRELABEL_BENCH_PORT ?? 4342));
 
 const task = rectTask(N, '/img.png');
-const browser = await chromium.launch({ executablePath, args: ARGS });
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 // Every input event of the kinds timed records when it came in; `frameAfter` resolves once the frame after
 // it has run its animation-frame callbacks (Konva draws there) and a task has followed.
@@ -55,7 +24,7 @@ await page.addInitScript(() => {
   for (const type of ['pointerup', 'wheel']) window.addEventListener(type, mark, { capture: true, passive: true });
   window.addEventListener('pointermove', (e) => e.buttons && mark(), { capture: true, passive: true });
 });
-await page.goto(`http://127.0.0.1:${port}/`);
+await page.goto(`${base}/`);
 await page.getByText('2 regions').waitFor();
 await page.evaluate(
   ({ config, tasks }) => {
