@@ -13,7 +13,7 @@ test('"Open files" loads a config, a tasks file and an image, recognised by cont
     { name: 'export', text: readFileSync(fixture('flags.json'), 'utf8'), mimeType: 'application/octet-stream' },
     { name: 'street.jpg', path: '/work/main/public/samples/sample.png', mimeType: 'application/octet-stream' },
   ]);
-  await expect(page.getByRole('status').filter({ hasText: 'Loaded' })).toContainText('config labeling-config.txt, tasks export, 1 image');
+  await expect(page.getByRole('status').filter({ hasText: /^Loaded / })).toContainText('config labeling-config.txt, tasks export, 1 image');
   await expect(page.getByText('4 regions')).toBeVisible();
   // The dropped image is matched to the task by the last part of its URL, and loads.
   await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
@@ -82,7 +82,7 @@ test('a tasks file that is not UTF-8 opens with a notice saying so, and the expo
     { name: 'flags.xml', path: fixture('flags.xml') },
     { name: 'latin1.json', path: file },
   ]);
-  await expect(page.getByRole('status').filter({ hasText: 'Loaded' })).toContainText('latin1.json is not valid UTF-8');
+  await expect(page.getByRole('status').filter({ hasText: /^Loaded / })).toContainText('latin1.json is not valid UTF-8');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
   expect(readFileSync((await download.path())!, 'utf8')).toContain('caf\uFFFD');
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText('written as UTF-8');
