@@ -17,11 +17,10 @@ export interface Analysis {
   reports: TaskReport[];
 }
 
-export function analyzeTasks(config: ConfigModel, doc: TasksDocument, options: ValidateOptions = {}, onTask?: (t: number) => void): Analysis {
+export function analyzeTasks(config: ConfigModel, doc: TasksDocument, options: ValidateOptions = {}): Analysis {
   const reports: TaskReport[] = new Array(doc.tasks.length);
   for (let t = 0; t < doc.tasks.length; t++) {
     reports[t] = validateTask(config, doc, t, options);
-    onTask?.(t);
   }
   return { config, doc, options, reports };
 }
