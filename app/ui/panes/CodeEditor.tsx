@@ -159,15 +159,15 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   useEffect(() => {
     const v = view.current;
     if (!v || version === shown.current) return;
-    if (change && change.base === shown.current) {
+    // Changes that do not fit the document (typing raced them) are not applied in part: the text replaces it below.
+    const fits = change && change.base === shown.current && (change.typed || change.changes.every((c) => c.to <= v.state.doc.length));
+    if (change && fits) {
       shown.current = version;
       if (change.typed) {
         typedAhead.current = false;
         return;
       }
-      const length = v.state.doc.length;
-      const changes = change.changes.filter((c) => c.to <= length);
-      v.dispatch({ changes: changes as TextChange[], annotations: external.of(true) });
+      v.dispatch({ changes: change.changes as TextChange[], annotations: external.of(true) });
       return;
     }
     shown.current = version;
