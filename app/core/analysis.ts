@@ -67,6 +67,7 @@ function reuseOf(prev: TaskReport, patch: Patch, newStart: number, doc: TasksDoc
   return {
     prev,
     changed: patch.results,
+    ...(patch.origin ? { origin: patch.origin } : {}),
     move(f) {
       if (f.offset < 0) return f;
       const rel = f.offset - oldStart;

@@ -60,7 +60,19 @@ export interface ResultMemo {
 export interface Reuse {
   prev: TaskReport;
   changed: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Per prediction whose results were removed or added: the old index of each result now (-1: new). */
+  origin?: ReadonlyMap<number, readonly number[]>;
   move(f: Finding): Finding;
+}
+
+/** A finding of result `from` of prediction p, now result `to`: its index and the paths in it (and its fix) say so. */
+function renumbered(f: Finding, p: number, from: number, to: number): Finding {
+  if (from === to) return f;
+  const re = (path: JsonPath): JsonPath => (path.length > 3 && path[0] === 'predictions' && path[1] === p && path[2] === 'result' && path[3] === from ? ['predictions', p, 'result', to, ...path.slice(4)] : path);
+  const out: Finding = { ...f, result: f.result === from ? to : f.result };
+  if (f.path) out.path = re(f.path);
+  if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, path: re(e.path) })) };
+  return out;
 }
 
 /** Predictions with at least this many results keep a memo of their result findings. */
@@ -140,14 +152,16 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
     const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, push);
     const memo: ResultMemo[] | null = list.length >= MEMO_FROM ? new Array(list.length) : null;
     const before = reuse?.prev.memo?.[p];
-    const reusable = before && before.length === list.length ? before : null;
+    const origin = reuse?.origin?.get(p);
+    const reusable = before && (origin ? origin.length === list.length : before.length === list.length) ? before : null;
     const changed = reuse?.changed.get(p);
     for (let r = 0; r < list.length; r++) {
       report.results++;
       let entry: ResultMemo;
-      if (reusable && !changed?.has(r)) {
-        const old = reusable[r];
-        entry = old.findings.length ? { ...old, findings: old.findings.map(reuse!.move) } : old;
+      const was = origin ? origin[r] : r;
+      if (reusable && !changed?.has(r) && was >= 0 && was < reusable.length) {
+        const old = reusable[was];
+        entry = old.findings.length ? { ...old, findings: old.findings.map((f) => renumbered(reuse!.move(f), p, was, r)) } : old;
         for (const f of entry.findings) findings.push(f);
       } else {
         if (memo) sink = [];
