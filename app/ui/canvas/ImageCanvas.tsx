@@ -124,7 +124,6 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const selectedRegion = useMemo(() => regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint' || r.kind === 'polygon')) ?? null, [regions, selected]);
   const visible = useMemo(() => regions.filter((r) => shapeUtils[r.kind] && (!r.hidden || showHidden || revealed.has(r.key))), [regions, showHidden, revealed]);
 
-  const byKey = useMemo(() => new Map(visible.map((r) => [r.key, r])), [visible]);
   const hovered = useHover((s) => s.key);
   const setHovered = useHover((s) => s.setHovered);
 
@@ -137,8 +136,9 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const sceneFunc = useCallback((context: Konva.Context) => move.paint((context as unknown as { _context: CanvasRenderingContext2D })._context), [move.paint]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The highlight layer: only the selected and the hovered region, so selecting or hovering repaints one region.
-  const selectedView = selected ? byKey.get(selected) : undefined;
-  const hoveredView = hovered && hovered !== selected ? byKey.get(hovered) : undefined;
+  // Two lookups, not a map of 100,000 keys built again for every edit.
+  const selectedView = useMemo(() => (selected ? visible.find((r) => r.key === selected) : undefined), [visible, selected]);
+  const hoveredView = useMemo(() => (hovered && hovered !== selected ? visible.find((r) => r.key === hovered) : undefined), [visible, hovered, selected]);
   const highlightFunc = useCallback(
     (context: Konva.Context) => {
       const ctx = (context as unknown as { _context: CanvasRenderingContext2D })._context;

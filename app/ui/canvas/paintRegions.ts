@@ -186,6 +186,7 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
     const ghost = isGhost(r);
     const text = labelText(r);
     const { w, h } = labelSize(ctx, r, text, px);
+    rememberBox(r, size, scale, util.bounds(r, size), a, w, h);
     ctx.globalAlpha = ghost ? 0.5 : 0.9;
     ctx.fillStyle = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
     ctx.fillRect(a.x, a.y - h, w, h);
@@ -198,23 +199,42 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
 
 let measuring: CanvasRenderingContext2D | null = null;
 
+/** Paint boxes computed, per region view: a view that paints as one before inherits its box (see changedBoxes). */
+const boxCache = new WeakMap<RegionView, { W: number; H: number; scale: number; box: Box }>();
+
 /**
  * Where a region's paint reaches, in image pixels: the box around its shape, widened by its outline, and its
  * label above it, painted at `scale`.
  */
-export function paintBox(r: RegionView, size: ImageSize, scale: number, into: Box = { x0: 0, y0: 0, x1: 0, y1: 0 }): Box {
+export function paintBox(r: RegionView, size: ImageSize, scale: number): Box {
+  const hit = boxCache.get(r);
+  if (hit && hit.scale === scale && hit.W === size.W && hit.H === size.H) return hit.box;
   const util = shapeUtils[r.kind];
-  const px = 1 / scale;
-  const b = util.bounds(r, size);
-  const a = util.anchor(r, size);
   measuring ??= document.createElement('canvas').getContext('2d')!;
-  const { w, h } = labelSize(measuring, r, labelText(r), px);
-  const m = 3 * px;
-  into.x0 = Math.min(b.x0, a.x) - m;
-  into.y0 = Math.min(b.y0, a.y - h) - m;
-  into.x1 = Math.max(b.x1, a.x + w) + m;
-  into.y1 = Math.max(b.y1, a.y) + m;
-  return into;
+  const { w, h } = labelSize(measuring, r, labelText(r), 1 / scale);
+  return rememberBox(r, size, scale, util.bounds(r, size), util.anchor(r, size), w, h);
+}
+
+/** The paint box from the shape's box, the label's anchor and size; kept for the region view (a whole paint
+ * keeps every region's, so the first edit after it finds them). */
+function rememberBox(r: RegionView, size: ImageSize, scale: number, b: Box, a: { x: number; y: number }, w: number, h: number): Box {
+  const m = 3 / scale;
+  const box = { x0: Math.min(b.x0, a.x) - m, y0: Math.min(b.y0, a.y - h) - m, x1: Math.max(b.x1, a.x + w) + m, y1: Math.max(b.y1, a.y) + m };
+  boxCache.set(r, { W: size.W, H: size.H, scale, box });
+  return box;
+}
+
+/** The paint box kept for a region at any scale, for its size of image, or null. */
+export function knownBox(r: RegionView, size: ImageSize): Box | null {
+  const hit = boxCache.get(r);
+  return hit && hit.W === size.W && hit.H === size.H ? hit.box : null;
+}
+
+/** `b` paints as `a`: it reaches where `a` does. */
+function inheritBox(a: RegionView, b: RegionView) {
+  if (a === b) return;
+  const hit = boxCache.get(a);
+  if (hit) boxCache.set(b, hit);
 }
 
 const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -274,7 +294,10 @@ export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: 
       return true;
     };
     if (before.length === after.length && before.every((r, i) => r.key === after[i].key)) {
-      for (let i = 0; i < after.length; i++) if (!samePaint(before[i], after[i]) && (!add(before[i]) || !add(after[i]))) return null;
+      for (let i = 0; i < after.length; i++) {
+        if (samePaint(before[i], after[i])) inheritBox(before[i], after[i]);
+        else if (!add(before[i]) || !add(after[i])) return null;
+      }
       continue;
     }
     // Regions added or removed: the ones both have must keep their order (it is the painting order).
@@ -292,7 +315,8 @@ export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: 
       if (i < last || kept.has(r.key)) return null;
       last = i;
       kept.add(r.key);
-      if (!samePaint(before[i], r) && (!add(before[i]) || !add(r))) return null;
+      if (samePaint(before[i], r)) inheritBox(before[i], r);
+      else if (!add(before[i]) || !add(r)) return null;
     }
     for (const r of before) if (!kept.has(r.key) && !add(r)) return null;
   }
@@ -364,10 +388,9 @@ export function repaintBoxes(ctx: CanvasRenderingContext2D, at: CanvasPlacement,
   if (!device.length) return;
   // Back in image pixels, the boxes as cleared: whatever reaches into them is painted again.
   const image = device.map((d) => ({ x0: (d.x0 - at.dx) / at.k, y0: (d.y0 - at.dy) / at.k, x1: (d.x1 - at.dx) / at.k, y1: (d.y1 - at.dy) / at.k }));
-  const pb: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
   const reaches = (r: RegionView) => {
     if (!shapeUtils[r.kind]) return false;
-    paintBox(r, picture.size, picture.scale, pb);
+    const pb = paintBox(r, picture.size, picture.scale);
     for (const b of image) if (pb.x0 < b.x1 && pb.x1 > b.x0 && pb.y0 < b.y1 && pb.y1 > b.y0) return true;
     return false;
   };
