@@ -88,3 +88,47 @@ describe('store commands', () => {
     expect(s.project.goodDoc?.tasks).toHaveLength(2);
   });
 });
+
+describe('image sizes: brush masks without original_width/height are checked at the loaded image', () => {
+  // A 2x2 mask with pixels 0 and 3 painted (see core/validate/rules.test.ts).
+  const MASK_2x2 = [0, 0, 0, 16, 57, 27, 252, 127, 243, 128, 71, 254];
+  const config = '<View><Image name="image" value="$image"/><BrushLabels name="seg" toName="image"><Label value="Road"/></BrushLabels></View>';
+  const mask = { id: 'm', from_name: 'seg', to_name: 'image', type: 'brushlabels', value: { format: 'rle', rle: MASK_2x2, brushlabels: ['Road'] } };
+  const tasks = JSON.stringify([
+    { data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [mask] }] },
+    { data: { image: 'b.png' }, predictions: [{ model_version: 'm', result: [{ ...mask, original_width: 2, original_height: 2 }] }] },
+  ]);
+  const maskFindings = () => useStore.getState().project.findings.filter((f) => f.rule === 'rle-invalid');
+
+  beforeEach(() => {
+    useStore.getState().loadProject(config, tasks, { config: 'seg.xml', tasks: 'seg.json' });
+  });
+
+  test('the warning gets its fix once the image is loaded; applying it clears the warning, and undo brings it back with the fix', () => {
+    expect(maskFindings().map((f) => [f.task, f.severity, !!f.fix])).toEqual([[0, 'warning', false]]);
+    useStore.getState().setImageSize('a.png', 2, 2);
+    const [f] = maskFindings();
+    expect(f.fix?.title).toBe('Add original_width 2 and original_height 2 (the loaded image)');
+    useStore.getState().applyFix(f);
+    expect(maskFindings()).toEqual([]);
+    expect(JSON.parse(useStore.getState().project.tasksText)[0].predictions[0].result[0]).toMatchObject({ original_width: 2, original_height: 2 });
+    useStore.getState().undo();
+    expect(maskFindings().map((f) => [f.task, !!f.fix])).toEqual([[0, true]]);
+  });
+
+  test('an image whose size does not fit the mask: an error; the same size again changes nothing', () => {
+    useStore.getState().setImageSize('a.png', 3, 3);
+    expect(maskFindings().map((f) => [f.task, f.severity])).toEqual([[0, 'error']]);
+    const project = useStore.getState().project;
+    useStore.getState().setImageSize('a.png', 3, 3);
+    expect(useStore.getState().project).toBe(project);
+  });
+
+  test('the sizes stay known through edits of the tasks and opening the file again', () => {
+    useStore.getState().setImageSize('a.png', 2, 2);
+    useStore.getState().changeText('tasks', [{ from: 0, to: 0, insert: ' ' }]);
+    expect(maskFindings()[0].fix).toBeDefined();
+    useStore.getState().loadProject(config, tasks, { config: 'seg.xml', tasks: 'seg.json' });
+    expect(maskFindings()[0].fix).toBeDefined();
+  });
+});

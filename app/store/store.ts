@@ -8,7 +8,7 @@ import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core
 import { editChanges, spliceEdits } from '../core/textEdits';
 import { textSlice } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
-import { analyze, changeTasks, checkHere, installReports, newVersion, unreadable, type Project } from './project';
+import { analyze, changeTasks, checkHere, installReports, newVersion, unreadable, withCheckOptions, type Project } from './project';
 import { addResultsEdits, duplicateResults, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 /** Changes of one text and the changes that undo them: a history entry costs what it changed. */
@@ -70,6 +70,8 @@ export interface AppState {
    */
   loadProject(configText: string, tasksText: string, names: { config?: string; tasks?: string }, images?: Map<string, string>, options?: { history?: HistoryEntry[]; future?: HistoryEntry[]; savedVersion?: number; version?: number }): void;
   addImages(images: Map<string, string>): void;
+  /** An image loaded at its natural size: tasks are checked with it (brush masks that lack original_width/height). `src` is the value the task data gives the image. */
+  setImageSize(src: string, width: number, height: number): void;
   selectTask(index: number): void;
   selectPrediction(index: number): void;
   selectRegion(key: string | null): void;
@@ -197,7 +199,7 @@ export const useStore = create<AppState>()((set, get) => ({
     const check = tasksText.length > CHECK_IN_WORKER_ABOVE && typeof Worker !== 'undefined' ? ++checks : undefined;
     let project = analyze(prev, configText, tasksText, names, configText !== prev.configText, check);
     if (project.checking && project.checkedAgainst === 'last-good') project = checkHere(project);
-    if (project.checking) startCheck({ id: project.checking.id, configText, tasksText });
+    if (project.checking) startCheck({ id: project.checking.id, configText, tasksText, imageSizes: [...(project.options.imageSizes ?? [])] });
     if (options?.version !== undefined) project.tasksVersion = options.version;
     // Replacing what was there is one undo step (nothing to undo when the app was empty).
     const empty = prev === EMPTY;
@@ -220,6 +222,15 @@ export const useStore = create<AppState>()((set, get) => ({
     const merged = new Map(get().images);
     for (const [k, v] of images) merged.set(k, v);
     set({ images: merged, view: null });
+  },
+
+  setImageSize(src, width, height) {
+    const { project } = get();
+    const known = project.options.imageSizes?.get(src);
+    if (known && known.width === width && known.height === height) return;
+    const imageSizes = new Map(project.options.imageSizes);
+    imageSizes.set(src, { width, height });
+    set({ project: withCheckOptions(project, { ...project.options, imageSizes }) });
   },
 
   selectTask(index) {

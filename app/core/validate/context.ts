@@ -37,6 +37,16 @@ export interface ConfigCheck {
 export interface ValidateOptions {
   /** Skip checks that need task data (for checking a bare prediction). */
   skipDataChecks?: boolean;
+  /**
+   * Natural sizes of images the app has loaded, by the value the task data gives the Image (its URL or
+   * file name): brush masks without original_width/height are checked, and fixed, at that size.
+   */
+  imageSizes?: ReadonlyMap<string, ImageSize>;
+}
+
+export interface ImageSize {
+  width: number;
+  height: number;
 }
 
 export interface TaskCheck {

@@ -183,5 +183,9 @@ export const spanTextMismatch = familyRule(
 
 export const unknownItem = familyRule('unknown-item', 'error', "A Ranker result names an item id that is not the `id` of any item in its List's task data.");
 
-export const rleInvalid = familyRule('rle-invalid', 'error', 'A brush mask that does not decode, whose size is not original_width x original_height x 4, or that paints nothing.');
+export const rleInvalid = familyRule(
+  'rle-invalid',
+  'error',
+  "A brush mask that does not decode, or whose size is not original_width x original_height x 4 (without them: the loaded image's size, at which Label Studio decodes it). Warnings: a mask that paints nothing; a mask without original_width/original_height (with a fix adding the loaded image's size).",
+);
 
