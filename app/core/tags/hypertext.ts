@@ -56,7 +56,7 @@ function resolveEnd(doc: HtmlDocument | null, v: Record<string, unknown>, key: '
   const size = HtmlDocument.size(r.node);
   if (o > size) {
     const holds = r.node.kind === 'text' ? `has ${size} character${size === 1 ? '' : 's'}` : `holds ${size} character${size === 1 ? '' : 's'} of text`;
-    return { ok: false, key: offsetKey, syntax: false, message: `${r.canonical} ${holds}; ${offsetKey} ${o} is past its end (offsets count code points inside the node value.${key} names).` };
+    return { ok: false, key: offsetKey, syntax: false, message: `${r.canonical} ${holds}; ${offsetKey} ${o} is past its end (offsets count code points inside the node that value.${key} names).` };
   }
   return { ok: true, at: HtmlDocument.globalOffset(r.node, o) };
 }
@@ -119,7 +119,12 @@ function hyperRange(cx: ResultCheck): void {
   if (failed.length) {
     // Label Studio falls back to globalOffsets when the XPaths do not lead anywhere.
     const edits = gUsable ? moveEdits(cx, doc!, g!.start, g!.end) : null;
-    const fallback = gUsable ? ` Label Studio falls back to globalOffsets ${g!.start}..${g!.end} (${shown(doc!.slice(g!.start, g!.end))})${edits ? '; the fix writes the XPaths of that range' : ''}.` : g && !doc ? '' : ' Without usable globalOffsets the region is lost.';
+    const lost = failed.some((f) => f.key === 'start' || f.key === 'end');
+    const fallback = gUsable
+      ? ` Label Studio falls back to globalOffsets ${g!.start}..${g!.end} (${shown(doc!.slice(g!.start, g!.end))})${edits ? '; the fix writes the XPaths of that range' : ''}.`
+      : lost && !(g && !doc)
+        ? ' Without usable globalOffsets Label Studio cannot place the span.'
+        : '';
     failed.forEach((f, i) => cx.report(f.message + (i === failed.length - 1 ? fallback : ''), { path: ['value', f.key], ...(edits && i === failed.length - 1 ? { fix: { title: `Set the XPaths from globalOffsets ${g!.start}..${g!.end}`, edits } } : {}) }));
     return;
   }
