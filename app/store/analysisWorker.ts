@@ -2,6 +2,7 @@
 // tasks in batches, posting each batch's reports (and so the progress) to the page, which stays interactive.
 
 import { parseConfig } from '../core/config/parse';
+import '../core/text/parse5';
 import { parseTasks } from '../core/tasks/parse';
 import { validateTask, type TaskReport } from '../core/validate/validate';
 import type { ImageSize, ValidateOptions } from '../core/validate/context';

@@ -5,7 +5,7 @@
 import { parseConfig, parseTasks, type ConfigModel, type Finding, type TasksDocument, type ValidationSummary } from '../core';
 import { analysisCounts, analysisFindings, analyzeTasks, reanalyze, withOptions, type Analysis } from '../core/analysis';
 import type { ValidateOptions } from '../core/validate/context';
-import type { TaskReport } from '../core/validate/validate';
+import { validateTask, type TaskReport } from '../core/validate/validate';
 import { countBySeverity } from '../core/finding';
 import type { TextChange } from '../core/text/changes';
 import { moveFinding, updateTasks, type TasksUpdate } from '../core/tasks/update';
@@ -170,6 +170,22 @@ export function withCheckOptions(project: Project, options: ValidateOptions): Pr
   const { analysis, tasks } = withOptions(project.analysis, options);
   const checking = project.checking && tasks.length ? { ...project.checking, touched: new Set([...project.checking.touched, ...tasks]) } : project.checking;
   return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc: project.doc, analysis, checking, options, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
+}
+
+/**
+ * The project checked again with what the checks can do now (the HTML parser for HyperText has loaded):
+ * every task checked here; while a worker checks the file (it has the parser), the tasks checked here since.
+ */
+export function recheck(project: Project): Project {
+  const a = project.analysis;
+  if (!a) return project;
+  let analysis: Analysis;
+  if (project.checking) {
+    const reports = a.reports.slice();
+    for (const t of project.checking.touched) reports[t] = validateTask(a.config, a.doc, t, a.options);
+    analysis = { ...a, reports };
+  } else analysis = analyzeTasks(a.config, a.doc, a.options);
+  return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc: project.doc, analysis, checking: project.checking, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
 }
 
 function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'> & { checking?: Checking | null; options?: ValidateOptions }, names: Names): Project {

@@ -3,7 +3,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { guideExamples } from '../testing/shared';
 import { analyze } from './project';
-import { useStore } from './store';
+import { parse, parseFragment } from 'parse5';
+import { setHtmlParser } from '../core/text/htmlParser';
+import { htmlParserLoaded, useStore } from './store';
 
 const examples = Object.fromEntries(guideExamples().map((e) => [e.id, e]));
 
@@ -130,5 +132,21 @@ describe('image sizes: brush masks without original_width/height are checked at 
     expect(maskFindings()[0].fix).toBeDefined();
     useStore.getState().loadProject(config, tasks, { config: 'seg.xml', tasks: 'seg.json' });
     expect(maskFindings()[0].fix).toBeDefined();
+  });
+});
+
+describe('HyperText: the HTML parser is loaded when a config has a <HyperText>, and the tasks are checked again with it', () => {
+  test('a span past the end of its text node is found once the parser has loaded', async () => {
+    const config = '<View><HyperText name="html" value="$html"/><HyperTextLabels name="ner" toName="html"><Label value="PER"/></HyperTextLabels></View>';
+    const tasks = JSON.stringify([{ data: { html: '<p>short</p>' }, predictions: [{ model_version: 'm', result: [{ id: 's', from_name: 'ner', to_name: 'html', type: 'hypertextlabels', value: { start: '/p[1]/text()[1]', end: '/p[1]/text()[1]', startOffset: 0, endOffset: 9, hypertextlabels: ['PER'] } }] }] }]);
+    setHtmlParser(null);
+    try {
+      useStore.getState().loadProject(config, tasks, { config: 'ht.xml', tasks: 'ht.json' });
+      expect(useStore.getState().project.findings).toEqual([]);
+      await htmlParserLoaded();
+      expect(useStore.getState().project.findings.map((f) => [f.rule, f.message.slice(0, 40)])).toEqual([['span-out-of-range', '/p[1]/text()[1] has 5 characters; endOff']]);
+    } finally {
+      setHtmlParser({ parse, parseFragment });
+    }
   });
 });

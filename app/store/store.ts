@@ -8,7 +8,8 @@ import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core
 import { editChanges, spliceEdits } from '../core/textEdits';
 import { textSlice } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
-import { analyze, changeTasks, checkHere, installReports, newVersion, unreadable, withCheckOptions, type Project } from './project';
+import { htmlParser } from '../core/text/htmlParser';
+import { analyze, changeTasks, checkHere, installReports, newVersion, recheck, unreadable, withCheckOptions, type Project } from './project';
 import { addResultsEdits, duplicateResults, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 /** Changes of one text and the changes that undo them: a history entry costs what it changed. */
@@ -436,6 +437,29 @@ export const useStore = create<AppState>()((set, get) => ({
     set({ savedVersion: get().project.tasksVersion });
   },
 }));
+
+// HyperText HTML is checked with parse5, which is not on the first screen: it is loaded when a config first
+// has a <HyperText>, and the tasks are checked again with it (until then its spans are checked in form only).
+let htmlParserLoad: Promise<void> | null = null;
+/** The load of the HTML parser, once one was started (for tests). */
+export const htmlParserLoaded = () => htmlParserLoad;
+function needsHtmlParser(project: Project): boolean {
+  const c = project.goodConfig;
+  return !!c && ([...c.objects.values()].some((o) => o.type === 'hypertext') || c.objectPatterns.some((o) => o.type === 'hypertext'));
+}
+useStore.subscribe((state, prev) => {
+  if (state.project === prev.project || htmlParserLoad || htmlParser() || !needsHtmlParser(state.project)) return;
+  htmlParserLoad = import('../core/text/parse5').then(
+    (m) => {
+      m.registerParse5();
+      useStore.setState({ project: recheck(useStore.getState().project) });
+    },
+    (e: unknown) => {
+      htmlParserLoad = null;
+      useStore.setState({ notice: `The HTML parser could not be loaded (${e instanceof Error ? e.message : String(e)}): HyperText spans are checked without their HTML.` });
+    },
+  );
+});
 
 /** The step that applies `changes` to `text`, with its inverse. */
 function step(text: string, changes: TextChange[]): TextStep | undefined {

@@ -1,21 +1,17 @@
 // HyperText spans against the task's HTML: XPaths resolved as Label Studio resolves them, offsets inside
 // the node they name, globalOffsets and value.text compared with what the XPaths cover.
 
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import * as parse5 from 'parse5';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { applyEdits } from '../edits';
+import { setHtmlParser } from '../text/htmlParser';
 import { check, type Finding } from '..';
 
-const parses = vi.hoisted(() => ({ count: 0 }));
-vi.mock('parse5', async (importOriginal) => {
-  const real = await importOriginal<typeof import('parse5')>();
-  return {
-    ...real,
-    parse: (...args: Parameters<typeof real.parse>) => {
-      parses.count++;
-      return real.parse(...args);
-    },
-  };
-});
+// parse5, counting the documents it parses.
+const parses = { count: 0 };
+const counting = { parse: ((...args: Parameters<typeof parse5.parse>) => (parses.count++, parse5.parse(...args))) as typeof parse5.parse, parseFragment: parse5.parseFragment };
+beforeAll(() => setHtmlParser(counting));
+afterAll(() => setHtmlParser({ parse: parse5.parse, parseFragment: parse5.parseFragment }));
 
 const config = (attrs = '') => `<View>
   <HyperText name="html" value="$html"${attrs}/>
@@ -260,5 +256,16 @@ describe('HyperText offsets against the HTML', () => {
     expect(parses.count).toBe(1);
     run(html, result);
     expect(parses.count).toBe(1);
+  });
+
+  test('without an HTML parser loaded (the app\'s page before it fetches one), spans are checked in their form only: nothing false', () => {
+    setHtmlParser(null);
+    try {
+      const past = { start: '/p[2]/text()[1]', end: '/p[2]/text()[1]', startOffset: 20, endOffset: 22, text: 'nothing like it' };
+      expect(run('<p>unparsed this time</p>', [span(past)]).findings).toEqual([]);
+      expect(brief(run('<p>unparsed this time</p>', [span({ ...past, start: '//p' })]).findings)).toEqual([['span-out-of-range', 'error', 'value.start']]);
+    } finally {
+      setHtmlParser(counting);
+    }
   });
 });

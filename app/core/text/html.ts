@@ -2,9 +2,9 @@
 // standard's tree builder (parse5, as a browser does), its text nodes laid end to end in code points with
 // every <br> as one position (Label Studio's `globalOffsets`), and its positional XPaths resolved.
 
-import { parse, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { CodePointText } from './codepoints';
+import { htmlParser, type HtmlParser } from './htmlParser';
 
 type P5Node = DefaultTreeAdapterMap['childNode'];
 type P5Parent = DefaultTreeAdapterMap['parentNode'];
@@ -120,8 +120,8 @@ export class HtmlDocument {
   private readonly breaks: number[] = [];
   private readonly resolved = new Map<string, Resolution>();
 
-  constructor(html: string, inline: boolean) {
-    const top = inline ? parseFragment(fragmentContext(), html, {}) : bodyOf(parse(/^\s*<!doctype/i.test(html) ? html : `<!DOCTYPE html>${html}`));
+  constructor(html: string, inline: boolean, parser: HtmlParser) {
+    const top = inline ? parser.parseFragment(fragmentContext(parser), html, {}) : bodyOf(parser.parse(/^\s*<!doctype/i.test(html) ? html : `<!DOCTYPE html>${html}`));
     const chars: string[] = [];
     let at = 0;
     const breaks = this.breaks;
@@ -312,11 +312,12 @@ function countCodePoints(s: string): number {
   return n;
 }
 
-let context: DefaultTreeAdapterMap['element'] | null = null;
+const contexts = new WeakMap<HtmlParser, DefaultTreeAdapterMap['element']>();
 /** A <div> of a standards-mode document: Label Studio's inline HyperText sets a div's innerHTML. */
-function fragmentContext(): DefaultTreeAdapterMap['element'] {
-  if (!context) context = bodyOf(parse('<!DOCTYPE html><div></div>')).childNodes[0] as DefaultTreeAdapterMap['element'];
-  return context;
+function fragmentContext(parser: HtmlParser): DefaultTreeAdapterMap['element'] {
+  let div = contexts.get(parser);
+  if (!div) contexts.set(parser, (div = bodyOf(parser.parse('<!DOCTYPE html><div></div>')).childNodes[0] as DefaultTreeAdapterMap['element']));
+  return div;
 }
 
 /** The <body> of a parsed document: Label Studio's HyperText is an iframe (srcdoc, never quirks) whose body is the content root. */
@@ -329,14 +330,19 @@ function bodyOf(doc: DefaultTreeAdapterMap['document']): DefaultTreeAdapterMap['
 const recent = new Map<string, HtmlDocument>();
 const RECENT = 8;
 
-/** The document of a HyperText value, parsed once for all its spans (and kept for the next check of it). */
-export function htmlDocument(html: string, inline: boolean): HtmlDocument {
+/**
+ * The document of a HyperText value, parsed once for all its spans (and kept for the next check of it);
+ * null while no HTML parser is loaded (htmlParser.ts).
+ */
+export function htmlDocument(html: string, inline: boolean): HtmlDocument | null {
+  const parser = htmlParser();
+  if (!parser) return null;
   const key = (inline ? 'i' : 'd') + html;
   let doc = recent.get(key);
   if (doc) {
     recent.delete(key);
   } else {
-    doc = new HtmlDocument(html, inline);
+    doc = new HtmlDocument(html, inline, parser);
     if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   }
   recent.set(key, doc);
