@@ -108,3 +108,26 @@ test('a mask without sizes whose RLE does not fit the loaded image says so, and 
   await expect(error).toContainText('3200 bytes');
   expect(await regionAlphaAt(page, 'image', 10, 10)).toBe(0);
 });
+
+test('painting on a mask that does not fit the image size known now leaves the mask as it was, and says why', async ({ page }) => {
+  // No original_width/height and no image file: the canvas is 1000 x 1000, which a 40 x 20 mask does not fit.
+  const rle = encodeRle(maskToRgba(new Uint8Array(40 * 20).fill(1)));
+  const config = '<View><Image name="image" value="$image"/><BrushLabels name="seg" toName="image"><Label value="Road"/></BrushLabels></View>';
+  const tasks = [{ data: { image: 'missing.png' }, predictions: [{ model_version: 'seg', result: [{ id: 'm1', from_name: 'seg', to_name: 'image', type: 'brushlabels', value: { format: 'rle', rle, brushlabels: ['Road'] } }] }] }];
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'seg.xml', text: config },
+    { name: 'seg.json', text: JSON.stringify(tasks) },
+  ]);
+  await expect(regions(page)).toHaveCount(1);
+  await regions(page).first().click();
+  await page.getByRole('button', { name: 'Paint' }).click();
+  const a = await screenPoint(page, 'image', 100, 100);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 40, a.y, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'not painted' })).toContainText('1000 x 1000');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result[0].value.rle).toEqual(rle);
+});
