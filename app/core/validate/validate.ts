@@ -8,6 +8,7 @@ import { PredictionRegions } from '../regions';
 import { familyFor } from '../tags/registry';
 import { offsetOf, type TasksDocument } from '../tasks/parse';
 import { CodePointText } from '../text/codepoints';
+import { htmlDocument, type HtmlDocument } from '../text/html';
 import type { PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions, ValueFamily } from './context';
 import { rules as allRules } from './rules';
 import { isObject } from '../tasks/jsonValue';
@@ -122,6 +123,7 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
   report.tasks = 1;
   const data = taskData(task);
   const textCache = new Map<string, CodePointText | null>();
+  const htmlCache = new Map<string, HtmlDocument | null>();
   const tc: TaskCheck = {
     rule: rules[0],
     config,
@@ -149,7 +151,7 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
     const resultSound: boolean[] = [];
     const base: JsonPath = ['predictions', p];
     // One context object per prediction, refilled for each result: 100,000 results allocate nothing here.
-    const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, push);
+    const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, htmlCache, push);
     const memo: ResultMemo[] | null = list.length >= MEMO_FROM ? new Array(list.length) : null;
     const before = reuse?.prev.memo?.[p];
     const origin = reuse?.origin?.get(p);
@@ -256,6 +258,7 @@ class ResultContext implements ResultCheck {
     readonly prediction: Record<string, unknown>,
     readonly regions: PredictionRegions,
     private readonly textCache: Map<string, CodePointText | null>,
+    private readonly htmlCache: Map<string, HtmlDocument | null>,
     private readonly push: Push,
   ) {}
 
@@ -291,8 +294,34 @@ class ResultContext implements ResultCheck {
     return cp;
   }
 
+  html(): HtmlDocument | null {
+    const { object, data, options } = this;
+    const variable = object?.variable;
+    if (!variable || options.skipDataChecks || !data || object.type !== 'hypertext' || object.valueType === 'url') return null;
+    let doc = this.htmlCache.get(variable);
+    if (doc === undefined) {
+      const s = data[variable];
+      const html = typeof s === 'string' ? decodeValue(s, object.attrs.encoding) : null;
+      doc = html === null ? null : htmlDocument(html, object.attrs.inline === 'true');
+      this.htmlCache.set(variable, doc);
+    }
+    return doc;
+  }
+
   report(message: string, opts?: ReportOptions): void {
     this.push(this.rule, this.t, this.p, this.r, ['predictions', this.p, 'result', this.r, ...(opts?.path ?? [])], opts, message);
+  }
+}
+
+/** A data value as the object reads it: `encoding="base64"` (or base64unicode, UTF-8 inside) decoded first; null when it does not decode. */
+function decodeValue(s: string, encoding: string | undefined): string | null {
+  if (encoding !== 'base64' && encoding !== 'base64unicode') return s;
+  try {
+    const bytes = atob(s);
+    if (encoding === 'base64') return bytes;
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
   }
 }
 

@@ -26,7 +26,8 @@ interface Props {
   compare?: RegionView[];
 }
 
-type Status = { state: 'loading' | 'loaded' | 'missing' | 'error'; image?: HTMLImageElement; message?: string };
+/** `src`: the source the status is of (a render right after the source changes still has the old one's). */
+type Status = { state: 'loading' | 'loaded' | 'missing' | 'error'; image?: HTMLImageElement; message?: string; src?: string };
 
 function useImage(src: string | null, fileName: string): Status {
   const [status, setStatus] = useState<Status>({ state: 'loading' });
@@ -38,7 +39,7 @@ function useImage(src: string | null, fileName: string): Status {
     setStatus({ state: 'loading' });
     const img = new window.Image();
     let live = true;
-    img.onload = () => live && setStatus({ state: 'loaded', image: img });
+    img.onload = () => live && setStatus({ state: 'loaded', image: img, src });
     img.onerror = () =>
       live &&
       setStatus({
@@ -109,6 +110,12 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const fileName = url ? imageFileName(url) : '';
   const src = url ? (images.get(fileName) ?? url) : null;
   const status = useImage(src, fileName);
+  const setImageSize = useStore((s) => s.setImageSize);
+  // The checks learn the natural size of the image the task names (brush masks without original_width/height).
+  const loaded = status.image && status.src === src ? status.image : null;
+  useEffect(() => {
+    if (url && loaded) setImageSize(url, loaded.naturalWidth, loaded.naturalHeight);
+  }, [url, loaded, setImageSize]);
 
   const first = regions.find((r) => r.originalWidth && r.originalHeight);
   const size: ImageSize = status.image
