@@ -8,12 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { gen, launch, serveApp, root } from './browser.mjs';
 
 const [n = '100000', action = 'select', outFile] = process.argv.slice(2);
+// "2000x20": 2,000 tasks of 20 boxes; a number: one task of that many boxes.
+const [nt, nr] = n.includes('x') ? n.split('x').map(Number) : [1, Number(n)];
 const dist = process.env.PRELABEL_BENCH_DIST ?? mkdtempSync(path.join(tmpdir(), 'prelabel-prof-'));
 if (!process.env.PRELABEL_BENCH_DIST) execFileSync('npx', ['vite', 'build', '--minify', 'false', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 process.env.PRELABEL_BENCH_DIST = dist;
 const dir = mkdtempSync(path.join(tmpdir(), 'prelabel-prof-in-'));
 const tasksPath = path.join(dir, `${n}.json`);
-writeFileSync(tasksPath, JSON.stringify([gen.rectTask(Number(n), '/img.png')], null, 2));
+writeFileSync(tasksPath, JSON.stringify(Array.from({ length: nt }, (_, i) => ({ ...gen.rectTask(nr, '/img.png'), id: i + 1 })), null, 2));
 const configPath = path.join(dir, 'config.xml');
 writeFileSync(configPath, gen.imageConfig);
 const { server, base } = await serveApp('prof');
@@ -28,7 +30,7 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 const idle = () => page.evaluate(() => new Promise((res) => { let last = performance.now(); const tick = () => { const now = performance.now(); if (now - last > 60) { last = now; setTimeout(tick, 50); return; } if (now - (window.__q ??= now) > 800) { window.__q = undefined; res(); return; } last = now; setTimeout(tick, 50); }; setTimeout(tick, 50); }));
 if (action === 'open') await cdp.send('Profiler.start');
 await page.getByLabel('Open files').setInputFiles([configPath, tasksPath]);
-await page.getByText(new RegExp(`(^|\\D)${Number(n).toLocaleString('en-US')} regions|(^|\\D)${n} regions`)).first().waitFor({ timeout: 120000 }).catch(() => {});
+await page.getByText(new RegExp(`(^|\\D)${nr.toLocaleString('en-US')} regions|(^|\\D)${nr} regions`)).first().waitFor({ timeout: 120000 }).catch(() => {});
 await page.locator('.app[data-checking="no"]').waitFor({ timeout: 120000 });
 await idle();
 if (action !== 'open') {
@@ -40,6 +42,7 @@ if (action !== 'open') {
   if (action === 'nudge') await page.keyboard.press('ArrowRight');
   if (action === 'undo') await page.keyboard.press('Control+z');
   if (action === 'delete') await page.keyboard.press('Delete');
+  if (action === 'relabel') await page.keyboard.press('1');
   if (action === 'lock') await page.getByRole('button', { name: /^Lock all( regions)?$/ }).or(page.getByRole('group', { name: 'Flags for many regions' }).getByRole('button', { name: 'Lock', exact: true })).first().click();
   await idle();
   console.log(`${action}: ${Date.now() - t0} ms to idle (incl. 800 ms quiet)`);
