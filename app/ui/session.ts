@@ -34,10 +34,7 @@ export interface SavedSession {
 
 interface SavedBase {
   id: number;
-  /** The tasks text as a UTF-8 blob (IndexedDB keeps a blob without copying it on the page's thread), or as
-   * a string when it is not well-formed UTF-16 (a blob would replace a lone surrogate). */
-  blob?: Blob;
-  text?: string;
+  text: string;
 }
 
 /** Changes kept before the tasks text is written whole again. */
@@ -101,8 +98,7 @@ export async function loadSession(): Promise<(SavedSession & { tasksText: string
     if (!value || value.configText === undefined || value.baseId === undefined) return null;
     const base = await get<SavedBase>('base');
     if (!base || base.id !== value.baseId) return null;
-    // ignoreBOM: a byte order mark at the start is part of the text (it is exported again).
-    let doc = parseTasks(base.blob ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(await base.blob.arrayBuffer()) : (base.text ?? ''));
+    let doc = parseTasks(base.text);
     for (const changes of value.log) doc = updateTasks(doc, changes).doc;
     return { ...value, tasksText: doc.text };
   } catch {
@@ -151,9 +147,7 @@ export function keepSessionSaved(): () => void {
     const records: [string, unknown][] = [];
     if (baseDue || log.length > LOG_LIMIT) {
       baseId++;
-      const text = s.project.tasksText;
-      // Structured-cloning a 22 MB string into IndexedDB held the page for 400 ms; a blob is encoded in 20.
-      records.push(['base', ((text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? false) ? ({ id: baseId, blob: new Blob([text], { type: 'text/plain;charset=utf-8' }) } satisfies SavedBase) : ({ id: baseId, text } satisfies SavedBase)]);
+      records.push(['base', { id: baseId, text: s.project.tasksText } satisfies SavedBase]);
       log = [];
       logged = s.project.tasksVersion;
       baseDue = false;
