@@ -126,6 +126,36 @@ describe('opening files', () => {
     expect(JSON.parse(state().project.tasksText)[0].predictions[0].result[0].value.x).toBe(0);
   });
 
+  test("opening a file keeps only the old text in the history, not the file's; undo, redo, undo again restore both", () => {
+    state().loadProject(CONFIG, boxes(2, 2), { config: 'c.xml', tasks: 'a.json' });
+    const first = state().project.tasksText;
+    const big = boxes(40, 30);
+    state().loadProject(CONFIG, big, { config: 'c.xml', tasks: 'b.json' });
+    const open = state().past[state().past.length - 1];
+    // The step holds what the open replaced (the small file), not the big file it put in.
+    expect(JSON.stringify(open).length).toBeLessThan(first.length + 1000);
+    state().moveRegion(regionsOf(0)[0], { x: 33 });
+    const edited = state().project.tasksText;
+    state().undo();
+    expect(state().project.tasksText).toBe(big);
+    state().undo();
+    expect(state().project.tasksText).toBe(first);
+    expect(state().project.tasksName).toBe('a.json');
+    state().redo();
+    expect(state().project.tasksText).toBe(big);
+    // Back in the past, the open lets go of the file's text again.
+    expect(JSON.stringify(state().past[state().past.length - 1]).length).toBeLessThan(first.length + 1000);
+    state().redo();
+    expect(state().project.tasksText).toBe(edited);
+    state().undo();
+    state().undo();
+    expect(state().project.tasksText).toBe(first);
+    state().redo();
+    state().redo();
+    expect(state().project.tasksText).toBe(edited);
+    expect(state().project.findings).toEqual(fullFindings());
+  });
+
   test('a newly opened config that does not parse is not checked against the old one', () => {
     state().loadProject(examples.troubleshooting.config, examples.troubleshooting.tasks, {});
     expect(state().project.findings.some((f) => f.rule === 'unknown-from-name')).toBe(true);

@@ -358,10 +358,11 @@ function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[])
     (origin ??= new Map()).set(p, from);
   }
   const grown = own.reduce((n, c) => n + c.insert.length - (c.to - c.from), 0);
+  const patchedTask = { ...task, predictions };
   return {
     changed,
     ...(origin ? { origin } : {}),
-    task: { ...task, predictions },
+    task: patchedTask,
     start: 0,
     end: text.length + grown,
     predictions: move(doc.index.predictions[t]),
