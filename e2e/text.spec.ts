@@ -14,6 +14,8 @@ test('NER spans after an emoji land on the right words; a nested span keeps both
   await expect(text.locator('mark')).toHaveText(['Ana', 'ACME', ' Corp']);
   await expect(text.locator('mark', { hasText: 'ACME' })).toHaveAttribute('data-span', 'o1 o2');
   await expect(text.locator('.span-tag').filter({ hasText: /^ORG/ })).toHaveCount(2);
+  // Each tag follows the end of its span, as Label Studio writes a span's label after it.
+  await expect(text.locator('.span-text')).toHaveText('AnaPER 👋 works for ACMEORG CorpORG in Lyon.');
   await expect(problems(page)).toHaveCount(0);
 });
 
@@ -163,4 +165,24 @@ test('Paragraphs: selecting text makes a span with paragraph indices and offsets
   await expect(problems(page)).toHaveCount(0);
   const item = regions(page).last();
   await expect(item).toContainText('Question');
+});
+
+test('Paragraphs: a span over three paragraphs has one tag, at its end', async ({ page }) => {
+  const config = '<View><Paragraphs name="dialog" value="$dialog"/><ParagraphLabels name="turns" toName="dialog"><Label value="Question" background="purple"/></ParagraphLabels></View>';
+  const dialog = [
+    { author: 'Ann', text: 'Where is the station?' },
+    { author: 'Bob', text: 'Which one?' },
+    { author: 'Ann', text: 'The main one, please.' },
+    { author: 'Bob', text: 'Two streets down.' },
+  ];
+  const result = [{ id: 'q', from_name: 'turns', to_name: 'dialog', type: 'paragraphlabels', value: { start: '0', end: '2', startOffset: 6, endOffset: 12, paragraphlabels: ['Question'] } }];
+  await openFiles(page, [
+    { name: 'p.xml', text: config },
+    { name: 'p.json', text: JSON.stringify([{ data: { dialog }, predictions: [{ model_version: 'm', result }] }]) },
+  ]);
+  await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+  const view = page.getByRole('region', { name: 'Paragraphs dialog' });
+  await expect(view.locator('mark')).toHaveText(['is the station?', 'Which one?', 'The main one']);
+  await expect(view.locator('.span-tag')).toHaveCount(1);
+  await expect(view.locator('.paragraph').nth(2)).toHaveText('Ann The main oneQuestion, please.');
 });
