@@ -50,7 +50,8 @@ test('HyperText: task HTML cannot restyle the app, cover it or navigate it; a co
   await expect(page.getByText('1 region', { exact: true })).toBeVisible();
   const box = page.getByRole('region', { name: 'HyperText page' }).locator('.hypertext');
   await expect(box.locator('mark')).toHaveText(['Plain']);
-  await expect(box.locator('style, form, button')).toHaveCount(0);
+  // The task's style, form and button are gone (prelabel's own label tags are buttons too).
+  await expect(box.locator('style, form, button:not(.span-tag)')).toHaveCount(0);
   // The app is not restyled: its header keeps its own background.
   expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe('none');
   // A fixed-position element stays inside the preview box.
@@ -165,6 +166,112 @@ test('Paragraphs: selecting text makes a span with paragraph indices and offsets
   await expect(problems(page)).toHaveCount(0);
   const item = regions(page).last();
   await expect(item).toContainText('Question');
+});
+
+const HT_CONFIG = '<View><HyperText name="page" value="$html"/><HyperTextLabels name="ner" toName="page"><Label value="PER" background="red"/><Label value="LOC" background="green"/><Label value="ORG" background="blue"/></HyperTextLabels></View>';
+
+function htSpan(id: string, start: string, startOffset: number, end: string, endOffset: number, label: string, more: Record<string, unknown> = {}) {
+  return { id, from_name: 'ner', to_name: 'page', type: 'hypertextlabels', value: { start, startOffset, end, endOffset, hypertextlabels: [label], ...more } };
+}
+
+async function openHyperText(page: import('@playwright/test').Page, html: string, result: unknown[]) {
+  await openFiles(page, [
+    { name: 'ht.xml', text: HT_CONFIG },
+    { name: 'ht.json', text: JSON.stringify([{ data: { html }, predictions: [{ model_version: 'm', result }] }]) },
+  ]);
+  await expect(page.getByText(`${result.length} region${result.length === 1 ? '' : 's'}`, { exact: true })).toBeVisible();
+  return page.getByRole('region', { name: 'HyperText page' });
+}
+
+test('HyperText: several spans in one text node land on their words, nested ones too, each with its label tag at its end', async ({ page }) => {
+  const t = '/div[1]/p[1]/text()[1]';
+  const box = await openHyperText(page, '<div><p>Alice met Bob and Carol in Paris.</p></div>', [
+    htSpan('a', t, 0, t, 5, 'PER'),
+    htSpan('b', t, 10, t, 13, 'PER'),
+    htSpan('c', t, 18, t, 23, 'PER'),
+    htSpan('d', t, 27, t, 32, 'LOC'),
+    htSpan('e', t, 18, t, 32, 'ORG'),
+  ]);
+  const html = box.locator('.hypertext');
+  await expect(html.locator('mark')).toHaveText(['Alice', 'Bob', 'Carol', ' in ', 'Paris']);
+  await expect(html.locator('mark', { hasText: 'Paris' })).toHaveAttribute('data-span', 'e d');
+  // The inner span's tag first, then the outer one's, as Label Studio nests them.
+  await expect(html.locator('p')).toHaveText('AlicePER met BobPER and CarolPER in ParisLOCORG.');
+  // A tag selects its region.
+  await html.locator('.span-tag', { hasText: 'ORG' }).click();
+  await expect(regions(page).filter({ hasText: 'ORG' })).toHaveAttribute('aria-selected', 'true');
+  await expect(html.locator('mark.selected')).toHaveText(['Carol', ' in ', 'Paris']);
+});
+
+test('HyperText: spans across elements, XPaths to elements, code-point offsets after an emoji, globalOffsets when the XPath does not resolve', async ({ page }) => {
+  const box = await openHyperText(page, '<div><p>One two</p><p>three <b>four</b> five 👋 Nice</p><p>ab<br>cd efg</p></div>', [
+    htSpan('a', '/div[1]/p[1]/text()[1]', 4, '/div[1]/p[2]/text()[1]', 5, 'PER'),
+    // An element XPath counts its offsets over all the text inside it.
+    htSpan('b', '/div[1]/p[2]', 6, '/div[1]/p[2]', 15, 'LOC'),
+    // Code points, as Label Studio counts them: the emoji is one.
+    htSpan('c', '/div[1]/p[2]/text()[2]', 8, '/div[1]/p[2]/text()[2]', 12, 'ORG'),
+    // No such paragraph: Label Studio falls back on globalOffsets (code points, <br> counting one).
+    htSpan('d', '/div[1]/p[9]/text()[1]', 0, '/div[1]/p[9]/text()[1]', 2, 'PER', { globalOffsets: { start: 32, end: 34 } }),
+    // Past the end of its text node, and no globalOffsets: Label Studio draws nothing.
+    htSpan('e', '/div[1]/p[1]/text()[1]', 2, '/div[1]/p[1]/text()[1]', 30, 'LOC'),
+  ]);
+  const html = box.locator('.hypertext');
+  await expect(html.locator('mark')).toHaveText(['two', 'three', 'four', ' five', 'Nice', 'cd']);
+  await expect(html.locator('mark', { hasText: 'two' })).toHaveAttribute('data-span', 'a');
+  await expect(html.locator('mark', { hasText: 'four' })).toHaveAttribute('data-span', 'b');
+  // One tag per span, after its last piece.
+  await expect(html.locator('.span-tag')).toHaveText(['PER', 'LOC', 'ORG', 'PER']);
+  await expect(html.locator('p').nth(1)).toHaveText('threePER four fiveLOC 👋 NiceORG');
+  await expect(box.getByRole('status')).toHaveText('1 span is not drawn: e: endOffset 30 is past the end of /div[1]/p[1]/text()[1] (7 characters).');
+  await expect(regions(page)).toHaveCount(5);
+});
+
+test("HyperText: XPaths count in Label Studio's tree, where forms and styles stay and scripts go, though prelabel does not display them", async ({ page }) => {
+  const html = '<div><form><p>Name: Ann</p><button>Go</button></form><p>Bob <style>b{}</style>and Carol</p><p>x<script>var a=1;</script>y Dan</p></div>';
+  const box = await openHyperText(page, html, [
+    // Inside a <form>: Label Studio keeps it; prelabel shows its text without it.
+    htSpan('a', '/div[1]/form[1]/p[1]/text()[1]', 6, '/div[1]/form[1]/p[1]/text()[1]', 9, 'PER'),
+    // After a <style>: a second text node for Label Studio, one text for prelabel's display.
+    htSpan('b', '/div[1]/p[1]/text()[2]', 4, '/div[1]/p[1]/text()[2]', 9, 'PER'),
+    // globalOffsets count the style's text too.
+    htSpan('c', '/div[9]/p[1]/text()[2]', 0, '/div[9]/p[1]/text()[2]', 1, 'LOC', { globalOffsets: { start: 20, end: 23 } }),
+    // Label Studio drops the script: "x" and "y Dan" are one text node.
+    htSpan('d', '/div[1]/p[2]/text()[1]', 3, '/div[1]/p[2]/text()[1]', 6, 'LOC'),
+  ]);
+  // c ("d C") overlaps b ("Carol"): "C" is covered by both.
+  await expect(box.locator('.hypertext mark')).toHaveText(['Ann', 'd ', 'C', 'arol', 'Dan']);
+  await expect(box.locator('.hypertext mark', { hasText: /^C$/ })).toHaveAttribute('data-span', 'c b');
+  await expect(box.locator('.hypertext form, .hypertext style, .hypertext script')).toHaveCount(0);
+  await expect(box.getByRole('status')).toHaveCount(0);
+});
+
+test('HyperText: a span made by selecting text next to another span in the same text node is shown, with code-point offsets', async ({ page }) => {
+  const t = '/p[1]/text()[1]';
+  const box = await openHyperText(page, '<p>Ann 👋 and Bob met Carol.</p>', [htSpan('a', t, 0, t, 3, 'PER')]);
+  await box.getByRole('group', { name: 'Label text in page' }).getByRole('button', { name: 'PER' }).click();
+  // Drag over "Carol" with the mouse.
+  const html = box.locator('.hypertext');
+  const rect = await html.evaluate((root) => {
+    const node = [...root.querySelectorAll('p')][0].lastChild!;
+    const at = node.textContent!.indexOf('Carol');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 5);
+    const r = range.getBoundingClientRect();
+    return { x: r.left, y: r.top + r.height / 2, w: r.width };
+  });
+  await page.mouse.move(rect.x + 1, rect.y);
+  await page.mouse.down();
+  await page.mouse.move(rect.x + rect.w / 2, rect.y, { steps: 3 });
+  await page.mouse.move(rect.x + rect.w - 1, rect.y, { steps: 3 });
+  await page.mouse.up();
+  await expect(page.getByText('2 regions', { exact: true })).toBeVisible();
+  await expect(html.locator('mark')).toHaveText(['Ann', 'Carol']);
+  await expect(html.locator('p')).toHaveText('AnnPER 👋 and Bob met CarolPER.');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result.at(-1);
+  // Code points: the emoji counts one (UTF-16 would say 19..24).
+  expect(result.value).toMatchObject({ start: t, end: t, startOffset: 18, endOffset: 23, globalOffsets: { start: 18, end: 23 }, text: 'Carol', hypertextlabels: ['PER'] });
 });
 
 test('Paragraphs: a span over three paragraphs has one tag, at its end', async ({ page }) => {
