@@ -3,14 +3,14 @@
 // XPaths and offsets are computed in Label Studio's tree of the HTML, not on the highlighted display.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import type { ObjectTag } from '../../core';
 import type { RegionView } from '../../core/preview';
 import { newRegionId } from '../../store/commands';
 import { useStore } from '../../store/store';
 import { withAlpha } from '../color';
+import { LOCK } from '../panels/icons';
 import { HyperTextDisplay, hyperTextSource } from './hyperTextLayout';
-import { SpanTag } from './SpanText';
+import { spanTagLook } from './SpanText';
 import { selectedRange, SpanLabelTools, useSpanTool, useVisibility } from './TextObjects';
 
 /** Any click inside the task HTML that would follow a link is cancelled: the preview never navigates. */
@@ -28,10 +28,36 @@ interface Props {
 
 interface Layout {
   display: HyperTextDisplay | null;
-  slots: { key: string; el: HTMLElement }[];
   /** Spans that could not be placed, with the reason. */
   unplaced: { region: RegionView; reason: string }[];
-  version: number;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * A span's label tag, built in the DOM like SpanTag (the same look): a page can have thousands, and a
+ * React portal per tag costs a set of event listeners each. Clicks reach the view's own handler.
+ */
+function tagButton(region: RegionView): HTMLButtonElement {
+  const look = spanTagLook(region, { ghost: region.hidden || region.dropped !== null });
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = look.className;
+  Object.assign(button.style, look.style);
+  button.title = look.title;
+  button.textContent = look.text;
+  if (look.lock) {
+    const svg = document.createElementNS(SVG, 'svg');
+    for (const [k, v] of Object.entries({ class: 'icon', width: LOCK.width, height: LOCK.height, viewBox: `0 0 ${LOCK.width} ${LOCK.height}`, role: 'img', 'aria-label': 'readonly' })) svg.setAttribute(k, String(v));
+    const path = document.createElementNS(SVG, 'path');
+    for (const [k, v] of Object.entries({ d: LOCK.shackle, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.3 })) path.setAttribute(k, String(v));
+    const rect = document.createElementNS(SVG, 'rect');
+    for (const [k, v] of Object.entries({ ...LOCK.body, fill: 'currentColor' })) rect.setAttribute(k, String(v));
+    svg.append(path, rect);
+    button.append(svg);
+  }
+  if (look.problem) button.append(' !');
+  return button;
 }
 
 const SHOW_UNPLACED = 5;
@@ -46,7 +72,7 @@ export function HyperTextObject({ object, value, regions }: Props) {
   const { tool, toolProps } = useSpanTool();
   // Parsed and sanitized once per HTML; spans are placed on a fresh copy of the display each time.
   const source = useMemo(() => hyperTextSource(value), [value]);
-  const [layout, setLayout] = useState<Layout>({ display: null, slots: [], unplaced: [], version: 0 });
+  const [layout, setLayout] = useState<Layout>({ display: null, unplaced: [] });
   const spans = useMemo(() => regions.filter((r) => r.kind === 'span' && visible(r)), [regions, visible]);
 
   useLayoutEffect(() => {
@@ -73,12 +99,14 @@ export function HyperTextObject({ object, value, regions }: Props) {
       mark.style.paddingBottom = `${covering.length * 3}px`;
       mark.title = covering.map((s) => s.labels.join(', ') || 'span').join(' / ');
     }
-    setLayout((old) => ({ display, slots: [...display.slots].map(([key, el]) => ({ key, el })), unplaced, version: old.version + 1 }));
+    for (const [key, slot] of display.slots) slot.append(tagButton(byKey.get(key)!));
+    setLayout({ display, unplaced });
   }, [source, spans]);
 
-  // Selection only restyles the marks: the layout stays.
+  // Selection only restyles the marks and tags: the layout stays.
   useEffect(() => {
     for (const [mark, keys] of layout.display?.marks ?? []) mark.classList.toggle('selected', selected !== null && keys.includes(selected));
+    for (const [key, slot] of layout.display?.slots ?? []) slot.firstElementChild?.classList.toggle('selected', key === selected);
   }, [selected, layout]);
 
   const onMouseUp = () => {
@@ -95,7 +123,6 @@ export function HyperTextObject({ object, value, regions }: Props) {
     addResults([{ id: newRegionId(), from_name: tool.control, to_name: object.name, type, value: { ...v, [type]: [tool.label] } }], `Label "${v.text.slice(0, 30)}" as ${tool.label}`);
   };
 
-  const byKey = new Map(spans.map((r) => [r.key, r]));
   const { unplaced } = layout;
   return (
     <section className="text-object" aria-label={`HyperText ${object.name}`}>
@@ -109,14 +136,12 @@ export function HyperTextObject({ object, value, regions }: Props) {
         onAuxClick={stayHere}
         onClick={(e) => {
           stayHere(e);
+          const key = layout.display?.tagAt(e.target as Node);
           const keys = layout.display?.spansAt(e.target as Node);
-          if (keys) selectRegion(keys[keys.length - 1]);
+          if (key) selectRegion(key);
+          else if (keys) selectRegion(keys[keys.length - 1]);
         }}
       />
-      {layout.slots.map(({ key, el }) => {
-        const r = byKey.get(key);
-        return r ? createPortal(<SpanTag region={r} selected={r.key === selected} ghost={r.hidden || r.dropped !== null} onSelect={selectRegion} />, el, `${layout.version}:${key}`) : null;
-      })}
       {unplaced.length > 0 && (
         <p className="warn" role="status">
           {unplaced.length} span{unplaced.length === 1 ? ' is' : 's are'} not drawn:{' '}

@@ -32,19 +32,26 @@ function tagText(r: RegionView): string {
   return t;
 }
 
-/** A span's label tag: its labels and score, a lock when readonly, "!" with its problems; a click selects it. */
+/** How a span's label tag looks: its labels and score, a lock when readonly, "!" with its problems. */
+export function spanTagLook(region: RegionView, { selected = false, ghost = false, compare = false }: { selected?: boolean; ghost?: boolean; compare?: boolean }) {
+  return {
+    className: `span-tag${compare ? ' compare' : ''}${region.problems.length ? ' has-problem' : ''}${ghost ? ' ghost' : ''}${selected ? ' selected' : ''}`,
+    style: compare ? { borderColor: region.color, color: region.color } : { background: region.dropped ? '#555' : region.color },
+    title: region.dropped ?? region.problems.map((p) => p.message).join('\n'),
+    text: tagText(region),
+    lock: region.readonly,
+    problem: region.problems.length > 0,
+  };
+}
+
+/** A span's label tag; a click selects its region. */
 export function SpanTag({ region, selected, ghost = false, compare = false, onSelect }: { region: RegionView; selected: boolean; ghost?: boolean; compare?: boolean; onSelect(key: string): void }) {
+  const look = spanTagLook(region, { selected, ghost, compare });
   return (
-    <button
-      type="button"
-      className={`span-tag${compare ? ' compare' : ''}${region.problems.length ? ' has-problem' : ''}${ghost ? ' ghost' : ''}${selected ? ' selected' : ''}`}
-      style={compare ? { borderColor: region.color, color: region.color } : { background: region.dropped ? '#555' : region.color }}
-      onClick={() => !compare && onSelect(region.key)}
-      title={region.dropped ?? region.problems.map((p) => p.message).join('\n')}
-    >
-      {tagText(region)}
-      {region.readonly && <Lock />}
-      {region.problems.length > 0 && ' !'}
+    <button type="button" className={look.className} style={look.style} onClick={() => !compare && onSelect(region.key)} title={look.title}>
+      {look.text}
+      {look.lock && <Lock />}
+      {look.problem && ' !'}
     </button>
   );
 }

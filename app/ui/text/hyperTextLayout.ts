@@ -28,6 +28,8 @@ export interface HyperTextSource {
   globalStart: number[];
   /** The sanitized HTML to display, with a marker at the start of each text node it kept. */
   marked: string;
+  /** Children by XPath name, per parent, for walking positional XPaths (filled as they are walked). */
+  children: Map<Node, Map<string, Node[]>>;
 }
 
 // Markers: noncharacters (Unicode reserves U+FDD0..U+FDEF for internal use), never in real text.
@@ -70,7 +72,7 @@ export function hyperTextSource(value: unknown): HyperTextSource {
   copies.forEach((t, i) => {
     if (!(TABLE_CONTEXT.has(t.parentElement?.tagName ?? '') && !t.data.trim())) t.data = marker(i) + t.data;
   });
-  return { root, texts, index, globalStart, marked: DOMPurify.sanitize(copy.innerHTML, SANITIZE) };
+  return { root, texts, index, globalStart, marked: DOMPurify.sanitize(copy.innerHTML, SANITIZE), children: new Map() };
 }
 
 /** A position in the source tree: text node index and UTF-16 offset in it. */
@@ -79,8 +81,48 @@ interface Point {
   offset: number;
 }
 
+const STEP = /^(?:([A-Za-z][\w.-]*)|text\(\))(?:\[(\d+)\])?$/;
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** Children of `parent` by XPath name ('p', '#text'), built once per parent. */
+function childrenNamed(source: HyperTextSource, parent: Node, name: string): Node[] {
+  let byName = source.children.get(parent);
+  if (!byName) {
+    byName = new Map();
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      const key = c.nodeType === Node.TEXT_NODE ? '#text' : c.nodeName.toLowerCase();
+      const list = byName.get(key);
+      if (list) list.push(c);
+      else byName.set(key, [c]);
+    }
+    source.children.set(parent, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/**
+ * A positional XPath ("/div[1]/p[2]/text()[1]", what Label Studio writes) walked step by step: the
+ * browser's XPath engine takes milliseconds per path on a long page, and a page has thousands of spans.
+ * Undefined when the path is anything else.
+ */
+function walkPositional(source: HyperTextSource, xpath: string): Node | null | undefined {
+  if (!xpath.startsWith('/') || xpath.startsWith('//') || xpath.length === 1) return undefined;
+  let node: Node = source.root;
+  for (const step of xpath.slice(1).split('/')) {
+    const m = STEP.exec(step);
+    if (!m || (node.nodeType === Node.ELEMENT_NODE && (node as Element).namespaceURI !== HTML_NS)) return undefined;
+    const next: Node | undefined = childrenNamed(source, node, m[1] ? m[1].toLowerCase() : '#text')[Number(m[2] ?? 1) - 1];
+    if (!next) return null;
+    if (next.nodeType === Node.ELEMENT_NODE && (next as Element).namespaceURI !== HTML_NS) return undefined;
+    node = next;
+  }
+  return node;
+}
+
 /** Label Studio's XPath lookup: relative to the content root. */
 function nodeAt(source: HyperTextSource, xpath: string): Node | null {
+  const walked = walkPositional(source, xpath);
+  if (walked !== undefined) return walked;
   try {
     const doc = source.root.ownerDocument;
     return doc.evaluate(xpath.replace(/^\//, './'), source.root, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
@@ -164,7 +206,8 @@ export class HyperTextDisplay {
   readonly marks = new Map<HTMLElement, string[]>();
   /** A slot for each span's label tag, by span key. */
   readonly slots = new Map<string, HTMLElement>();
-  private readonly slotSet = new Set<Node>();
+  /** The span key of each slot. */
+  private readonly slotKeys = new Map<Node, string>();
 
   /** Put the sanitized HTML into `host`, take its markers out, and note where each source text went. */
   constructor(
@@ -202,7 +245,7 @@ export class HyperTextDisplay {
   }
 
   private inSlot(node: Node): boolean {
-    for (let n = node.parentNode; n && n !== this.host; n = n.parentNode) if (this.slotSet.has(n)) return true;
+    for (let n = node.parentNode; n && n !== this.host; n = n.parentNode) if (this.slotKeys.has(n)) return true;
     return false;
   }
 
@@ -305,13 +348,22 @@ export class HyperTextDisplay {
       const k = firstAtOrAfter(s.end) - 1;
       // After the piece ending where the span ends, and after the slots already there.
       let after: Node | null = k >= 0 ? (pieces[k].mark ?? pieces[k].node) : null;
-      while (after?.nextSibling && this.slotSet.has(after.nextSibling)) after = after.nextSibling;
+      while (after?.nextSibling && this.slotKeys.has(after.nextSibling)) after = after.nextSibling;
       if (after) after.parentNode!.insertBefore(slot, after.nextSibling);
       else if (pieces.length) pieces[0].node.parentNode!.insertBefore(slot, pieces[0].mark ?? pieces[0].node);
       else this.host.appendChild(slot);
       this.slots.set(s.key, slot);
-      this.slotSet.add(slot);
+      this.slotKeys.set(slot, s.key);
     }
+  }
+
+  /** Key of the span whose label tag holds `target`, or null. */
+  tagAt(target: Node): string | null {
+    for (let n: Node | null = target; n && n !== this.host; n = n.parentNode) {
+      const key = this.slotKeys.get(n);
+      if (key !== undefined) return key;
+    }
+    return null;
   }
 
   /** Keys of the spans covering the mark that holds `target` (outer first), or null. */
@@ -326,7 +378,7 @@ export class HyperTextDisplay {
   /** Display position of a DOM position in the host; in a label tag: after it for a start, before it for an end. */
   offsetOf(node: Node, offset: number, which: 'start' | 'end'): number {
     for (let n: Node | null = node; n && n !== this.host; n = n.parentNode) {
-      if (this.slotSet.has(n)) {
+      if (this.slotKeys.has(n)) {
         node = n.parentNode!;
         offset = [...node.childNodes].indexOf(n as ChildNode) + (which === 'start' ? 1 : 0);
         break;
