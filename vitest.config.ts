@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
     environment: 'node',
     globalSetup: ['app/testing/buildCli.ts'],
+    setupFiles: ['app/testing/htmlParser.ts'],
   },
 });

@@ -27,6 +27,21 @@ test('a text view shows a placeholder while its code loads, then the spans', asy
   await expect(page.getByText('Loading the text view…')).toHaveCount(0);
 });
 
+test('the image canvas loads beside the first screen: a placeholder until it is in, the lists do not wait for it', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(chunk('app/ui/canvas/ImageCanvas.tsx'), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByLabel('Preview').getByText('Loading the image canvas…')).toBeVisible();
+  await expect(regions(page)).toHaveCount(2);
+  release();
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
+  await expect(page.getByText('Loading the image canvas…')).toHaveCount(0);
+});
+
 test('a text view that cannot be loaded says so in its place; the panes and panels keep working; Retry loads it', async ({ page }) => {
   await page.route(textViews, (route) => route.abort());
   await openApp(page);

@@ -1,5 +1,6 @@
 // The Problems list: rule id first, then the message; a click selects the region and scrolls the pane.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fixture, openApp, openFiles, problems, regions } from './helpers';
 
 test('problems of the current task, the file-wide count, and a click that finds the place', async ({ page }) => {
@@ -42,4 +43,23 @@ test('infos count in the file-wide number too', async ({ page }) => {
   await expect(problems(page)).toHaveCount(1);
   await expect(problems(page).first()).toContainText('missing-model-version');
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('1 in the file (0 errors, 0 warnings, 1 info)');
+});
+
+test('HyperText: a span whose XPath names no node says where it stops; the fix moves it to its globalOffsets, where Label Studio shows it', async ({ page }) => {
+  const config = '<View><HyperText name="html" value="$html"/><HyperTextLabels name="ner" toName="html"><Label value="PER"/></HyperTextLabels></View>';
+  const value = { start: '/p[3]/text()[1]', end: '/p[3]/text()[1]', startOffset: 0, endOffset: 3, globalOffsets: { start: 18, end: 21 }, text: 'one', hypertextlabels: ['PER'] };
+  const tasks = [{ data: { html: '<p>First para.</p><p>Second one here</p>' }, predictions: [{ model_version: 'm', result: [{ id: 's1', from_name: 'ner', to_name: 'html', type: 'hypertextlabels', value }] }] }];
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'ht.xml', text: config },
+    { name: 'ht.json', text: JSON.stringify(tasks, null, 2) },
+  ]);
+  const found = problems(page).filter({ hasText: 'span-out-of-range' });
+  await expect(found).toHaveCount(2);
+  await expect(found.first()).toContainText('/p[3] does not exist: the content root has 2 <p> children');
+  await found.getByRole('button', { name: 'Fix: Set the XPaths from globalOffsets 18..21' }).click();
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result[0];
+  expect(result.value).toEqual({ ...value, start: '/p[2]/text()[1]', startOffset: 7, end: '/p[2]/text()[1]', endOffset: 10 });
 });

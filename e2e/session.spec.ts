@@ -26,3 +26,19 @@ test('config, tasks, edits and dropped images are restored after a reload', asyn
   await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
   await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
 });
+
+test('the restored tasks text is the opened one byte for byte: a byte order mark, emoji, accents and line ends', async ({ page }) => {
+  await openApp(page);
+  const text = '\ufeff[\r\n  {"id": 1, "data": {"image": "a.png", "note": "café 🚗 \\u00e9"}, "predictions": []}\r\n]\r\n';
+  const bytes = Buffer.from(text, 'utf8');
+  await page.getByLabel('Open files').setInputFiles([{ name: 'bom.json', mimeType: 'application/json', buffer: bytes }]);
+  await expect(page.locator('[data-pane="Tasks"] .cm-content')).toContainText('café 🚗');
+  const version = await page.locator('.app').getAttribute('data-tasks-version');
+  await expect(page.locator('html')).toHaveAttribute('data-session-saved', version!);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored your session' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path).equals(bytes)).toBe(true);
+});

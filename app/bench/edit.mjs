@@ -4,8 +4,9 @@
 //
 // An action's figure: from the action's first input event (its timeStamp; modifier keys aside) to the end of
 // the last long task ending after it (or of a stretch where the bench's own 50 ms timer could not run), or to
-// the end of the event's own task when there is none; measured once the page has gone 500 ms without one. Open: from the file input's change event until that idle, with
-// the expected "N regions" in the Regions heading. An action still blocking after the cap is printed as
+// the end of the event's own task when there is none; measured once the page has gone 500 ms without one and
+// is not checking (files over 2 MB are checked in a worker: the moment its results are in counts as busy).
+// Open: from the file input's change event until that idle, with the expected "N regions" in the Regions heading. An action still blocking after the cap is printed as
 // "> cap"; the page is then thrown away and the file opened again for the next action.
 // Controls are found by the accessible names and keys a person uses (see e2e/ and app/ui/shortcuts.tsx).
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -73,11 +74,16 @@ function pageProbe() {
     };
     for (const t of types) window.addEventListener(t, on, true);
   };
-  // Resolves once the page has gone `quiet` ms without a long task (and `until` matches a heading).
+  // Resolves once the page has gone `quiet` ms without a long task, is not checking, and `until` matches a heading.
   window.__settle = async ({ quiet, cap, until, needFire }) => {
     const act = window.__act;
     const re = until ? new RegExp(until) : null;
     let seenAt = re ? null : -Infinity;
+    // The worker's checks (files over 2 MB) end with their results installed on the main thread: an action is
+    // settled once the app no longer says it is checking, and that moment counts as busy.
+    const checking = () => document.querySelector('.app')?.getAttribute('data-checking') === 'yes';
+    let wasChecking = false;
+    let checkedAt = null;
     // A poll that comes late means the main thread was busy until then, long task entry or not.
     const busy = [];
     let due = null;
@@ -86,13 +92,15 @@ function pageProbe() {
       const now = performance.now();
       window.__takeLongTasks();
       if (due !== null && now - due > 250) busy.push([due, now - due]);
+      if (checking()) wasChecking = true;
+      else if (wasChecking && checkedAt === null) checkedAt = now;
       if (seenAt === null && [...document.querySelectorAll('h1, h2, h3, [role="heading"]')].some((h) => re.test(h.textContent))) seenAt = now;
       const tasks = window.__lt.filter(([s, d]) => s + d > t0);
       const late = busy.filter(([s, d]) => s + d > t0);
-      const last = Math.max(t0, act.syncEnd ?? t0, seenAt ?? t0, ...tasks.map(([s, d]) => s + d), ...late.map(([s, d]) => s + d));
+      const last = Math.max(t0, act.syncEnd ?? t0, seenAt ?? t0, checkedAt ?? t0, ...tasks.map(([s, d]) => s + d), ...late.map(([s, d]) => s + d));
       if (window.__act !== act) return { error: 'abandoned' };
       const synced = act.t0 === null ? !needFire : act.syncEnd !== null;
-      if (seenAt !== null && synced && now - last >= quiet)
+      if (seenAt !== null && synced && !checking() && now - last >= quiet)
         return { ms: last - t0, fired: act.t0 !== null, longtasks: tasks.length, longtaskMs: tasks.reduce((a, [, d]) => a + d, 0) };
       if (now - t0 > cap) return { capped: true, ms: now - t0, fired: act.t0 !== null, seen: seenAt !== null };
       due = performance.now() + 50;

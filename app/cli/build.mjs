@@ -19,7 +19,7 @@ export async function buildCli() {
   });
   // The core alone, for benchmarks that time its phases in-process.
   await build({
-    entryPoints: [path.join(here, '..', 'core', 'index.ts')],
+    entryPoints: [path.join(here, 'coreEntry.ts')],
     outfile: path.join(here, 'dist', 'prelabel-core.mjs'),
     bundle: true,
     platform: 'node',

@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseConfig, parseTasks, rules, validate } from '../core';
+import '../core/text/parse5';
 import type { Finding } from '../core';
 import { rulesMarkdown } from './rulesTable';
 

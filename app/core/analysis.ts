@@ -52,6 +52,21 @@ export function reanalyze(prev: Analysis, update: TasksUpdate): Analysis {
   return { config: prev.config, doc, options: prev.options, reports };
 }
 
+/**
+ * The analysis under other options (the sizes of the images the app has loaded): only the tasks whose
+ * findings depend on them, those with brush-mask findings, are validated again.
+ */
+export function withOptions(prev: Analysis, options: ValidateOptions): { analysis: Analysis; tasks: number[] } {
+  const reports = prev.reports.slice();
+  const tasks: number[] = [];
+  for (let t = 0; t < reports.length; t++) {
+    if (!reports[t]?.findings.some((f) => f.rule === 'rle-invalid')) continue;
+    reports[t] = validateTask(prev.config, prev.doc, t, options);
+    tasks.push(t);
+  }
+  return { analysis: { ...prev, options, reports }, tasks };
+}
+
 /** How the findings of results an edit did not touch move: through the task's changes, to its new start. */
 function reuseOf(prev: TaskReport, patch: Patch, newStart: number, doc: TasksDocument): Reuse {
   const { changes, oldStart } = patch;
@@ -67,6 +82,7 @@ function reuseOf(prev: TaskReport, patch: Patch, newStart: number, doc: TasksDoc
   return {
     prev,
     changed: patch.results,
+    ...(patch.origin ? { origin: patch.origin } : {}),
     move(f) {
       if (f.offset < 0) return f;
       const rel = f.offset - oldStart;

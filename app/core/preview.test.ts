@@ -79,3 +79,39 @@ test('video lifespans follow Label Studio: a keyframe not enabled ends one, or s
   expect(mediaExtent('timeseries', { start: 1602708145233, end: 1602708375312 })).toBe('1602708145233–1602708375312');
   expect(mediaExtent('image', { x: 1 })).toBeNull();
 });
+
+test('after an edit, the regions of results it left alone are the same objects, and the view equals one made afresh', () => {
+  const config = '<View><Image name="img" value="$image"/><RectangleLabels name="label" toName="img"><Label value="Car"/><Label value="Bus"/></RectangleLabels><TextArea name="note" toName="img" perRegion="true"/></View>';
+  const result = Array.from({ length: 40 }, (_, r) => ({ id: `r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: r, y: 1, width: 2, height: 2, rectanglelabels: ['Car'] } }));
+  const text = JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ result }] }], null, 2);
+  const first = check(config, text);
+  const v1 = predictionView(first.config, first.doc.tasks[0], 0, 0, first.report.findings);
+  // The same again: every region reused.
+  const again = predictionView(first.config, first.doc.tasks[0], 0, 0, first.report.findings);
+  expect(again.regions.every((r, i) => r === v1.regions[i])).toBe(true);
+  // Result 5 relabelled to a label the config lacks (a problem), result 9 given a per-region note (a detail
+  // joins it), result 12 given a second result with its id: those three change, the rest stay.
+  const task = structuredClone(first.doc.tasks[0]) as { predictions: { result: Record<string, unknown>[] }[] };
+  const list = (first.doc.tasks[0] as typeof task).predictions[0].result.slice();
+  list[5] = { ...list[5], value: { ...(list[5].value as object), rectanglelabels: ['Truck'] } };
+  list.push({ id: 'r9', from_name: 'note', to_name: 'img', type: 'textarea', value: { text: ['dented'] } });
+  list.push({ id: 'r12', from_name: 'label', to_name: 'img', type: 'labels', value: { x: 12, y: 1, width: 2, height: 2, labels: ['Bus'] } });
+  task.predictions[0].result = list;
+  const second = check(config, JSON.stringify([task]));
+  const edited = { ...(first.doc.tasks[0] as object), predictions: [{ result: list }] };
+  // The same config object (findings from checking the edited file: the same rules said the same).
+  const v2 = predictionView(first.config, edited, 0, 0, second.report.findings);
+  const fresh = predictionView(first.config, structuredClone(edited), 0, 0, second.report.findings);
+  expect(v2).toEqual(fresh);
+  expect(v2.regions[5].problems.length).toBeGreaterThan(0);
+  expect(v2.regions[9].details).toEqual(['note: dented']);
+  expect(v2.regions[12].results).toEqual([12, 41]);
+  for (let r = 0; r < 40; r++) expect(v2.regions[r] === v1.regions[r], `region ${r}`).toBe(![5, 9, 12].includes(r));
+  // With another config, nothing is reused.
+  const v3 = predictionView(second.config, edited, 0, 0, second.report.findings);
+  for (let r = 0; r < 40; r++) expect(v3.regions[r] === v2.regions[r], `region ${r}`).toBe(false);
+  // The views made before were not changed by the joins.
+  expect(v1.regions[9].details).toEqual([]);
+  expect(v1.regions[12].results).toEqual([12]);
+  expect(v2.regions[9].details).toEqual(['note: dented']);
+});

@@ -98,6 +98,9 @@ function labelsIn(type: string, value: Record<string, unknown>): string[] {
  * The view of prediction `p` of task `t`. `findings` are the validation findings (any task); only those of
  * this prediction are attached.
  */
+/** The view made of a result object last time, for the config, task, prediction and index it was made for. */
+const reused = new WeakMap<object, { config: unknown; t: number; p: number; r: number; region: RegionView }>();
+
 export function predictionView(config: ConfigModel | null, task: unknown, t: number, p: number, findings: readonly Finding[]): PredictionView {
   const out: PredictionView = { regions: [], classifications: [], relations: [] };
   if (!isObject(task) || !Array.isArray(task.predictions)) return out;
@@ -116,8 +119,26 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
 
   const byKey = new Map<string, RegionView>();
   const attachments: { r: number; key: string }[] = [];
+  // Views of one-result regions without problems made last time for the same result object are used again
+  // (an edit of one of 100,000 results leaves the others' objects as they were): never changed here, they are
+  // copied before a second result or a detail joins them.
+  const borrowed = new Set<RegionView>();
+  const own = (key: string): RegionView | undefined => {
+    const region = byKey.get(key);
+    if (!region || !borrowed.has(region)) return region;
+    const copy = { ...region, results: [...region.results], labels: [...region.labels], details: [...region.details], problems: [...region.problems] };
+    byKey.set(key, copy);
+    borrowed.delete(region);
+    return copy;
+  };
   results.forEach((res, r) => {
     if (!isObject(res)) return;
+    const hit = reused.get(res);
+    if (hit && hit.config === config && hit.t === t && hit.p === p && hit.r === r && !problemsOf.has(r) && !byKey.has(hit.region.key)) {
+      byKey.set(hit.region.key, hit.region);
+      borrowed.add(hit.region);
+      return;
+    }
     const type = typeof res.type === 'string' ? res.type : '';
     const value = isObject(res.value) ? res.value : {};
     if (type === 'relation') {
@@ -144,7 +165,7 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
       else out.classifications.push({ result: r, control: control ?? null, fromName, type, value, dropped: droppedOf(r), problems: problemsOf.get(r) ?? [] });
       return;
     }
-    const existing = byKey.get(key);
+    const existing = own(key);
     if (existing) {
       // The OCR pattern: a `labels` result with the same id and geometry labels the shape.
       const more = labelsIn(type, value);
@@ -186,7 +207,7 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     const res = results[r] as Record<string, unknown>;
     const type = String(res.type ?? '');
     const value = isObject(res.value) ? res.value : {};
-    const region = byKey.get(key);
+    const region = own(key);
     const fromName = typeof res.from_name === 'string' ? res.from_name : '';
     const control = config?.ok ? findControl(config, fromName) : undefined;
     if (!region) {
@@ -211,8 +232,11 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     if (region.score === null && typeof res.score === 'number') region.score = res.score;
   }
   for (const region of byKey.values()) {
-    region.results.sort((a, b) => a - b);
-    for (const r of region.results) region.problems.push(...(problemsOf.get(r) ?? []));
+    if (!borrowed.has(region)) {
+      region.results.sort((a, b) => a - b);
+      for (const r of region.results) region.problems.push(...(problemsOf.get(r) ?? []));
+      if (region.results.length === 1 && region.problems.length === 0 && region.details.length === 0 && region.dropped === null) reused.set(results[region.shapeResult] as object, { config, t, p, r: region.shapeResult, region });
+    }
     out.regions.push(region);
   }
   out.regions.sort((a, b) => a.shapeResult - b.shapeResult);

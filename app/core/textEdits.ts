@@ -61,6 +61,16 @@ function children(text: string, start: number): { key?: string; from: number; va
   return out;
 }
 
+/** The children of a container, read as asked: a prediction's results from the index (their starts are
+ * known; an end is found when needed), anything else by scanning it. */
+function childrenOf(doc: TasksDocument, t: number, parent: JsonPath, start: number): { length: number; key(i: number): string | undefined; from(i: number): number; end(i: number): number } {
+  const text = doc.taskTexts[t];
+  const starts = parent.length === 3 && parent[0] === 'predictions' && parent[2] === 'result' && typeof parent[1] === 'number' ? doc.index.results[t]?.[parent[1]] : undefined;
+  if (starts && starts.length && text.charCodeAt(start) === 91) return { length: starts.length, key: () => undefined, from: (i) => starts[i], end: (i) => valueEnd(text, starts[i]) };
+  const kids = children(text, start);
+  return { length: kids.length, key: (i) => kids[i].key, from: (i) => kids[i].from, end: (i) => kids[i].end };
+}
+
 /** The change for one edit, in offsets of the task's own text. */
 function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   const text = doc.taskTexts[e.task];
@@ -103,25 +113,27 @@ function removalSplices(doc: TasksDocument, t: number, removals: readonly JsonEd
     if (!g) groups.set(key, (g = { parent, names: new Set() }));
     g.names.add(e.path[e.path.length - 1]);
   }
-  const text = doc.taskTexts[t];
   const splices: Splice[] = [];
   const emptied = new Set<number>();
   for (const g of groups.values()) {
     const start = offsetInTask(doc, t, g.parent);
-    const kids = children(text, start);
-    const gone = kids.map((k, i) => g.names.has(k.key ?? i));
-    if (gone.every(Boolean)) {
-      splices.push({ from: kids[0].from, to: kids[kids.length - 1].end, insert: '' });
+    const kids = childrenOf(doc, t, g.parent, start);
+    const n = kids.length;
+    const gone = (i: number) => g.names.has(kids.key(i) ?? i);
+    let all = true;
+    for (let i = 0; i < n && all; i++) all = gone(i);
+    if (all) {
+      splices.push({ from: kids.from(0), to: kids.end(n - 1), insert: '' });
       emptied.add(start);
       continue;
     }
-    for (let i = 0; i < kids.length; i++) {
-      if (!gone[i]) continue;
+    for (let i = 0; i < n; i++) {
+      if (!gone(i)) continue;
       let j = i;
-      while (j + 1 < kids.length && gone[j + 1]) j++;
+      while (j + 1 < n && gone(j + 1)) j++;
       // Up to the next kept child, or back to the end of the kept child before the run.
-      if (j + 1 < kids.length) splices.push({ from: kids[i].from, to: kids[j + 1].from, insert: '' });
-      else splices.push({ from: kids[i - 1].end, to: kids[j].end, insert: '' });
+      if (j + 1 < n) splices.push({ from: kids.from(i), to: kids.from(j + 1), insert: '' });
+      else splices.push({ from: kids.end(i - 1), to: kids.end(j), insert: '' });
       i = j;
     }
   }

@@ -2,13 +2,17 @@
 // tasks in batches, posting each batch's reports (and so the progress) to the page, which stays interactive.
 
 import { parseConfig } from '../core/config/parse';
+import '../core/text/parse5';
 import { parseTasks } from '../core/tasks/parse';
 import { validateTask, type TaskReport } from '../core/validate/validate';
+import type { ImageSize, ValidateOptions } from '../core/validate/context';
 
 export interface CheckRequest {
   id: number;
   configText: string;
   tasksText: string;
+  /** The natural sizes of the images loaded so far, by the value the task data gives them. */
+  imageSizes?: [string, ImageSize][];
 }
 
 export type CheckMessage = { id: number; kind: 'batch'; from: number; reports: TaskReport[]; total: number } | { id: number; kind: 'done' } | { id: number; kind: 'failed'; message: string };
@@ -19,7 +23,8 @@ const BATCH_MS = 120;
 let current = 0;
 
 self.onmessage = (e: MessageEvent<CheckRequest>) => {
-  const { id, configText, tasksText } = e.data;
+  const { id, configText, tasksText, imageSizes } = e.data;
+  const options: ValidateOptions = imageSizes?.length ? { imageSizes: new Map(imageSizes) } : {};
   current = id;
   try {
     const config = parseConfig(configText);
@@ -31,7 +36,7 @@ self.onmessage = (e: MessageEvent<CheckRequest>) => {
       const reports: TaskReport[] = [];
       const until = performance.now() + BATCH_MS;
       let t = from;
-      while (t < total && (reports.length === 0 || performance.now() < until)) reports.push(validateTask(config, doc, t++));
+      while (t < total && (reports.length === 0 || performance.now() < until)) reports.push(validateTask(config, doc, t++, options));
       self.postMessage({ id, kind: 'batch', from, reports, total } satisfies CheckMessage);
       from = t;
       if (from < total) setTimeout(step, 0);

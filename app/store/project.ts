@@ -3,8 +3,9 @@
 // without a browser: a change of the tasks text re-checks only the tasks it touched.
 
 import { parseConfig, parseTasks, type ConfigModel, type Finding, type TasksDocument, type ValidationSummary } from '../core';
-import { analysisCounts, analysisFindings, analyzeTasks, reanalyze, type Analysis } from '../core/analysis';
-import type { TaskReport } from '../core/validate/validate';
+import { analysisCounts, analysisFindings, analyzeTasks, reanalyze, withOptions, type Analysis } from '../core/analysis';
+import type { ValidateOptions } from '../core/validate/context';
+import { validateTask, type TaskReport } from '../core/validate/validate';
 import { countBySeverity } from '../core/finding';
 import type { TextChange } from '../core/text/changes';
 import { moveFinding, updateTasks, type TasksUpdate } from '../core/tasks/update';
@@ -44,6 +45,8 @@ export interface Project {
   checkedAgainst: 'config' | 'last-good' | 'no-config';
   /** A check running in a worker (big files): reports arrive in batches; null when every task is checked. */
   checking: Checking | null;
+  /** What the tasks are checked with besides the texts: the natural sizes of the images loaded so far. */
+  options: ValidateOptions;
 }
 
 /** A check of the tasks running elsewhere, and what has happened to the tasks since it started. */
@@ -90,20 +93,21 @@ export function analyze(prev: Project | null, configText: string, tasksText: str
   const doc = typeof tasksText !== 'string' ? tasksText : prev && prev.doc.length === tasksText.length && prev.tasksText === tasksText ? prev.doc : parseTasks(tasksText);
   const goodConfig = config.ok ? config : freshConfig ? null : (prev?.goodConfig ?? null);
   const against = goodConfig ?? config;
+  const options = prev?.options ?? {};
   const reuse = prev?.analysis && prev.analysis.doc === doc && prev.analysis.config === against ? prev.analysis : null;
   // `defer`: a check id; the tasks are checked by a worker, which reports in batches (installReports).
   const deferred = defer !== undefined && !reuse && !unreadable(doc);
-  const analysis = unreadable(doc) ? null : (reuse ?? (deferred ? pendingAnalysis(against, doc) : analyzeTasks(against, doc)));
+  const analysis = unreadable(doc) ? null : (reuse ?? (deferred ? pendingAnalysis(against, doc, options) : analyzeTasks(against, doc, options)));
   const checking: Checking | null = deferred ? { id: defer, done: 0, total: doc.tasks.length, starts: doc.index.tasks, touched: new Set() } : reuse ? (prev?.checking ?? null) : null;
   const same = prev && doc === prev.doc;
   return finish(prev, { configText, config, goodConfig, doc, analysis, checking, tasksVersion: same ? prev.tasksVersion : newVersion(), tasksChange: same ? prev.tasksChange : null }, names);
 }
 
 /** An analysis whose task reports are still to come: every task counts as one task with nothing found yet. */
-function pendingAnalysis(config: ConfigModel, doc: TasksDocument): Analysis {
+function pendingAnalysis(config: ConfigModel, doc: TasksDocument, options: ValidateOptions): Analysis {
   const reports: TaskReport[] = new Array(doc.tasks.length);
   for (let t = 0; t < reports.length; t++) reports[t] = { findings: [], tasks: doc.tasks[t] === undefined ? 0 : 1, predictions: 0, results: 0 };
-  return { config, doc, options: {}, reports };
+  return { config, doc, options, reports };
 }
 
 /**
@@ -132,7 +136,7 @@ export function installReports(project: Project, id: number, from: number, repor
 /** The project when its check cannot finish: checked here instead, with the reason for the caller to show. */
 export function checkHere(project: Project): Project {
   if (!project.checking || !project.analysis) return project;
-  const analysis = analyzeTasks(project.analysis.config, project.doc);
+  const analysis = analyzeTasks(project.analysis.config, project.doc, project.options);
   return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc: project.doc, analysis, checking: null, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
 }
 
@@ -142,7 +146,7 @@ export function changeTasks(prev: Project, changes: readonly TextChange[], versi
   let analysis: Analysis | null = null;
   if (!unreadable(doc)) {
     const against = prev.goodConfig ?? prev.config;
-    analysis = prev.analysis && prev.analysis.doc === prev.doc && prev.analysis.config === against ? reanalyze(prev.analysis, update) : analyzeTasks(against, doc);
+    analysis = prev.analysis && prev.analysis.doc === prev.doc && prev.analysis.config === against ? reanalyze(prev.analysis, update) : analyzeTasks(against, doc, prev.options);
   }
   const tasksVersion = version.to ?? newVersion();
   // While a worker checks the file, the tasks checked here are newer than what it will send; a full re-read
@@ -150,14 +154,41 @@ export function changeTasks(prev: Project, changes: readonly TextChange[], versi
   let checking = prev.checking;
   if (checking && analysis) {
     if (update.full) {
-      analysis = analyzeTasks(analysis.config, doc);
+      analysis = analyzeTasks(analysis.config, doc, prev.options);
       checking = null;
     } else checking = { ...checking, touched: new Set([...checking.touched, ...update.touched]) };
   }
   return finish(prev, { configText: prev.configText, config: prev.config, goodConfig: prev.goodConfig, doc, analysis, checking, tasksVersion, tasksChange: { base: prev.tasksVersion, changes, typed: !!version.typed } }, names);
 }
 
-function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'> & { checking?: Checking | null }, names: Names): Project {
+/**
+ * The project checked with other options (an image's natural size became known): the tasks whose findings
+ * depend on them are checked again; while a worker checks the file, its reports for them are older.
+ */
+export function withCheckOptions(project: Project, options: ValidateOptions): Project {
+  if (!project.analysis) return { ...project, options };
+  const { analysis, tasks } = withOptions(project.analysis, options);
+  const checking = project.checking && tasks.length ? { ...project.checking, touched: new Set([...project.checking.touched, ...tasks]) } : project.checking;
+  return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc: project.doc, analysis, checking, options, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
+}
+
+/**
+ * The project checked again with what the checks can do now (the HTML parser for HyperText has loaded):
+ * every task checked here; while a worker checks the file (it has the parser), the tasks checked here since.
+ */
+export function recheck(project: Project): Project {
+  const a = project.analysis;
+  if (!a) return project;
+  let analysis: Analysis;
+  if (project.checking) {
+    const reports = a.reports.slice();
+    for (const t of project.checking.touched) reports[t] = validateTask(a.config, a.doc, t, a.options);
+    analysis = { ...a, reports };
+  } else analysis = analyzeTasks(a.config, a.doc, a.options);
+  return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc: project.doc, analysis, checking: project.checking, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
+}
+
+function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'> & { checking?: Checking | null; options?: ValidateOptions }, names: Names): Project {
   const { config, goodConfig, doc, analysis } = p;
   const goodDoc = unreadable(doc) ? (prev?.goodDoc ?? null) : doc;
   const checkedAgainst = config.ok ? 'config' : goodConfig ? 'last-good' : 'no-config';
@@ -188,5 +219,6 @@ function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' |
     stale: { config: !config.ok && goodConfig !== null, tasks: unreadable(doc) && goodDoc !== null },
     checkedAgainst,
     checking: p.checking ?? null,
+    options: p.options ?? prev?.options ?? {},
   };
 }

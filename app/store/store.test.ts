@@ -3,7 +3,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { guideExamples } from '../testing/shared';
 import { analyze } from './project';
-import { useStore } from './store';
+import { parse, parseFragment } from 'parse5';
+import { setHtmlParser } from '../core/text/htmlParser';
+import { htmlParserLoaded, useStore } from './store';
 
 const examples = Object.fromEntries(guideExamples().map((e) => [e.id, e]));
 
@@ -86,5 +88,65 @@ describe('store commands', () => {
     const s = useStore.getState();
     expect(s.taskIndex).toBe(1);
     expect(s.project.goodDoc?.tasks).toHaveLength(2);
+  });
+});
+
+describe('image sizes: brush masks without original_width/height are checked at the loaded image', () => {
+  // A 2x2 mask with pixels 0 and 3 painted (see core/validate/rules.test.ts).
+  const MASK_2x2 = [0, 0, 0, 16, 57, 27, 252, 127, 243, 128, 71, 254];
+  const config = '<View><Image name="image" value="$image"/><BrushLabels name="seg" toName="image"><Label value="Road"/></BrushLabels></View>';
+  const mask = { id: 'm', from_name: 'seg', to_name: 'image', type: 'brushlabels', value: { format: 'rle', rle: MASK_2x2, brushlabels: ['Road'] } };
+  const tasks = JSON.stringify([
+    { data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [mask] }] },
+    { data: { image: 'b.png' }, predictions: [{ model_version: 'm', result: [{ ...mask, original_width: 2, original_height: 2 }] }] },
+  ]);
+  const maskFindings = () => useStore.getState().project.findings.filter((f) => f.rule === 'rle-invalid');
+
+  beforeEach(() => {
+    useStore.getState().loadProject(config, tasks, { config: 'seg.xml', tasks: 'seg.json' });
+  });
+
+  test('the warning gets its fix once the image is loaded; applying it clears the warning, and undo brings it back with the fix', () => {
+    expect(maskFindings().map((f) => [f.task, f.severity, !!f.fix])).toEqual([[0, 'warning', false]]);
+    useStore.getState().setImageSize('a.png', 2, 2);
+    const [f] = maskFindings();
+    expect(f.fix?.title).toBe('Add original_width 2 and original_height 2 (the loaded image)');
+    useStore.getState().applyFix(f);
+    expect(maskFindings()).toEqual([]);
+    expect(JSON.parse(useStore.getState().project.tasksText)[0].predictions[0].result[0]).toMatchObject({ original_width: 2, original_height: 2 });
+    useStore.getState().undo();
+    expect(maskFindings().map((f) => [f.task, !!f.fix])).toEqual([[0, true]]);
+  });
+
+  test('an image whose size does not fit the mask: an error; the same size again changes nothing', () => {
+    useStore.getState().setImageSize('a.png', 3, 3);
+    expect(maskFindings().map((f) => [f.task, f.severity])).toEqual([[0, 'error']]);
+    const project = useStore.getState().project;
+    useStore.getState().setImageSize('a.png', 3, 3);
+    expect(useStore.getState().project).toBe(project);
+  });
+
+  test('the sizes stay known through edits of the tasks and opening the file again', () => {
+    useStore.getState().setImageSize('a.png', 2, 2);
+    useStore.getState().changeText('tasks', [{ from: 0, to: 0, insert: ' ' }]);
+    expect(maskFindings()[0].fix).toBeDefined();
+    useStore.getState().loadProject(config, tasks, { config: 'seg.xml', tasks: 'seg.json' });
+    expect(maskFindings()[0].fix).toBeDefined();
+  });
+});
+
+describe('HyperText: the HTML parser is loaded when a config has a <HyperText>, and the tasks are checked again with it', () => {
+  test('a span past the end of its text node is found once the parser has loaded', async () => {
+    const config = '<View><HyperText name="html" value="$html"/><HyperTextLabels name="ner" toName="html"><Label value="PER"/></HyperTextLabels></View>';
+    const tasks = JSON.stringify([{ data: { html: '<p>short</p>' }, predictions: [{ model_version: 'm', result: [{ id: 's', from_name: 'ner', to_name: 'html', type: 'hypertextlabels', value: { start: '/p[1]/text()[1]', end: '/p[1]/text()[1]', startOffset: 0, endOffset: 9, hypertextlabels: ['PER'] } }] }] }]);
+    setHtmlParser(null);
+    try {
+      useStore.getState().loadProject(config, tasks, { config: 'ht.xml', tasks: 'ht.json' });
+      expect(useStore.getState().project.findings).toEqual([]);
+      await htmlParserLoaded();
+      expect(useStore.getState().project.findings.map((f) => [f.rule, f.message.slice(0, 40)])).toEqual([['span-out-of-range', '/p[1]/text()[1] has 5 characters; endOff']]);
+    } finally {
+      setHtmlParser({ parse, parseFragment });
+    }
   });
 });

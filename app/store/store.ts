@@ -8,7 +8,8 @@ import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core
 import { editChanges, spliceEdits } from '../core/textEdits';
 import { textSlice } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
-import { analyze, changeTasks, checkHere, installReports, newVersion, unreadable, type Project } from './project';
+import { htmlParser } from '../core/text/htmlParser';
+import { analyze, changeTasks, checkHere, installReports, newVersion, recheck, unreadable, withCheckOptions, type Project } from './project';
 import { addResultsEdits, duplicateResults, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 
 /** Changes of one text and the changes that undo them: a history entry costs what it changed. */
@@ -70,6 +71,8 @@ export interface AppState {
    */
   loadProject(configText: string, tasksText: string, names: { config?: string; tasks?: string }, images?: Map<string, string>, options?: { history?: HistoryEntry[]; future?: HistoryEntry[]; savedVersion?: number; version?: number }): void;
   addImages(images: Map<string, string>): void;
+  /** An image loaded at its natural size: tasks are checked with it (brush masks that lack original_width/height). `src` is the value the task data gives the image. */
+  setImageSize(src: string, width: number, height: number): void;
   selectTask(index: number): void;
   selectPrediction(index: number): void;
   selectRegion(key: string | null): void;
@@ -197,7 +200,7 @@ export const useStore = create<AppState>()((set, get) => ({
     const check = tasksText.length > CHECK_IN_WORKER_ABOVE && typeof Worker !== 'undefined' ? ++checks : undefined;
     let project = analyze(prev, configText, tasksText, names, configText !== prev.configText, check);
     if (project.checking && project.checkedAgainst === 'last-good') project = checkHere(project);
-    if (project.checking) startCheck({ id: project.checking.id, configText, tasksText });
+    if (project.checking) startCheck({ id: project.checking.id, configText, tasksText, imageSizes: [...(project.options.imageSizes ?? [])] });
     if (options?.version !== undefined) project.tasksVersion = options.version;
     // Replacing what was there is one undo step (nothing to undo when the app was empty).
     const empty = prev === EMPTY;
@@ -220,6 +223,15 @@ export const useStore = create<AppState>()((set, get) => ({
     const merged = new Map(get().images);
     for (const [k, v] of images) merged.set(k, v);
     set({ images: merged, view: null });
+  },
+
+  setImageSize(src, width, height) {
+    const { project } = get();
+    const known = project.options.imageSizes?.get(src);
+    if (known && known.width === width && known.height === height) return;
+    const imageSizes = new Map(project.options.imageSizes);
+    imageSizes.set(src, { width, height });
+    set({ project: withCheckOptions(project, { ...project.options, imageSizes }) });
   },
 
   selectTask(index) {
@@ -425,6 +437,29 @@ export const useStore = create<AppState>()((set, get) => ({
     set({ savedVersion: get().project.tasksVersion });
   },
 }));
+
+// HyperText HTML is checked with parse5, which is not on the first screen: it is loaded when a config first
+// has a <HyperText>, and the tasks are checked again with it (until then its spans are checked in form only).
+let htmlParserLoad: Promise<void> | null = null;
+/** The load of the HTML parser, once one was started (for tests). */
+export const htmlParserLoaded = () => htmlParserLoad;
+function needsHtmlParser(project: Project): boolean {
+  const c = project.goodConfig;
+  return !!c && ([...c.objects.values()].some((o) => o.type === 'hypertext') || c.objectPatterns.some((o) => o.type === 'hypertext'));
+}
+useStore.subscribe((state, prev) => {
+  if (state.project === prev.project || htmlParserLoad || htmlParser() || !needsHtmlParser(state.project)) return;
+  htmlParserLoad = import('../core/text/parse5').then(
+    (m) => {
+      m.registerParse5();
+      useStore.setState({ project: recheck(useStore.getState().project) });
+    },
+    (e: unknown) => {
+      htmlParserLoad = null;
+      useStore.setState({ notice: `The HTML parser could not be loaded (${e instanceof Error ? e.message : String(e)}): HyperText spans are checked without their HTML.` });
+    },
+  );
+});
 
 /** The step that applies `changes` to `text`, with its inverse. */
 function step(text: string, changes: TextChange[]): TextStep | undefined {

@@ -7,7 +7,6 @@ import type { ObjectTag } from '../core';
 import type { TextChange } from '../core/text/changes';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
 import { currentData, currentTask, useStore } from '../store/store';
-import { ImageCanvas } from './canvas/ImageCanvas';
 import { deferred } from './deferred';
 import { sortFiles } from './files';
 import { Navigation } from './panels/Navigation';
@@ -20,6 +19,9 @@ import { keepSessionSaved, restoreSession } from './session';
 import { useShortcuts } from './shortcuts';
 
 // Not on the first screen (the bounding-box sample): loaded when first shown.
+// The image canvas brings Konva and its React renderer (a quarter of the first load): loaded beside the
+// first screen, drawn as soon as it is in.
+const ImageCanvas = deferred('image canvas', () => import('./canvas/ImageCanvas').then((m) => m.ImageCanvas), { className: 'image-object part-placeholder' });
 const TextObject = deferred('text view', () => import('./text/TextObjects').then((m) => m.TextObject));
 const ParagraphsObject = deferred('paragraphs view', () => import('./text/TextObjects').then((m) => m.ParagraphsObject));
 const HyperTextObject = deferred('HyperText view', () => import('./text/HyperTextObject').then((m) => m.HyperTextObject));

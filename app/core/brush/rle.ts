@@ -51,9 +51,9 @@ export function readHeader(bytes: ArrayLike<number>): RleHeader | null {
 
 /**
  * Check a brush `rle` value. `width`/`height` are the image's pixel size when known: the stream must
- * hold exactly width*height*4 words.
+ * hold exactly width*height*4 words. `sizeName` says in a message where that size comes from.
  */
-export function checkRle(rle: unknown, width?: number, height?: number): RleCheck {
+export function checkRle(rle: unknown, width?: number, height?: number, sizeName = 'original_width x original_height'): RleCheck {
   if (!Array.isArray(rle)) return { ok: false, header: null, problem: '`rle` must be a list of byte values (0..255).' };
   if (rle.length === 0) return { ok: false, header: null, problem: '`rle` is empty: a mask needs at least its 7-byte header.' };
   let above = 0;
@@ -74,7 +74,7 @@ export function checkRle(rle: unknown, width?: number, height?: number): RleChec
     return { ok: false, header, problem: `The header says ${header.wordSize}-bit words; Label Studio masks use 8-bit words (header bytes 4 and 5 are normally 57 and 27). This is not a mask written by Label Studio's encoder.` };
   }
   if (expected !== null && header.words !== expected) {
-    return { ok: false, header, problem: `The header says ${header.words} bytes of RGBA, but original_width x original_height x 4 = ${width} x ${height} x 4 = ${expected}. The mask was encoded for another image size.` };
+    return { ok: false, header, problem: `The header says ${header.words} bytes of RGBA, but ${sizeName} x 4 = ${width} x ${height} x 4 = ${expected}. The mask was encoded for another image size.` };
   }
   if (expected === null && header.words > MAX_WORDS) {
     return { ok: false, header, problem: `The header says ${header.words} bytes of RGBA (more than an 8192 x 8192 image): this is not a Label Studio mask (COCO counts pasted into \`rle\`?).` };

@@ -339,12 +339,59 @@ function checkMask(cx: ResultCheck): void {
   const value = cx.value!;
   if (imageShapeOf(cx.type, value) !== 'brush' || !Array.isArray(value.rle)) return;
   const size = imageSize(cx);
-  const res = checkRle(value.rle, size?.W, size?.H);
+  if (!size) return checkUnsizedMask(cx, value.rle);
+  const res = checkRle(value.rle, size.W, size.H);
   if (!res.ok) {
     cx.report(`The brush mask does not decode: ${res.problem}`, { path: ['value', 'rle'] });
   } else if (res.painted === 0) {
-    cx.report('The brush mask decodes but paints no pixel (its alpha channel is all zero): Label Studio shows an empty region.', { path: ['value', 'rle'], severity: 'warning' });
+    reportEmpty(cx);
   }
+}
+
+function reportEmpty(cx: ResultCheck): void {
+  cx.report('The brush mask decodes but paints no pixel (its alpha channel is all zero): Label Studio shows an empty region.', { path: ['value', 'rle'], severity: 'warning' });
+}
+
+/** The natural size of the loaded image this result is on, when the app has loaded it. */
+function loadedSize(cx: ResultCheck): { W: number; H: number } | null {
+  const variable = cx.object?.variable;
+  const src = variable && cx.data ? cx.data[variable] : undefined;
+  const s = typeof src === 'string' ? cx.options.imageSizes?.get(src) : undefined;
+  return s && s.width > 0 && s.height > 0 ? { W: s.width, H: s.height } : null;
+}
+
+/**
+ * A mask without original_width/original_height: Label Studio decodes it at the image's natural size, so
+ * it is checked at the loaded image's size when the app has one, and the fix writes that size in.
+ */
+function checkUnsizedMask(cx: ResultCheck, rle: unknown[]): void {
+  const loaded = loadedSize(cx);
+  const res = checkRle(rle, loaded?.W, loaded?.H, "the loaded image's width x height");
+  if (!res.ok) {
+    const unfit = loaded && res.header && res.header.words !== loaded.W * loaded.H * 4;
+    cx.report(`The brush mask does not decode: ${res.problem}${unfit ? " The result has no original_width/original_height, so Label Studio decodes it at the image's natural size, which it does not fit." : ''}`, { path: ['value', 'rle'] });
+    return;
+  }
+  const missing = ['original_width', 'original_height'].filter((k) => !(isNum(cx.result[k]) && (cx.result[k] as number) > 0));
+  const what = missing.length === 2 ? 'original_width and original_height are missing' : `${missing[0]} is missing`;
+  if (loaded) {
+    const base = ['predictions', cx.p, 'result', cx.r];
+    cx.report(`${what}: Label Studio decodes the mask at the image's natural size, here ${loaded.W} x ${loaded.H} (the loaded image), which the mask fits. Add the sizes so that the mask does not depend on which image is loaded.`, {
+      path: [],
+      severity: 'warning',
+      fix: {
+        title: `Add original_width ${loaded.W} and original_height ${loaded.H} (the loaded image)`,
+        edits: [
+          { task: cx.t, path: [...base, 'original_width'], value: loaded.W },
+          { task: cx.t, path: [...base, 'original_height'], value: loaded.H },
+        ],
+      },
+    });
+  } else {
+    const words = res.header!.words;
+    cx.report(`${what}: Label Studio decodes the mask at the image's natural size, which prelabel does not know until the image is loaded (the mask holds ${words} bytes, ${words / 4} pixels). Open the image to check the mask against it and add the sizes.`, { path: [], severity: 'warning' });
+  }
+  if (res.painted === 0) reportEmpty(cx);
 }
 
 export const imageFamily: ValueFamily = {

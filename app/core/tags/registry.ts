@@ -4,7 +4,8 @@ import type { ValueFamily } from '../validate/context';
 import { CLASSIFICATION_TYPES, classificationFamily } from './classification';
 import { imageFamily } from './image';
 import { audioFamily, timeseriesFamily, videoFamily } from './media';
-import { hyperTextFamily, paragraphsFamily, textFamily } from './text';
+import { hyperTextFamily } from './hypertext';
+import { paragraphsFamily, textFamily } from './text';
 
 const BY_TYPE = new Map<string, ValueFamily>();
 for (const t of ['rectangle', 'rectanglelabels', 'ellipse', 'ellipselabels', 'polygon', 'polygonlabels', 'keypoint', 'keypointlabels', 'brush', 'brushlabels', 'magicwand', 'bitmask', 'bitmasklabels', 'vector', 'vectorlabels']) BY_TYPE.set(t, imageFamily);

@@ -1,5 +1,5 @@
-// Text spans: `labels` on <Text> (code-point offsets into the data string), on <HyperText> (XPaths plus
-// offsets) and `paragraphlabels` on <Paragraphs> (paragraph indices plus offsets) — FORMAT-NOTES §6.
+// Text spans: `labels` on <Text> (code-point offsets into the data string) and `paragraphlabels` on
+// <Paragraphs> (paragraph indices plus offsets) — FORMAT-NOTES §6; HyperText spans are in hypertext.ts.
 
 import type { JsonEdit } from '../finding';
 import type { ResultCheck, ValueFamily } from '../validate/context';
@@ -7,7 +7,7 @@ import { isNum, jsonType, needNumber } from './valueKeys';
 
 const isInt = (v: unknown): v is number => isNum(v) && Number.isInteger(v);
 
-function needInt(cx: ResultCheck, key: string): boolean {
+export function needInt(cx: ResultCheck, key: string): boolean {
   if (!needNumber(cx, key)) return false;
   const v = cx.value![key] as number;
   if (!Number.isInteger(v)) {
@@ -53,14 +53,17 @@ function textRange(cx: ResultCheck): void {
 }
 
 /** Label Studio's editor writes every newline of a span's text as a backslash and `n` (FORMAT-NOTES §6). */
-const unescapeNewlines = (s: string) => (s.includes('\\n') ? s.replace(/\\n/g, '\n') : s);
+export const unescapeNewlines = (s: string) => (s.includes('\\n') ? s.replace(/\\n/g, '\n') : s);
 
-const withoutWhitespace = (s: string) => s.replace(/\s+/g, '');
+export const withoutWhitespace = (s: string) => s.replace(/\s+/g, '');
 
 /** Is `text` the data slice `covered`, as written directly or with its newlines spelled as Label Studio writes them? */
-function sameSpanText(covered: string, text: string): boolean {
+export function sameSpanText(covered: string, text: string): boolean {
   return covered === text || covered === unescapeNewlines(text);
 }
+
+/** A span's text quoted in a message, cut at 60 characters. */
+export const shown = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s);
 
 /** Where does `needle` occur in `cpText` nearest to code point `near`? */
 function nearestOccurrence(haystack: string, needle: string, nearUtf16: number): number {
@@ -91,7 +94,6 @@ function textMismatch(cx: ResultCheck): void {
     reportUtf16(cx, start, end, text);
     return;
   }
-  const shown = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s);
   const base = spanPath(cx);
   if (withoutWhitespace(unescapeNewlines(v.text)) === withoutWhitespace(covered)) {
     // Label Studio trims and collapses spaces when it displays text without pre-wrap, and so do tools
@@ -145,47 +147,6 @@ export const textFamily: ValueFamily = {
     'span-out-of-range': textRange,
     'span-text-mismatch': textMismatch,
   },
-};
-
-// ---- <HyperText> ----------------------------------------------------------------------------------
-
-function hyperShape(cx: ResultCheck): void {
-  const v = cx.value!;
-  for (const key of ['start', 'end']) {
-    const x = v[key];
-    if (x === undefined) {
-      cx.report(`value.${key} is missing: a HyperText span needs start and end XPaths (e.g. "/p[1]/text()[1]").`, { path: ['value'] });
-      cx.valueOk = false;
-    } else if (typeof x !== 'string') {
-      cx.report(`value.${key} is ${jsonType(x)}; on HyperText it must be an XPath string to a text node (e.g. "/p[1]/text()[1]"). Numbers are offsets for <Text>.`, { path: ['value', key] });
-      cx.valueOk = false;
-    }
-  }
-  needInt(cx, 'startOffset');
-  needInt(cx, 'endOffset');
-  const g = v.globalOffsets;
-  if (g !== undefined && (typeof g !== 'object' || g === null || !isInt((g as Record<string, unknown>).start) || !isInt((g as Record<string, unknown>).end))) {
-    cx.report(`value.globalOffsets is ${jsonType(g)}; it must be {"start": n, "end": n} in code points of the displayed text.`, { path: ['value', 'globalOffsets'] });
-    cx.valueOk = false;
-  }
-}
-
-function hyperRange(cx: ResultCheck): void {
-  const v = cx.value!;
-  for (const key of ['start', 'end']) {
-    const x = v[key] as string;
-    if (!/^(\/[A-Za-z][\w-]*(\[\d+\])?)*\/(text\(\)(\[\d+\])?|[A-Za-z][\w-]*(\[\d+\])?)$/.test(x)) {
-      cx.report(`value.${key} = ${JSON.stringify(x)} is not an absolute positional XPath (like "/div[1]/p[2]/text()[1]"); Label Studio cannot resolve it.`, { path: ['value', key], severity: 'warning' });
-    }
-  }
-  if ((v.startOffset as number) < 0 || (v.endOffset as number) < 0) cx.report('startOffset and endOffset must not be negative.', { path: ['value', 'startOffset'] });
-  if (v.start === v.end && (v.startOffset as number) > (v.endOffset as number)) cx.report(`startOffset ${v.startOffset} is after endOffset ${v.endOffset} in the same text node: the span is reversed.`, { path: ['value', 'startOffset'] });
-}
-
-export const hyperTextFamily: ValueFamily = {
-  id: 'hypertext',
-  regionKind: () => 'span',
-  checks: { 'value-shape': hyperShape, 'span-out-of-range': hyperRange },
 };
 
 // ---- <Paragraphs> ---------------------------------------------------------------------------------

@@ -264,4 +264,78 @@ describe('a big task is patched result by result', () => {
       doc = update.doc;
     }
   });
+
+  test('removing and adding whole results, with edits inside others, equals a full re-read, and keeps the other results', () => {
+    const rand = rng(11);
+    let doc = parseTasks(big);
+    doc.lines.position(0);
+    let analysis = analyzeTasks(config, doc);
+    const fresh = (k: string, label: string) => ({ id: k, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: 3, y: 3, width: 2, height: 2, rectanglelabels: [label] } });
+    for (let step = 0; step < 30; step++) {
+      const pred = (p: number) => (doc.tasks[1] as { predictions: { result: unknown[] }[] }).predictions[p].result;
+      const edits: JsonEdit[] = [];
+      const p = Math.floor(rand() * 2);
+      const n = pred(p).length;
+      const kind = step % 5;
+      // Runs of removals (the first and last results too), additions at the end, and both with edits inside.
+      if (kind === 0 || kind === 3) for (let k = 0; k < 1 + Math.floor(rand() * 30); k++) edits.push({ task: 1, path: ['predictions', p, 'result', Math.floor(rand() * n)], remove: true });
+      if (kind === 1) edits.push({ task: 1, path: ['predictions', p, 'result', 0], remove: true }, { task: 1, path: ['predictions', p, 'result', n - 1], remove: true });
+      if (kind === 2 || kind === 3) for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) edits.push({ task: 1, path: ['predictions', p, 'result', n + k], value: fresh(`add${step}-${k}`, rand() < 0.5 ? 'Car' : 'Bus') });
+      if (kind === 3 || kind === 4) for (let k = 0; k < 5; k++) edits.push({ task: 1, path: ['predictions', 1 - p, 'result', Math.floor(rand() * pred(1 - p).length), 'value', 'rectanglelabels', 0], value: rand() < 0.5 ? 'Car' : 'Truck' });
+      if (kind === 4) edits.push({ task: 1, path: ['predictions', p, 'result', 5 + Math.floor(rand() * 20)], remove: true });
+      let changes: TextChange[];
+      try {
+        changes = editChanges(doc, edits);
+      } catch {
+        continue;
+      }
+      const before = doc.text;
+      const update = updateTasks(doc, changes);
+      expect(update.full).toBe(false);
+      // Patched, not read again: this is the path under test.
+      expect(!update.full && update.patched?.get(1), `step ${step}`).toBeTruthy();
+      const full = parseTasks(update.doc.text);
+      expectSameDoc(update.doc, full);
+      analysis = reanalyze(analysis, update);
+      expect(analysisFindings(analysis)).toEqual(validate(config, full).findings);
+      expect(applyChanges(update.doc.text, invertChanges(before, changes))).toBe(before);
+      // The results kept are the same objects, in their order.
+      const removed = new Set(edits.filter((e) => e.remove && e.path[1] === p).map((e) => e.path[3]));
+      const kept = pred(p).filter((_, r) => !removed.has(r));
+      const now = (update.doc.tasks[1] as { predictions: { result: unknown[] }[] }).predictions[p].result;
+      for (let r = 0; r < kept.length; r += 13) expect(now[r]).toBe(kept[r]);
+      doc = update.doc;
+    }
+    expect(pred0Length(doc)).toBeLessThan(600);
+  });
 });
+
+describe('typing between the results of a big task', () => {
+  const config = parseConfig('<View><Image name="img" value="$image"/><RectangleLabels name="label" toName="img"><Label value="Car"/></RectangleLabels></View>');
+  const big = JSON.stringify([{ data: { image: 'b.png' }, predictions: [{ result: Array.from({ length: 700 }, (_, r) => ({ id: `r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: 1, y: 2, width: 5, height: 5, rectanglelabels: ['Car'] } })) }] }], null, 2);
+  const doc = parseTasks(big);
+  const between = big.indexOf('},', big.indexOf('"r300"')) + 1; // the comma after result 300
+  test('the places typed at are where the cases say', () => {
+    expect(big[between]).toBe(',');
+    expect(big.slice(big.indexOf('\n        ]') - 1, big.indexOf('\n        ]') + 10)).toBe('}\n        ]');
+  });
+  test.each([
+    ['a comma taken out', { from: between, to: between + 1, insert: '' }],
+    ['a second comma', { from: between, to: between, insert: ',' }],
+    ['a result without its comma', { from: between + 1, to: between + 1, insert: '{"id": "n"}' }],
+    ['a result with its comma', { from: between + 1, to: between + 1, insert: '{"id": "n"},' }],
+    ['a bare number', { from: between + 1, to: between + 1, insert: '7,' }],
+    ['a trailing comma at the end', { from: big.indexOf('\n        ]'), to: big.indexOf('\n        ]'), insert: ',' }],
+  ] as [string, TextChange][])('%s reads as a full parse does', (_what, change) => {
+    const update = updateTasks(doc, [change]);
+    const full = parseTasks(update.doc.text);
+    expectSameDoc(update.doc, full);
+    const analysis = reanalyze(analyzeTasks(config, doc), update);
+    expect(analysisFindings(analysis)).toEqual(validate(config, full).findings);
+  });
+});
+
+function pred0Length(doc: TasksDocument) {
+  return (doc.tasks[1] as { predictions: { result: unknown[] }[] }).predictions.reduce((n, x) => n + x.result.length, 0) / 2;
+}
+

@@ -13,6 +13,8 @@ export type TasksUpdate = { doc: TasksDocument; full: true } | { doc: TasksDocum
 /** A task patched result by result: which results changed, and the changes (in its old text's offsets). */
 export interface Patch {
   results: Map<number, Set<number>>;
+  /** Per prediction whose results were removed or added: for each new result, the old index it was (-1: new). */
+  origin?: Map<number, number[]>;
   changes: TextChange[];
   oldStart: number;
 }
@@ -101,7 +103,7 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
     let slice: TaskSlice;
     if (patch) {
       slice = patch;
-      (patched ??= new Map()).set(t, { results: patch.changed, changes: own, oldStart });
+      (patched ??= new Map()).set(t, { results: patch.changed, ...(patch.origin ? { origin: patch.origin } : {}), changes: own, oldStart });
       if (jsonl) lineFindings.push({ t, slice });
     } else if (jsonl) {
       for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return fullRead(doc, changes);
@@ -156,42 +158,133 @@ function resultAt(doc: TasksDocument, t: number, from: number, to: number): { p:
   if (r === -1) return null;
   const start = starts[r];
   const end = valueEnd(doc.taskTexts[t], start);
+  // Text put in right after a result is not in it (a new result after it, say).
+  if (from === to && from === end) return null;
   return to <= end ? { p, r, start, end } : null;
 }
 
+/** Results of one prediction after a change that removes or adds whole results (a run of them, or none). */
+interface Splice {
+  p: number;
+  /** Old results [from, to) are gone... */
+  from: number;
+  to: number;
+  /** ...and these came in their place, with their starts in the new task text. */
+  values: unknown[];
+  starts: number[];
+}
+
+const isWsCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
 /**
- * Task t after changes that each lie inside one of its results: those results are parsed again, the task's
- * value is copied along their paths only, and the offsets after each change move. Null when a change is
- * elsewhere or a changed result no longer parses on its own (the whole task is read then).
+ * A change to the result list of a prediction that removes whole results and/or puts whole new ones in
+ * their place, read as such; null when it is anything else. `shiftBefore` is what the changes before it
+ * added to the text (for the new results' offsets).
  */
-function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[]): (TaskSlice & { changed: Map<number, Set<number>> }) | null {
+function spliceAt(doc: TasksDocument, t: number, c: TextChange, shiftBefore: number): Splice | null {
+  const p = lastAtOrBefore(doc.index.predictions[t], c.from);
+  if (p === -1) return null;
+  const starts = doc.index.results[t][p];
+  if (!starts || starts.length === 0) return null;
+  const text = doc.taskTexts[t];
+  // The results before the change end at or before it; those after start at or after its end.
+  let from = lastAtOrBefore(starts, c.from - 1) + 1;
+  if (from > 0 && valueEnd(text, starts[from - 1]) > c.from) return null;
+  let to = from;
+  while (to < starts.length && starts[to] < c.to) {
+    if (valueEnd(text, starts[to]) > c.to) return null;
+    to++;
+  }
+  // The stretch between the kept neighbours (or the brackets) holds only what the change touched.
+  let g0: number;
+  if (from > 0) g0 = valueEnd(text, starts[from - 1]);
+  else {
+    g0 = starts[0] - 1;
+    while (g0 >= 0 && isWsCode(text.charCodeAt(g0))) g0--;
+    if (text.charCodeAt(g0) !== 91) return null;
+    g0++;
+  }
+  let g1: number;
+  if (to < starts.length) g1 = starts[to];
+  else {
+    g1 = valueEnd(text, starts[starts.length - 1]);
+    while (g1 < text.length && isWsCode(text.charCodeAt(g1))) g1++;
+    if (text.charCodeAt(g1) !== 93) return null;
+  }
+  if (c.from < g0 || c.to > g1) return null;
+  const seg = text.slice(g0, c.from) + c.insert + text.slice(c.to, g1);
+  // Values and commas, read in order: with the kept neighbours around them they must make a list again
+  // (value, comma, value, ..., value), or nothing at all.
+  const values: unknown[] = [];
+  const at: number[] = [];
+  const seq: boolean[] = from > 0 ? [true] : []; // true: a value, false: a comma
+  let i = 0;
+  while (i < seg.length) {
+    const ch = seg.charCodeAt(i);
+    if (isWsCode(ch)) i++;
+    else if (ch === 44) {
+      seq.push(false);
+      i++;
+    } else {
+      const e0 = valueEnd(seg, i);
+      if (e0 <= i || e0 > seg.length) return null;
+      try {
+        values.push(JSON.parse(seg.slice(i, e0)));
+      } catch {
+        return null;
+      }
+      at.push(i);
+      seq.push(true);
+      i = e0;
+    }
+  }
+  if (to < starts.length) seq.push(true);
+  if (seq.length && (seq.length % 2 === 0 || seq.some((v, k) => v !== (k % 2 === 0)))) return null;
+  const base = g0 + shiftBefore;
+  return { p, from, to, values, starts: at.map((o) => base + o) };
+}
+
+/**
+ * Task t after changes that each lie inside one of its results, or remove or add whole results: the changed
+ * and new results are parsed, the task's value is copied along their paths only, and the offsets after each
+ * change move. Null when a change is elsewhere or does not read that way (the whole task is read then).
+ */
+function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[]): (TaskSlice & { changed: Map<number, Set<number>>; origin?: Map<number, number[]> }) | null {
   const task = doc.tasks[t];
   if (!isObject(task) || !Array.isArray(task.predictions)) return null;
   const groups: { p: number; r: number; start: number; end: number; changes: TextChange[] }[] = [];
+  const splices: Splice[] = [];
+  let grownSoFar = 0;
   for (const c of own) {
     const last = groups[groups.length - 1];
-    if (last && c.from >= last.start && c.to <= last.end) {
-      last.changes.push(c);
-      continue;
+    if (last && c.from >= last.start && c.to <= last.end) last.changes.push(c);
+    else {
+      const at = resultAt(doc, t, c.from, c.to);
+      if (at) groups.push({ ...at, changes: [c] });
+      else {
+        const sp = spliceAt(doc, t, c, grownSoFar);
+        if (!sp) return null;
+        const prev = splices[splices.length - 1];
+        if (prev && prev.p === sp.p && sp.from < prev.to) return null;
+        splices.push(sp);
+      }
     }
-    const at = resultAt(doc, t, c.from, c.to);
-    if (!at) return null;
-    groups.push({ ...at, changes: [c] });
+    grownSoFar += c.insert.length - (c.to - c.from);
   }
   const text = doc.taskTexts[t];
   const predictions = task.predictions.slice();
   const copied = new Set<number>();
-  const changed = new Map<number, Set<number>>();
+  const changedOld = new Map<number, Set<number>>();
   for (const g of groups) {
-    let set = changed.get(g.p);
-    if (!set) changed.set(g.p, (set = new Set()));
+    let set = changedOld.get(g.p);
+    if (!set) changedOld.set(g.p, (set = new Set()));
     set.add(g.r);
     const local = g.changes.map((c) => ({ from: c.from - g.start, to: c.to - g.start, insert: c.insert }));
     const resultText = applyChanges(text.slice(g.start, g.end), local);
     const first = resultText.charCodeAt(0);
     const lastChar = resultText.charCodeAt(resultText.length - 1);
     // The result must still be one value filling its place (no whitespace moved in at its ends).
-    if (first === 32 || first === 10 || first === 13 || first === 9 || lastChar === 32 || lastChar === 10 || lastChar === 13 || lastChar === 9) return null;
+    if (isWsCode(first) || isWsCode(lastChar)) return null;
     let value: unknown;
     try {
       value = JSON.parse(resultText);
@@ -220,14 +313,59 @@ function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[])
     }
     return out;
   };
+  const results = doc.index.results[t].map(move);
+  // Results removed or added: the lists of those predictions are built again, old results keeping their values.
+  let origin: Map<number, number[]> | undefined;
+  const changed = changedOld;
+  for (let k = 0; k < splices.length; ) {
+    const p = splices[k].p;
+    const mine: Splice[] = [];
+    while (k < splices.length && splices[k].p === p) mine.push(splices[k++]);
+    const pred = predictions[p];
+    if (!isObject(pred) || !Array.isArray(pred.result)) return null;
+    const old = pred.result as unknown[];
+    if (old.length !== doc.index.results[t][p].length) return null;
+    const list: unknown[] = [];
+    const starts: number[] = [];
+    const from: number[] = [];
+    const set = new Set<number>();
+    const oldChanged = changedOld.get(p);
+    let r = 0;
+    for (const sp of mine) {
+      for (; r < sp.from; r++) {
+        if (oldChanged?.has(r)) set.add(list.length);
+        from.push(r);
+        list.push(old[r]);
+        starts.push(results[p][r]);
+      }
+      for (let v = 0; v < sp.values.length; v++) {
+        set.add(list.length);
+        from.push(-1);
+        list.push(sp.values[v]);
+        starts.push(sp.starts[v]);
+      }
+      r = sp.to;
+    }
+    for (; r < old.length; r++) {
+      if (oldChanged?.has(r)) set.add(list.length);
+      from.push(r);
+      list.push(old[r]);
+      starts.push(results[p][r]);
+    }
+    predictions[p] = { ...pred, result: list };
+    results[p] = starts;
+    changed.set(p, set);
+    (origin ??= new Map()).set(p, from);
+  }
   const grown = own.reduce((n, c) => n + c.insert.length - (c.to - c.from), 0);
   return {
     changed,
+    ...(origin ? { origin } : {}),
     task: { ...task, predictions },
     start: 0,
     end: text.length + grown,
     predictions: move(doc.index.predictions[t]),
-    results: doc.index.results[t].map(move),
+    results,
   };
 }
 

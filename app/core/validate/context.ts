@@ -4,6 +4,7 @@ import type { ConfigModel, ControlTag, ObjectTag } from '../config/model';
 import type { Finding, Fix, JsonPath, Severity } from '../finding';
 import type { TasksDocument } from '../tasks/parse';
 import type { CodePointText } from '../text/codepoints';
+import type { HtmlDocument } from '../text/html';
 import type { PredictionRegions } from '../regions';
 
 export interface ReportOptions {
@@ -36,6 +37,16 @@ export interface ConfigCheck {
 export interface ValidateOptions {
   /** Skip checks that need task data (for checking a bare prediction). */
   skipDataChecks?: boolean;
+  /**
+   * Natural sizes of images the app has loaded, by the value the task data gives the Image (its URL or
+   * file name): brush masks without original_width/height are checked, and fixed, at that size.
+   */
+  imageSizes?: ReadonlyMap<string, ImageSize>;
+}
+
+export interface ImageSize {
+  width: number;
+  height: number;
 }
 
 export interface TaskCheck {
@@ -83,6 +94,8 @@ export interface ResultCheck extends Omit<TaskCheck, 'report'> {
   valueOk: boolean;
   /** Code-point view of the object's text data, for span checks (null when not text or not available). */
   text(): CodePointText | null;
+  /** A <HyperText>'s HTML as Label Studio builds it, parsed once per task (null for valueType="url", no data, or data checks off). */
+  html(): HtmlDocument | null;
   report(message: string, opts?: ReportOptions): void;
 }
 

@@ -376,3 +376,43 @@ describe('details users rely on', () => {
     expect(report.findings.map((f) => f.rule)).toEqual(['task-shape']);
   });
 });
+
+describe('brush masks without original_width/original_height', () => {
+  const mask = (extra: Record<string, unknown> = {}) => ({ id: 'm', from_name: 'brush', to_name: 'image', type: 'brushlabels', value: { format: 'rle', rle: MASK_2x2, brushlabels: ['Car'] }, ...extra });
+  const run = (result: unknown, imageSizes?: Map<string, { width: number; height: number }>) => check(IMG, JSON.stringify(imageTasks([result])), { imageSizes }).report.findings;
+
+  test('without the loaded image: a warning on the result that the sizes are missing, saying what the mask holds', () => {
+    const fs = run(mask());
+    expect(fs.map((f) => [f.rule, f.severity, f.path])).toEqual([['rle-invalid', 'warning', ['predictions', 0, 'result', 0]]]);
+    expect(fs[0].message).toMatch(/^original_width and original_height are missing: Label Studio decodes the mask at the image's natural size/);
+    expect(fs[0].message).toMatch(/16 bytes, 4 pixels/);
+    expect(fs[0].fix).toBeUndefined();
+    expect(run(mask({ original_width: 2 }))[0].message).toMatch(/^original_height is missing/);
+  });
+
+  test('with the loaded image\'s size: the fix adds it, and the result is then clean', () => {
+    const sizes = new Map([['a.png', { width: 2, height: 2 }]]);
+    const fs = run(mask(), sizes);
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['rle-invalid', 'warning']]);
+    expect(fs[0].message).toMatch(/here 2 x 2 \(the loaded image\), which the mask fits/);
+    expect(fs[0].fix!.edits).toEqual([
+      { task: 0, path: ['predictions', 0, 'result', 0, 'original_width'], value: 2 },
+      { task: 0, path: ['predictions', 0, 'result', 0, 'original_height'], value: 2 },
+    ]);
+    const fixed = applyEdits(imageTasks([mask()]), fs[0].fix!.edits);
+    expect(check(IMG, JSON.stringify(fixed), { imageSizes: sizes }).report.findings).toEqual([]);
+    // Another image's size is no help.
+    expect(run(mask(), new Map([['b.png', { width: 2, height: 2 }]]))[0].fix).toBeUndefined();
+  });
+
+  test('an RLE that does not fit the loaded image is an error that says both sizes', () => {
+    const fs = run(mask(), new Map([['a.png', { width: 3, height: 3 }]]));
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['rle-invalid', 'error']]);
+    expect(fs[0].message).toMatch(/The header says 16 bytes of RGBA, but the loaded image's width x height x 4 = 3 x 3 x 4 = 36\./);
+    expect(fs[0].message).toMatch(/no original_width\/original_height, so Label Studio decodes it at the image's natural size, which it does not fit/);
+  });
+
+  test('a mask with its sizes is checked against them, whatever image is loaded', () => {
+    expect(run(mask({ original_width: 2, original_height: 2 }), new Map([['a.png', { width: 3, height: 3 }]]))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { PredictionRegions } from '../regions';
 import { familyFor } from '../tags/registry';
 import { offsetOf, type TasksDocument } from '../tasks/parse';
 import { CodePointText } from '../text/codepoints';
+import { htmlDocument, type HtmlDocument } from '../text/html';
 import type { PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions, ValueFamily } from './context';
 import { rules as allRules } from './rules';
 import { isObject } from '../tasks/jsonValue';
@@ -60,7 +61,19 @@ export interface ResultMemo {
 export interface Reuse {
   prev: TaskReport;
   changed: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Per prediction whose results were removed or added: the old index of each result now (-1: new). */
+  origin?: ReadonlyMap<number, readonly number[]>;
   move(f: Finding): Finding;
+}
+
+/** A finding of result `from` of prediction p, now result `to`: its index and the paths in it (and its fix) say so. */
+function renumbered(f: Finding, p: number, from: number, to: number): Finding {
+  if (from === to) return f;
+  const re = (path: JsonPath): JsonPath => (path.length > 3 && path[0] === 'predictions' && path[1] === p && path[2] === 'result' && path[3] === from ? ['predictions', p, 'result', to, ...path.slice(4)] : path);
+  const out: Finding = { ...f, result: f.result === from ? to : f.result };
+  if (f.path) out.path = re(f.path);
+  if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, path: re(e.path) })) };
+  return out;
 }
 
 /** Predictions with at least this many results keep a memo of their result findings. */
@@ -110,6 +123,7 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
   report.tasks = 1;
   const data = taskData(task);
   const textCache = new Map<string, CodePointText | null>();
+  const htmlCache = new Map<string, HtmlDocument | null>();
   const tc: TaskCheck = {
     rule: rules[0],
     config,
@@ -137,17 +151,19 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
     const resultSound: boolean[] = [];
     const base: JsonPath = ['predictions', p];
     // One context object per prediction, refilled for each result: 100,000 results allocate nothing here.
-    const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, push);
+    const rc = new ResultContext(config, doc, options, t, task, data, p, prediction, regions, textCache, htmlCache, push);
     const memo: ResultMemo[] | null = list.length >= MEMO_FROM ? new Array(list.length) : null;
     const before = reuse?.prev.memo?.[p];
-    const reusable = before && before.length === list.length ? before : null;
+    const origin = reuse?.origin?.get(p);
+    const reusable = before && (origin ? origin.length === list.length : before.length === list.length) ? before : null;
     const changed = reuse?.changed.get(p);
     for (let r = 0; r < list.length; r++) {
       report.results++;
       let entry: ResultMemo;
-      if (reusable && !changed?.has(r)) {
-        const old = reusable[r];
-        entry = old.findings.length ? { ...old, findings: old.findings.map(reuse!.move) } : old;
+      const was = origin ? origin[r] : r;
+      if (reusable && !changed?.has(r) && was >= 0 && was < reusable.length) {
+        const old = reusable[was];
+        entry = old.findings.length ? { ...old, findings: old.findings.map((f) => renumbered(reuse!.move(f), p, was, r)) } : old;
         for (const f of entry.findings) findings.push(f);
       } else {
         if (memo) sink = [];
@@ -242,6 +258,7 @@ class ResultContext implements ResultCheck {
     readonly prediction: Record<string, unknown>,
     readonly regions: PredictionRegions,
     private readonly textCache: Map<string, CodePointText | null>,
+    private readonly htmlCache: Map<string, HtmlDocument | null>,
     private readonly push: Push,
   ) {}
 
@@ -277,8 +294,34 @@ class ResultContext implements ResultCheck {
     return cp;
   }
 
+  html(): HtmlDocument | null {
+    const { object, data, options } = this;
+    const variable = object?.variable;
+    if (!variable || options.skipDataChecks || !data || object.type !== 'hypertext' || object.valueType === 'url') return null;
+    let doc = this.htmlCache.get(variable);
+    if (doc === undefined) {
+      const s = data[variable];
+      const html = typeof s === 'string' ? decodeValue(s, object.attrs.encoding) : null;
+      doc = html === null ? null : htmlDocument(html, object.attrs.inline === 'true');
+      this.htmlCache.set(variable, doc);
+    }
+    return doc;
+  }
+
   report(message: string, opts?: ReportOptions): void {
     this.push(this.rule, this.t, this.p, this.r, ['predictions', this.p, 'result', this.r, ...(opts?.path ?? [])], opts, message);
+  }
+}
+
+/** A data value as the object reads it: `encoding="base64"` (or base64unicode, UTF-8 inside) decoded first; null when it does not decode. */
+function decodeValue(s: string, encoding: string | undefined): string | null {
+  if (encoding !== 'base64' && encoding !== 'base64unicode') return s;
+  try {
+    const bytes = atob(s);
+    if (encoding === 'base64') return bytes;
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
   }
 }
 

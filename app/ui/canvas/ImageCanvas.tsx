@@ -26,7 +26,8 @@ interface Props {
   compare?: RegionView[];
 }
 
-type Status = { state: 'loading' | 'loaded' | 'missing' | 'error'; image?: HTMLImageElement; message?: string };
+/** `src`: the source the status is of (a render right after the source changes still has the old one's). */
+type Status = { state: 'loading' | 'loaded' | 'missing' | 'error'; image?: HTMLImageElement; message?: string; src?: string };
 
 function useImage(src: string | null, fileName: string): Status {
   const [status, setStatus] = useState<Status>({ state: 'loading' });
@@ -38,7 +39,7 @@ function useImage(src: string | null, fileName: string): Status {
     setStatus({ state: 'loading' });
     const img = new window.Image();
     let live = true;
-    img.onload = () => live && setStatus({ state: 'loaded', image: img });
+    img.onload = () => live && setStatus({ state: 'loaded', image: img, src });
     img.onerror = () =>
       live &&
       setStatus({
@@ -109,6 +110,12 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const fileName = url ? imageFileName(url) : '';
   const src = url ? (images.get(fileName) ?? url) : null;
   const status = useImage(src, fileName);
+  const setImageSize = useStore((s) => s.setImageSize);
+  // The checks learn the natural size of the image the task names (brush masks without original_width/height).
+  const loaded = status.image && status.src === src ? status.image : null;
+  useEffect(() => {
+    if (url && loaded) setImageSize(url, loaded.naturalWidth, loaded.naturalHeight);
+  }, [url, loaded, setImageSize]);
 
   const first = regions.find((r) => r.originalWidth && r.originalHeight);
   const size: ImageSize = status.image
@@ -124,7 +131,6 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const selectedRegion = useMemo(() => regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint' || r.kind === 'polygon')) ?? null, [regions, selected]);
   const visible = useMemo(() => regions.filter((r) => shapeUtils[r.kind] && (!r.hidden || showHidden || revealed.has(r.key))), [regions, showHidden, revealed]);
 
-  const byKey = useMemo(() => new Map(visible.map((r) => [r.key, r])), [visible]);
   const hovered = useHover((s) => s.key);
   const setHovered = useHover((s) => s.setHovered);
 
@@ -137,8 +143,9 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const sceneFunc = useCallback((context: Konva.Context) => move.paint((context as unknown as { _context: CanvasRenderingContext2D })._context), [move.paint]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The highlight layer: only the selected and the hovered region, so selecting or hovering repaints one region.
-  const selectedView = selected ? byKey.get(selected) : undefined;
-  const hoveredView = hovered && hovered !== selected ? byKey.get(hovered) : undefined;
+  // Two lookups, not a map of 100,000 keys built again for every edit.
+  const selectedView = useMemo(() => (selected ? visible.find((r) => r.key === selected) : undefined), [visible, selected]);
+  const hoveredView = useMemo(() => (hovered && hovered !== selected ? visible.find((r) => r.key === hovered) : undefined), [visible, hovered, selected]);
   const highlightFunc = useCallback(
     (context: Konva.Context) => {
       const ctx = (context as unknown as { _context: CanvasRenderingContext2D })._context;

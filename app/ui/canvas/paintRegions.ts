@@ -3,7 +3,7 @@
 // the selected or hovered region (a layer of its own, so selecting or hovering repaints one region).
 
 import type { RegionView, RelationView } from '../../core/preview';
-import { shapeUtils, type ImageSize } from './shapeUtils';
+import { shapeUtils, type Box, type ImageSize } from './shapeUtils';
 
 export interface RegionsPicture {
   visible: RegionView[];
@@ -62,24 +62,65 @@ function strokeRegion(ctx: CanvasRenderingContext2D, r: RegionView, px: number, 
   }
 }
 
-export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations, compare, size, scale }: RegionsPicture): void {
+/** A region's label text: its labels (or kind), score, and why it is flagged. */
+function labelText(r: RegionView): string {
+  let text = r.labels.length ? r.labels.join(', ') : r.kind;
+  if (r.score !== null) text += ` ${r.score.toFixed(2)}`;
+  if (r.dropped) text += ' — dropped by Label Studio';
+  else if (r.problems.length) text += ' !';
+  return text;
+}
+
+/** The label's box above the anchor, in image pixels at `px` image pixels per screen pixel. */
+function labelSize(ctx: CanvasRenderingContext2D, r: RegionView, text: string, px: number): { w: number; h: number } {
+  return { w: textWidth(ctx, text) * px + (r.readonly ? LABEL_FONT * px * 1.1 : 0) + 6 * px, h: (LABEL_FONT + 4) * px };
+}
+
+/** Optional parts of a paint: `endpoints` finds relation ends among more regions than those painted (a repaint of a part). */
+interface PaintOptions {
+  endpoints?: Map<string, RegionView>;
+}
+
+export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations, compare, size, scale }: RegionsPicture, options: PaintOptions = {}): void {
   const px = 1 / scale;
+  // The context's state is set per region rather than saved and restored (save/restore cost a third of
+  // painting 100,000 boxes); only a region that paints itself (a mask) gets a save/restore of its own.
+  ctx.save();
+  let dashed = false;
+  const dash = (on: boolean) => {
+    if (on !== dashed) ctx.setLineDash(on ? [6 * px, 4 * px] : []);
+    dashed = on;
+  };
   for (const r of visible) {
     const util = shapeUtils[r.kind];
     const ghost = isGhost(r);
-    ctx.save();
-    ctx.globalAlpha = ghost ? 0.4 : 1;
-    if (util.paint) util.paint(ctx, r, size);
-    else {
-      ctx.beginPath();
-      util.path(ctx, r, size);
-      ctx.fillStyle = r.color;
-      ctx.globalAlpha = (ghost ? 0.4 : 1) * FILL;
-      ctx.fill();
-      strokeRegion(ctx, r, px, 2);
+    if (util.paint) {
+      ctx.save();
+      ctx.globalAlpha = ghost ? 0.4 : 1;
+      util.paint(ctx, r, size);
+      ctx.restore();
+      continue;
     }
-    ctx.restore();
+    ctx.beginPath();
+    util.path(ctx, r, size);
+    ctx.fillStyle = r.color;
+    ctx.globalAlpha = (ghost ? 0.4 : 1) * FILL;
+    ctx.fill();
+    ctx.globalAlpha = ghost ? 0.5 : 1;
+    ctx.lineWidth = 2 * px;
+    ctx.strokeStyle = r.color;
+    dash(ghost);
+    ctx.stroke();
+    if (r.problems.length) {
+      ctx.strokeStyle = '#ff9800';
+      ctx.setLineDash([4 * px, 4 * px]);
+      dashed = true;
+      ctx.stroke();
+      ctx.setLineDash([]);
+      dashed = false;
+    }
   }
+  ctx.restore();
   // The compared prediction: white dashed outlines over a dark one, with its labels in italics.
   if (compare?.length) {
     ctx.save();
@@ -110,7 +151,7 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
   }
   // Relations: a line with an arrowhead from one region's label corner to the other's.
   if (relations.length) {
-    const byKey = new Map(visible.map((r) => [r.key, r]));
+    const byKey = options.endpoints ?? new Map(visible.map((r) => [r.key, r]));
     ctx.save();
     ctx.strokeStyle = '#ffffff';
     ctx.fillStyle = '#ffffff';
@@ -143,12 +184,9 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
     const util = shapeUtils[r.kind];
     const a = util.anchor(r, size);
     const ghost = isGhost(r);
-    let text = r.labels.length ? r.labels.join(', ') : r.kind;
-    if (r.score !== null) text += ` ${r.score.toFixed(2)}`;
-    if (r.dropped) text += ' — dropped by Label Studio';
-    else if (r.problems.length) text += ' !';
-    const w = textWidth(ctx, text) * px + (r.readonly ? LABEL_FONT * px * 1.1 : 0) + 6 * px;
-    const h = (LABEL_FONT + 4) * px;
+    const text = labelText(r);
+    const { w, h } = labelSize(ctx, r, text, px);
+    rememberBox(r, size, scale, util.bounds(r, size), a, w, h);
     ctx.globalAlpha = ghost ? 0.5 : 0.9;
     ctx.fillStyle = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
     ctx.fillRect(a.x, a.y - h, w, h);
@@ -159,6 +197,235 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
   ctx.restore();
 }
 
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** Paint boxes computed, per region view: a view that paints as one before inherits its box (see changedBoxes). */
+const boxCache = new WeakMap<RegionView, { W: number; H: number; scale: number; box: Box }>();
+
+/**
+ * Where a region's paint reaches, in image pixels: the box around its shape, widened by its outline, and its
+ * label above it, painted at `scale`.
+ */
+export function paintBox(r: RegionView, size: ImageSize, scale: number): Box {
+  const hit = boxCache.get(r);
+  if (hit && hit.scale === scale && hit.W === size.W && hit.H === size.H) return hit.box;
+  const util = shapeUtils[r.kind];
+  measuring ??= document.createElement('canvas').getContext('2d')!;
+  const { w, h } = labelSize(measuring, r, labelText(r), 1 / scale);
+  return rememberBox(r, size, scale, util.bounds(r, size), util.anchor(r, size), w, h);
+}
+
+/** The paint box from the shape's box, the label's anchor and size; kept for the region view (a whole paint
+ * keeps every region's, so the first edit after it finds them). */
+function rememberBox(r: RegionView, size: ImageSize, scale: number, b: Box, a: { x: number; y: number }, w: number, h: number): Box {
+  const m = 3 / scale;
+  const box = { x0: Math.min(b.x0, a.x) - m, y0: Math.min(b.y0, a.y - h) - m, x1: Math.max(b.x1, a.x + w) + m, y1: Math.max(b.y1, a.y) + m };
+  boxCache.set(r, { W: size.W, H: size.H, scale, box });
+  return box;
+}
+
+/** The paint box kept for a region at any scale, for its size of image, or null. */
+export function knownBox(r: RegionView, size: ImageSize): Box | null {
+  const hit = boxCache.get(r);
+  return hit && hit.W === size.W && hit.H === size.H ? hit.box : null;
+}
+
+/** `b` paints as `a`: it reaches where `a` does. */
+function inheritBox(a: RegionView, b: RegionView) {
+  if (a === b) return;
+  const hit = boxCache.get(a);
+  if (hit) boxCache.set(b, hit);
+}
+
+const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Plain JSON values equal, to a bounded depth (region values are small; deeper means "changed"). */
+function sameJson(a: unknown, b: unknown, depth = 0): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 8) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
+
+/** Does a region paint exactly as another (same shape, colour, label, flags)? */
+export function samePaint(a: RegionView, b: RegionView): boolean {
+  if (a === b) return true;
+  return (
+    a.key === b.key &&
+    a.kind === b.kind &&
+    a.color === b.color &&
+    a.score === b.score &&
+    a.dropped === b.dropped &&
+    a.problems.length > 0 === b.problems.length > 0 &&
+    a.readonly === b.readonly &&
+    a.hidden === b.hidden &&
+    a.originalWidth === b.originalWidth &&
+    a.originalHeight === b.originalHeight &&
+    sameStrings(a.labels, b.labels) &&
+    (a.kind === 'brush' ? a.value === b.value : sameJson(a.value, b.value))
+  );
+}
+
+/**
+ * Where `next` paints differently from `prev`, as boxes in image pixels; null when the two cannot be
+ * compared (another size or scale, regions in another order, other relations) or more than `limit` regions
+ * changed: then everything is painted again.
+ */
+export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: number): Box[] | null {
+  if (prev.size.W !== next.size.W || prev.size.H !== next.size.H || prev.scale !== next.scale) return null;
+  const boxes: Box[] = [];
+  const changedKeys = new Set<string>();
+  const lists: [RegionView[], RegionView[]][] = [[prev.visible, next.visible]];
+  if (prev.compare !== next.compare) lists.push([prev.compare ?? [], next.compare ?? []]);
+  for (const [before, after] of lists) {
+    if (before === after) continue;
+    const add = (r: RegionView) => {
+      if (boxes.length >= 2 * limit) return false;
+      boxes.push(paintBox(r, next.size, next.scale));
+      changedKeys.add(r.key);
+      return true;
+    };
+    if (before.length === after.length && before.every((r, i) => r.key === after[i].key)) {
+      for (let i = 0; i < after.length; i++) {
+        if (samePaint(before[i], after[i])) inheritBox(before[i], after[i]);
+        else if (!add(before[i]) || !add(after[i])) return null;
+      }
+      continue;
+    }
+    // Regions added or removed: the ones both have must keep their order (it is the painting order).
+    const at = new Map<string, number>();
+    before.forEach((r, i) => at.set(r.key, i));
+    if (at.size !== before.length) return null;
+    let last = -1;
+    const kept = new Set<string>();
+    for (const r of after) {
+      const i = at.get(r.key);
+      if (i === undefined) {
+        if (!add(r)) return null;
+        continue;
+      }
+      if (i < last || kept.has(r.key)) return null;
+      last = i;
+      kept.add(r.key);
+      if (samePaint(before[i], r)) inheritBox(before[i], r);
+      else if (!add(before[i]) || !add(r)) return null;
+    }
+    for (const r of before) if (!kept.has(r.key) && !add(r)) return null;
+  }
+  // Relations run between label corners: a moved end moves its line.
+  if (prev.relations !== next.relations && (prev.relations.length || next.relations.length)) {
+    if (prev.relations.length !== next.relations.length) return null;
+    for (let i = 0; i < next.relations.length; i++) {
+      const a = prev.relations[i];
+      const b = next.relations[i];
+      if (a.fromId !== b.fromId || a.toId !== b.toId) return null;
+    }
+  }
+  if (next.relations.length && changedKeys.size) {
+    for (const [pic, list] of [[prev, prev.visible], [next, next.visible]] as const) {
+      const byKey = new Map(list.map((r) => [r.key, r]));
+      for (const rel of pic.relations) {
+        if (!changedKeys.has(rel.fromId) && !changedKeys.has(rel.toId)) continue;
+        const a = byKey.get(rel.fromId);
+        const b = byKey.get(rel.toId);
+        if (!a || !b) continue;
+        const p1 = shapeUtils[a.kind].anchor(a, pic.size);
+        const p2 = shapeUtils[b.kind].anchor(b, pic.size);
+        const m = 10 / pic.scale;
+        boxes.push({ x0: Math.min(p1.x, p2.x) - m, y0: Math.min(p1.y, p2.y) - m, x1: Math.max(p1.x, p2.x) + m, y1: Math.max(p1.y, p2.y) + m });
+      }
+    }
+  }
+  return boxes;
+}
+
+/** An affine map from image pixels to a canvas's own pixels: device = k * image + (dx, dy). */
+export interface CanvasPlacement {
+  k: number;
+  dx: number;
+  dy: number;
+}
+
+/** A canvas to paint a repaint's regions in, kept between repaints (one per size). */
+let scratch: CanvasRenderingContext2D | null = null;
+function scratchOf(width: number, height: number): CanvasRenderingContext2D {
+  if (!scratch || scratch.canvas.width !== width || scratch.canvas.height !== height) {
+    const c = document.createElement('canvas');
+    c.width = width;
+    c.height = height;
+    scratch = c.getContext('2d')!;
+  }
+  return scratch;
+}
+
+/**
+ * Paints `boxes` (image pixels) of a canvas again with `picture`, leaving the rest as it was: each box is
+ * widened to whole canvas pixels, and every region reaching into one is painted again, in order.
+ * `exact`: the regions are painted on a scratch canvas of the same size and placement and the boxes copied
+ * from it, so the pixels are exactly those of painting everything again (Chromium's rasteriser draws a few
+ * edge pixels differently under a clip, or on a canvas placed elsewhere). Otherwise they are painted under
+ * a clip, off by a few levels at some pixels (good enough for a bitmap that stands in while the view moves).
+ */
+export function repaintBoxes(ctx: CanvasRenderingContext2D, at: CanvasPlacement, picture: RegionsPicture, boxes: Box[], exact: boolean): void {
+  if (!boxes.length) return;
+  const { width, height } = ctx.canvas;
+  const device: Box[] = [];
+  for (const b of boxes) {
+    const x0 = Math.max(0, Math.floor(b.x0 * at.k + at.dx) - 1);
+    const y0 = Math.max(0, Math.floor(b.y0 * at.k + at.dy) - 1);
+    const x1 = Math.min(width, Math.ceil(b.x1 * at.k + at.dx) + 1);
+    const y1 = Math.min(height, Math.ceil(b.y1 * at.k + at.dy) + 1);
+    if (x1 > x0 && y1 > y0) device.push({ x0, y0, x1, y1 });
+  }
+  if (!device.length) return;
+  // Back in image pixels, the boxes as cleared: whatever reaches into them is painted again.
+  const image = device.map((d) => ({ x0: (d.x0 - at.dx) / at.k, y0: (d.y0 - at.dy) / at.k, x1: (d.x1 - at.dx) / at.k, y1: (d.y1 - at.dy) / at.k }));
+  const reaches = (r: RegionView) => {
+    if (!shapeUtils[r.kind]) return false;
+    const pb = paintBox(r, picture.size, picture.scale);
+    for (const b of image) if (pb.x0 < b.x1 && pb.x1 > b.x0 && pb.y0 < b.y1 && pb.y1 > b.y0) return true;
+    return false;
+  };
+  const part: RegionsPicture = { ...picture, visible: picture.visible.filter(reaches), compare: picture.compare?.filter(reaches) };
+  const options = { endpoints: picture.relations.length ? new Map(picture.visible.map((r) => [r.key, r])) : undefined };
+  if (exact) {
+    const s = scratchOf(width, height);
+    const u = device.reduce((a, d) => ({ x0: Math.min(a.x0, d.x0), y0: Math.min(a.y0, d.y0), x1: Math.max(a.x1, d.x1), y1: Math.max(a.y1, d.y1) }));
+    s.setTransform(1, 0, 0, 1, 0, 0);
+    s.clearRect(u.x0, u.y0, u.x1 - u.x0, u.y1 - u.y0);
+    s.save();
+    s.setTransform(at.k, 0, 0, at.k, at.dx, at.dy);
+    paintRegions(s, part, options);
+    s.restore();
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.globalCompositeOperation = 'source-over';
+    for (const d of device) {
+      ctx.clearRect(d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0);
+      ctx.drawImage(s.canvas, d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0, d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0);
+    }
+    ctx.restore();
+    return;
+  }
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.beginPath();
+  for (const d of device) ctx.rect(d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0);
+  ctx.clip();
+  for (const d of device) ctx.clearRect(d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0);
+  ctx.setTransform(at.k, 0, 0, at.k, at.dx, at.dy);
+  paintRegions(ctx, part, options);
+  ctx.restore();
+}
 /** How far outside a region's shape its label reaches, in screen pixels (for the bitmap's margins). */
 export const LABEL_REACH = LABEL_FONT + 4;
 

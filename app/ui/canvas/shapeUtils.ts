@@ -171,15 +171,16 @@ const keypoint: ShapeUtil = {
   },
 };
 
-// Decoded masks, tinted with their region colour, cached per value object.
-const maskCache = new WeakMap<object, { color: string; canvas: HTMLCanvasElement | null; bounds: { x: number; y: number } }>();
+// Decoded masks, tinted with their region colour, cached per value object and the size decoded at: a mask
+// without original_width/height is decoded at the image's natural size, known once the image has loaded.
+const maskCache = new WeakMap<object, { color: string; W: number; H: number; canvas: HTMLCanvasElement | null; bounds: { x: number; y: number } }>();
 
 function maskCanvas(r: RegionView, size: ImageSize) {
-  const cached = maskCache.get(r.value);
-  if (cached && cached.color === r.color) return cached;
   const W = r.originalWidth ?? size.W;
   const H = r.originalHeight ?? size.H;
-  const entry = { color: r.color, canvas: null as HTMLCanvasElement | null, bounds: { x: 0, y: 0 } };
+  const cached = maskCache.get(r.value);
+  if (cached && cached.color === r.color && cached.W === W && cached.H === H) return cached;
+  const entry = { color: r.color, W, H, canvas: null as HTMLCanvasElement | null, bounds: { x: 0, y: 0 } };
   if (checkRle(r.value.rle, W, H).ok) {
     const rgba = decodeRle(r.value.rle as number[]);
     const canvas = document.createElement('canvas');

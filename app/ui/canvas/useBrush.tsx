@@ -36,6 +36,7 @@ export function paintStroke(rgba: Uint8Array, W: number, H: number, points: { x:
 export function useBrush(config: ConfigModel | null, object: ObjectTag, size: ImageSize, view: ViewTransform, selected: RegionView | null) {
   const addResults = useStore((s) => s.addResults);
   const applyEdits = useStore((s) => s.applyEdits);
+  const setNotice = useStore((s) => s.setNotice);
   const taskIndex = useStore((s) => s.taskIndex);
   const predictionIndex = useStore((s) => s.predictionIndex);
   const tools = useMemo(() => (config ? [...config.controls.values()].filter((c) => (c.tag === 'Brush' || c.tag === 'BrushLabels') && c.toName.includes(object.name)) : []), [config, object.name]);
@@ -70,7 +71,13 @@ export function useBrush(config: ConfigModel | null, object: ObjectTag, size: Im
     const W = editing.originalWidth ?? size.W;
     const H = editing.originalHeight ?? size.H;
     const rle = editing.value.rle;
-    const rgba = checkRle(rle, W, H).ok ? decodeRle(rle as number[]) : new Uint8Array(W * H * 4);
+    const check = checkRle(rle, W, H);
+    if (!check.ok) {
+      // Painting onto an empty raster would replace the mask the person loaded with the stroke alone.
+      setNotice(`Mask ${editing.id ?? editing.key} was not painted: it does not decode at ${W} x ${H}${editing.originalWidth ? '' : ' (it has no original_width/original_height, and this is the size known now)'}. ${check.problem}`);
+      return;
+    }
+    const rgba = decodeRle(rle as number[]);
     // Stroke points are in displayed pixels; the mask may be stored at another size.
     const sx = W / size.W;
     const sy = H / size.H;

@@ -3,9 +3,9 @@
 // painted crisp again at the new scale. Selecting and hovering never touch this layer.
 
 import Konva from 'konva';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ViewTransform } from '../../store/store';
-import { LABEL_REACH, paintRegions, type RegionsPicture } from './paintRegions';
+import { changedBoxes, knownBox, LABEL_REACH, paintRegions, repaintBoxes, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type Box } from './shapeUtils';
 
 /** A bitmap of the regions, placed in image pixels. */
@@ -26,6 +26,8 @@ const MAX_SIDE = 4096;
 const MAX_AREA = 16 * 1024 * 1024;
 /** The move ends this long after the last wheel event. */
 const WHEEL_END_MS = 200;
+/** An edit changing more regions than this paints them all again rather than box by box. */
+const REPAINT_LIMIT = 500;
 
 const sameRegions = (a: RegionsPicture, b: RegionsPicture) => a.visible === b.visible && a.relations === b.relations && a.compare === b.compare && a.size.W === b.size.W && a.size.H === b.size.H;
 
@@ -36,7 +38,9 @@ function extentOf(picture: RegionsPicture): Box {
     for (const r of list) {
       const util = shapeUtils[r.kind];
       if (!util) continue;
-      const rb = util.bounds(r, picture.size);
+      // The paint box kept since the last paint (at whatever scale: labels are in the margins anyway), else
+      // the shape's: 100,000 regions are not measured again per edit.
+      const rb = knownBox(r, picture.size) ?? util.bounds(r, picture.size);
       if (rb.x0 < b.x0) b.x0 = rb.x0;
       if (rb.y0 < b.y0) b.y0 = rb.y0;
       if (rb.x1 > b.x1) b.x1 = rb.x1;
@@ -100,14 +104,44 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
   latest.current = { picture, view, width, height };
   const extent = useMemo(() => extentOf(picture), [picture.visible, picture.compare, picture.size.W, picture.size.H]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // A new function per picture: react-konva redraws the layer when the shape's sceneFunc changes.
-  const paint = useCallback(
-    (ctx: CanvasRenderingContext2D) => {
-      paintRegions(ctx, picture);
-      painted.current = picture;
-    },
-    [picture],
-  );
+  /** The view the crisp shape last painted for. */
+  const paintedView = useRef<ViewTransform | null>(null);
+
+  // One function for good: react-konva would redraw the whole layer whenever the shape's sceneFunc changed.
+  // Konva calls it when the layer is drawn (a new view, a move's end); a new picture at the same view is
+  // painted below, only where it differs.
+  const paint = useCallback((ctx: CanvasRenderingContext2D) => {
+    paintRegions(ctx, latest.current.picture);
+    painted.current = latest.current.picture;
+    paintedView.current = latest.current.view;
+  }, []);
+
+  // A new picture: paint again only the boxes where it differs from the one on the layer (an edit moves or
+  // relabels a few of 10,000 regions); the bitmap kept for moves gets the same boxes. Anything else (another
+  // scale or view, many regions changed, a move going on): draw the layer whole.
+  useLayoutEffect(() => {
+    const prev = painted.current;
+    const node = layer.current;
+    if (!node || !prev || prev === picture) return;
+    const v = paintedView.current;
+    const sameView = !!v && v.x === view.x && v.y === view.y && v.scale === view.scale;
+    const boxes = sameView && !moving.current && shape.current?.visible() ? changedBoxes(prev, picture, REPAINT_LIMIT) : null;
+    const c = cached.current;
+    if (boxes === null) {
+      if (c && !sameRegions(c.picture, picture)) cached.current = null;
+      node.batchDraw();
+      return;
+    }
+    const canvas = node.getCanvas();
+    const k = canvas.getPixelRatio();
+    repaintBoxes(canvas.getContext()._context, { k: k * view.scale, dx: k * view.x, dy: k * view.y }, picture, boxes, true);
+    painted.current = picture;
+    if (c && !c.fromScreen && c.picture === prev) {
+      const ck = c.canvas.width / c.width;
+      repaintBoxes(c.canvas.getContext('2d')!, { k: ck, dx: -c.x * ck, dy: -c.y * ck }, picture, boxes, false);
+      c.picture = picture;
+    } else if (c && !sameRegions(c.picture, picture)) cached.current = null;
+  }, [picture]); // eslint-disable-line react-hooks/exhaustive-deps
 
   /** Is every region (and its label) inside the stage at this view? */
   const allOnScreen = (v: ViewTransform, w: number, h: number) =>

@@ -169,15 +169,23 @@ export const outOfBounds = familyRule(
   'A number outside its range: image geometry outside 0..100 percent (saying when it looks like pixels, with a fix from `original_width`/`original_height`), negative sizes, a rating above `maxRating`, a number outside `min`/`max`. Warnings: an ellipse, keypoint or rotated rectangle reaching past an edge.',
 );
 
-export const spanOutOfRange = familyRule('span-out-of-range', 'error', 'Text offsets outside the text (counted in code points), `start` after `end`, paragraph indices past the data, malformed HyperText XPaths.');
+export const spanOutOfRange = familyRule(
+  'span-out-of-range',
+  'error',
+  "Text offsets outside the text (counted in code points), `start` after `end`, paragraph indices past the data. HyperText: an XPath that is not absolute and positional, or that names no node of the task's HTML (parsed as the browser does, after Label Studio's sanitizing), an offset past the end of its node, `globalOffsets` that disagree with the XPaths (fix from whichever `value.text` matches). Warning: an XPath not written as Label Studio writes it (`/p[1]/text()[1]`).",
+);
 
 export const spanTextMismatch = familyRule(
   'span-text-mismatch',
   'error',
-  '`value.text` differs from the data between `start` and `end` (code points; a newline may be written as backslash-n, as Label Studio exports it); says when UTF-16 offsets would match, or where the text does occur, with a fix. Differing only in whitespace is a warning.',
+  '`value.text` differs from the data between `start` and `end` (code points; a newline may be written as backslash-n, as Label Studio exports it), or on HyperText from the text its XPaths cover (as displayed: line breaks between blocks); says when UTF-16 offsets would match, or where the text does occur, with a fix. Differing only in whitespace is a warning.',
 );
 
 export const unknownItem = familyRule('unknown-item', 'error', "A Ranker result names an item id that is not the `id` of any item in its List's task data.");
 
-export const rleInvalid = familyRule('rle-invalid', 'error', 'A brush mask that does not decode, whose size is not original_width x original_height x 4, or that paints nothing.');
+export const rleInvalid = familyRule(
+  'rle-invalid',
+  'error',
+  "A brush mask that does not decode, or whose size is not original_width x original_height x 4 (without them: the loaded image's size, at which Label Studio decodes it). Warnings: a mask that paints nothing; a mask without original_width/original_height (with a fix adding the loaded image's size).",
+);
 

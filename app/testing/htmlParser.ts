@@ -1,0 +1,3 @@
+// Vitest setup: core checks HyperText HTML with parse5, as the CLI and the worker do.
+
+import '../core/text/parse5';
