@@ -214,20 +214,25 @@ test('HyperText: spans across elements, XPaths to elements, code-point offsets a
     htSpan('d', '/div[1]/p[9]/text()[1]', 0, '/div[1]/p[9]/text()[1]', 2, 'PER', { globalOffsets: { start: 32, end: 34 } }),
     // Past the end of its text node, and no globalOffsets: Label Studio draws nothing.
     htSpan('e', '/div[1]/p[1]/text()[1]', 2, '/div[1]/p[1]/text()[1]', 30, 'LOC'),
+    // No such node, or not a positional XPath: nothing either.
+    htSpan('f', '/div[1]/p[7]/text()[1]', 0, '/div[1]/p[7]/text()[1]', 2, 'LOC'),
+    htSpan('g', '//p[1]/text()[1]', 0, '//p[1]/text()[1]', 2, 'LOC'),
   ]);
   const html = box.locator('.hypertext');
   await expect(html.locator('mark')).toHaveText(['two', 'three', 'four', ' five', 'Nice', 'cd']);
   await expect(html.locator('mark', { hasText: 'two' })).toHaveAttribute('data-span', 'a');
   await expect(html.locator('mark', { hasText: 'four' })).toHaveAttribute('data-span', 'b');
-  // One tag per span, after its last piece.
-  await expect(html.locator('.span-tag')).toHaveText(['PER', 'LOC', 'ORG', 'PER']);
+  // One tag per span, after its last piece; d's says it has a problem (its XPath names nothing).
+  await expect(html.locator('.span-tag')).toHaveText(['PER', 'LOC', 'ORG', 'PER !']);
   await expect(html.locator('p').nth(1)).toHaveText('threePER four fiveLOC 👋 NiceORG');
-  await expect(box.getByRole('status')).toHaveText('1 span is not drawn: e: endOffset 30 is past the end of /div[1]/p[1]/text()[1] (7 characters).');
-  await expect(regions(page)).toHaveCount(5);
+  await expect(box.getByRole('status')).toHaveText(
+    '3 spans are not drawn: e: endOffset 30 is past the end of /div[1]/p[1]/text()[1] (7 characters); f: start: /div[1]/p[7] does not exist: /div[1] (<div>) has 3 <p> children; g: start: "//p[1]/text()[1]" is not an absolute positional XPath.',
+  );
+  await expect(regions(page)).toHaveCount(7);
 });
 
 test("HyperText: XPaths count in Label Studio's tree, where forms and styles stay and scripts go, though prelabel does not display them", async ({ page }) => {
-  const html = '<div><form><p>Name: Ann</p><button>Go</button></form><p>Bob <style>b{}</style>and Carol</p><p>x<script>var a=1;</script>y Dan</p></div>';
+  const html = '<div><form><p>Name: Ann</p><button>Go</button></form><p>Bob <style>b{}</style>and Carol</p><p>x<script>var a=1;</script>y Dan</p><p>Eve<table><tr><td>Bob</td></tr></table></div>';
   const box = await openHyperText(page, html, [
     // Inside a <form>: Label Studio keeps it; prelabel shows its text without it.
     htSpan('a', '/div[1]/form[1]/p[1]/text()[1]', 6, '/div[1]/form[1]/p[1]/text()[1]', 9, 'PER'),
@@ -237,12 +242,28 @@ test("HyperText: XPaths count in Label Studio's tree, where forms and styles sta
     htSpan('c', '/div[9]/p[1]/text()[2]', 0, '/div[9]/p[1]/text()[2]', 1, 'LOC', { globalOffsets: { start: 20, end: 23 } }),
     // Label Studio drops the script: "x" and "y Dan" are one text node.
     htSpan('d', '/div[1]/p[2]/text()[1]', 3, '/div[1]/p[2]/text()[1]', 6, 'LOC'),
+    // Its iframe document is never in quirks mode: a <table> closes the open <p>.
+    htSpan('e', '/div[1]/table[1]/tbody[1]/tr[1]/td[1]/text()[1]', 0, '/div[1]/table[1]/tbody[1]/tr[1]/td[1]/text()[1]', 3, 'PER'),
   ]);
   // c ("d C") overlaps b ("Carol"): "C" is covered by both.
-  await expect(box.locator('.hypertext mark')).toHaveText(['Ann', 'd ', 'C', 'arol', 'Dan']);
+  await expect(box.locator('.hypertext mark')).toHaveText(['Ann', 'd ', 'C', 'arol', 'Dan', 'Bob']);
   await expect(box.locator('.hypertext mark', { hasText: /^C$/ })).toHaveAttribute('data-span', 'c b');
   await expect(box.locator('.hypertext form, .hypertext style, .hypertext script')).toHaveCount(0);
   await expect(box.getByRole('status')).toHaveCount(0);
+});
+
+test('HyperText inline="true": the content root is a <div> holding the HTML, so a <title> stays in it and its text counts', async ({ page }) => {
+  const html = '<title>T</title><p>Ann and Bob</p>';
+  const spans = [htSpan('a', '/p[9]/text()[1]', 0, '/p[9]/text()[1]', 1, 'PER', { globalOffsets: { start: 1, end: 4 } }), htSpan('b', '/p[1]/text()[1]', 8, '/p[1]/text()[1]', 11, 'PER')];
+  await openFiles(page, [
+    { name: 'inline.xml', text: HT_CONFIG.replace('<HyperText name="page" value="$html"/>', '<HyperText name="page" value="$html" inline="true"/>') },
+    { name: 'inline.json', text: JSON.stringify([{ data: { html }, predictions: [{ model_version: 'm', result: spans }] }]) },
+  ]);
+  await expect(page.getByText('2 regions', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'HyperText page' }).locator('.hypertext mark')).toHaveText(['Ann', 'Bob']);
+  // In an iframe (the default) the <title> goes to the document's head: the same globalOffsets are "nn ".
+  const box = await openHyperText(page, html, spans);
+  await expect(box.locator('.hypertext mark')).toHaveText(['nn ', 'Bob']);
 });
 
 test('HyperText: a span made by selecting text next to another span in the same text node is shown, with code-point offsets', async ({ page }) => {

@@ -71,7 +71,8 @@ export function HyperTextObject({ object, value, regions }: Props) {
   const visible = useVisibility();
   const { tool, toolProps } = useSpanTool();
   // Parsed and sanitized once per HTML; spans are placed on a fresh copy of the display each time.
-  const source = useMemo(() => hyperTextSource(value), [value]);
+  const inline = object.attrs.inline === 'true';
+  const source = useMemo(() => hyperTextSource(value, inline), [value, inline]);
   const [layout, setLayout] = useState<Layout>({ display: null, unplaced: [] });
   const spans = useMemo(() => regions.filter((r) => r.kind === 'span' && visible(r)), [regions, visible]);
 

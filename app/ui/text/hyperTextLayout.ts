@@ -45,9 +45,23 @@ const markerIndex = (digits: string) => parseInt([...digits].map((c) => (c.charC
  */
 const TABLE_CONTEXT = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'COLGROUP']);
 
-export function hyperTextSource(value: unknown): HyperTextSource {
-  const doc = new DOMParser().parseFromString(typeof value === 'string' ? value : '', 'text/html');
-  const root = doc.body;
+/**
+ * Label Studio's tree of the task HTML: the body of a standards-mode document (its HyperText is an iframe),
+ * or with `inline` a <div> whose innerHTML it is. Both are built in documents without a browsing context,
+ * where nothing runs or loads.
+ */
+export function hyperTextSource(value: unknown, inline = false): HyperTextSource {
+  const html = typeof value === 'string' ? value : '';
+  let root: HTMLElement;
+  let doc: Document;
+  if (inline) {
+    doc = document.implementation.createHTMLDocument('');
+    root = doc.createElement('div');
+    root.innerHTML = html;
+  } else {
+    doc = new DOMParser().parseFromString(/^\s*<!doctype/i.test(html) ? html : `<!DOCTYPE html>${html}`, 'text/html');
+    root = doc.body;
+  }
   // Label Studio's own sanitizer drops these with their content before it counts anything, and the text
   // on either side becomes one text node when its output is parsed.
   for (const el of [...root.querySelectorAll('script, iframe')]) el.remove();
@@ -82,15 +96,14 @@ interface Point {
 }
 
 const STEP = /^(?:([A-Za-z][\w.-]*)|text\(\))(?:\[(\d+)\])?$/;
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/** Children of `parent` by XPath name ('p', '#text'), built once per parent. */
+/** Children of `parent` by XPath step name ('p', 'text()'), built once per parent. */
 function childrenNamed(source: HyperTextSource, parent: Node, name: string): Node[] {
   let byName = source.children.get(parent);
   if (!byName) {
     byName = new Map();
     for (let c = parent.firstChild; c; c = c.nextSibling) {
-      const key = c.nodeType === Node.TEXT_NODE ? '#text' : c.nodeName.toLowerCase();
+      const key = c.nodeType === Node.TEXT_NODE ? 'text()' : c.nodeName.toLowerCase();
       const list = byName.get(key);
       if (list) list.push(c);
       else byName.set(key, [c]);
@@ -101,34 +114,31 @@ function childrenNamed(source: HyperTextSource, parent: Node, name: string): Nod
 }
 
 /**
- * A positional XPath ("/div[1]/p[2]/text()[1]", what Label Studio writes) walked step by step: the
- * browser's XPath engine takes milliseconds per path on a long page, and a page has thousands of spans.
- * Undefined when the path is anything else.
+ * The node an absolute positional XPath ("/div[1]/p[2]/text()[1]", what Label Studio writes) names,
+ * walked step by step from the content root (the browser's XPath engine takes milliseconds per path on a
+ * long page), or what stops it. Other XPaths are not resolved: Label Studio's newer code matches the
+ * paths it wrote, and the checks (core/text/html.ts) read them the same way.
  */
-function walkPositional(source: HyperTextSource, xpath: string): Node | null | undefined {
-  if (!xpath.startsWith('/') || xpath.startsWith('//') || xpath.length === 1) return undefined;
+function nodeAt(source: HyperTextSource, xpath: string): Node | string {
+  const parts = xpath.startsWith('/') && xpath.length > 1 ? xpath.slice(1).split('/') : null;
+  const steps = parts?.map((p) => STEP.exec(p));
+  if (!steps || steps.some((m) => !m || m[2] === '0')) return `${JSON.stringify(xpath)} is not an absolute positional XPath`;
   let node: Node = source.root;
-  for (const step of xpath.slice(1).split('/')) {
-    const m = STEP.exec(step);
-    if (!m || (node.nodeType === Node.ELEMENT_NODE && (node as Element).namespaceURI !== HTML_NS)) return undefined;
-    const next: Node | undefined = childrenNamed(source, node, m[1] ? m[1].toLowerCase() : '#text')[Number(m[2] ?? 1) - 1];
-    if (!next) return null;
-    if (next.nodeType === Node.ELEMENT_NODE && (next as Element).namespaceURI !== HTML_NS) return undefined;
+  let path = '';
+  for (const m of steps as RegExpExecArray[]) {
+    const name = m[1] ? m[1].toLowerCase() : 'text()';
+    const index = Number(m[2] ?? 1);
+    const same = node.nodeType === Node.TEXT_NODE ? [] : childrenNamed(source, node, name);
+    const here = path ? `${path} (<${node.nodeName.toLowerCase()}>)` : 'the content root';
+    path += `/${name}[${index}]`;
+    const next = same[index - 1];
+    if (!next) {
+      const what = name === 'text()' ? 'text node' : `<${name}>`;
+      return `${path} does not exist: ${here} has ${same.length === 0 ? `no ${what} child` : `${same.length} ${what} child${same.length === 1 ? '' : 'ren'}`}`;
+    }
     node = next;
   }
   return node;
-}
-
-/** Label Studio's XPath lookup: relative to the content root. */
-function nodeAt(source: HyperTextSource, xpath: string): Node | null {
-  const walked = walkPositional(source, xpath);
-  if (walked !== undefined) return walked;
-  try {
-    const doc = source.root.ownerDocument;
-    return doc.evaluate(xpath.replace(/^\//, './'), source.root, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -139,7 +149,7 @@ function pointAt(source: HyperTextSource, xpath: unknown, offset: unknown, which
   if (typeof xpath !== 'string') return `${which} is not an XPath`;
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) return `${which}Offset ${JSON.stringify(offset)} is not a count of characters`;
   const node = nodeAt(source, xpath);
-  if (!node || !source.root.contains(node)) return `${which} ${xpath} names no node in the HTML`;
+  if (typeof node === 'string') return `${which}: ${node}`;
   const inside: number[] = [];
   if (node.nodeType === Node.TEXT_NODE) inside.push(source.index.get(node)!);
   else {
