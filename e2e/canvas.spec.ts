@@ -9,6 +9,8 @@ test.beforeEach(async ({ page }) => {
     { name: 'pixels.json', path: fixture('pixels.json') },
   ]);
   await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-width', '200');
+  // The fixture's image is missing: its notice, once shown, moves the canvas down. Clicks wait for it.
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'error');
 });
 
 test('a rectangle rotates clockwise about its top-left corner, in pixel space', async ({ page }) => {

@@ -6,7 +6,7 @@ import { offsetOf, taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core/text/changes';
 import { editChanges, spliceEdits } from '../core/textEdits';
-import { textSlice } from '../core/tasks/parse';
+import { textSlice, type TasksDocument } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
 import { htmlParser } from '../core/text/htmlParser';
 import { analyze, changeTasks, checkHere, installReports, newVersion, recheck, unreadable, withCheckOptions, type Project } from './project';
@@ -85,7 +85,8 @@ export interface AppState {
    * Open texts (files, a sample, a saved session). Replacing texts that were there is one undo step; a config
    * that was opened and does not parse is not replaced by the previous one for checking the tasks.
    */
-  loadProject(configText: string, tasksText: string, names: { config?: string; tasks?: string }, images?: Map<string, string>, options?: { history?: HistoryEntry[]; future?: HistoryEntry[]; savedVersion?: number; version?: number }): void;
+  /** `tasksText` may come parsed already (the page parses a file it opens, to fetch its images while the checks run). */
+  loadProject(configText: string, tasksText: string | TasksDocument, names: { config?: string; tasks?: string }, images?: Map<string, string>, options?: { history?: HistoryEntry[]; future?: HistoryEntry[]; savedVersion?: number; version?: number }): void;
   addImages(images: Map<string, string>): void;
   /** An image loaded at its natural size: tasks are checked with it (brush masks that lack original_width/height). `src` is the value the task data gives the image. */
   setImageSize(src: string, width: number, height: number): void;
@@ -209,12 +210,13 @@ export const useStore = create<AppState>()((set, get) => ({
     set(withPosition(get(), analyze(project, project.configText, text, { tasks: name })));
   },
 
-  loadProject(configText, tasksText, names, images, options) {
+  loadProject(configText, tasksInput, names, images, options) {
     const prev = get().project;
+    const tasksText = typeof tasksInput === 'string' ? tasksInput : tasksInput.text;
     // Analysed against the previous project, so that a file that does not parse keeps the last good preview.
     // A big file is shown at once and checked by a worker (the page stays interactive, with a progress bar).
     const check = tasksText.length > CHECK_IN_WORKER_ABOVE && typeof Worker !== 'undefined' ? ++checks : undefined;
-    let project = analyze(prev, configText, tasksText, names, configText !== prev.configText, check);
+    let project = analyze(prev, configText, tasksInput, names, configText !== prev.configText, check);
     if (project.checking && project.checkedAgainst === 'last-good') project = checkHere(project);
     if (project.checking) startCheck({ id: project.checking.id, configText, tasksText, imageSizes: [...(project.options.imageSizes ?? [])] });
     if (options?.version !== undefined) project.tasksVersion = options.version;

@@ -3,10 +3,11 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeSet } from '@codemirror/state';
-import type { ObjectTag } from '../core';
+import { parseConfig, parseTasks, type ObjectTag } from '../core';
 import type { TextChange } from '../core/text/changes';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
 import { currentData, currentTask, useStore } from '../store/store';
+import { preloadTaskImages } from './canvas/imageLoad';
 import { deferred } from './deferred';
 import { sortFiles } from './files';
 import { Navigation } from './panels/Navigation';
@@ -240,7 +241,15 @@ export function App() {
   const openSorted = (sorted: Awaited<ReturnType<typeof sortFiles>>) => {
     const s = useStore.getState();
     if (sorted.config || sorted.tasks) {
-      s.loadProject(sorted.config?.text ?? s.project.configText, sorted.tasks?.text ?? s.project.tasksText, { config: sorted.config?.name, tasks: sorted.tasks?.name });
+      const configText = sorted.config?.text ?? s.project.configText;
+      // New tasks are parsed here, so that the images of the task shown first are on their way while the
+      // tasks are checked and the page drawn (the same text again is the store's to keep as it is).
+      const tasks = sorted.tasks && sorted.tasks.text !== s.project.tasksText ? parseTasks(sorted.tasks.text) : (sorted.tasks?.text ?? s.project.tasksText);
+      if (typeof tasks !== 'string' && tasks.tasks.length) {
+        const config = configText === s.project.configText && s.project.goodConfig ? s.project.goodConfig : parseConfig(configText);
+        if (config.ok) preloadTaskImages(config, tasks.tasks[0], new Map([...s.images, ...sorted.images]));
+      }
+      s.loadProject(configText, tasks, { config: sorted.config?.name, tasks: sorted.tasks?.name });
     }
     if (sorted.images.size) s.addImages(sorted.images);
     const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);

@@ -3,7 +3,7 @@
 // it, zoom at the cursor, pan (from a bitmap of the regions while moving), fit, click to select.
 
 import Konva from 'konva';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Image as KImage, Layer, Rect, Shape, Stage } from 'react-konva';
 import { useHover } from '../hover';
 import type { ObjectTag } from '../../core';
@@ -12,6 +12,7 @@ import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
 import { useStable } from '../stable';
 import { EditHandles } from './EditHandles';
+import { loadImage } from './imageLoad';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
 import { paintHighlight, type RegionsPicture } from './paintRegions';
@@ -27,32 +28,58 @@ interface Props {
   compare?: RegionView[];
 }
 
-/** `src`: the source the status is of (a render right after the source changes still has the old one's). */
+/** `src`: the source the status is of. */
 type Status = { state: 'loading' | 'loaded' | 'missing' | 'error'; image?: HTMLImageElement; message?: string; src?: string };
 
 function useImage(src: string | null, fileName: string): Status {
-  const [status, setStatus] = useState<Status>({ state: 'loading' });
+  // Started while rendering: the image loads while the rest of the page is committed and painted.
+  const load = useMemo(() => (src ? loadImage(src) : null), [src]);
+  const [, settled] = useState(0);
   useEffect(() => {
-    if (!src) {
-      setStatus({ state: 'missing', message: 'The task has no image URL for this object.' });
-      return;
-    }
-    setStatus({ state: 'loading' });
-    const img = new window.Image();
+    if (!load || load.result) return;
     let live = true;
-    img.onload = () => live && setStatus({ state: 'loaded', image: img, src });
-    img.onerror = () =>
-      live &&
-      setStatus({
-        state: 'error',
-        message: `The image "${fileName}" could not be loaded (missing, remote and unreachable, or blocked). Regions are drawn on a blank canvas of original_width x original_height; drop the image file to see it.`,
-      });
-    img.src = src;
+    void load.done.then(() => live && settled((n) => n + 1));
     return () => {
       live = false;
     };
-  }, [src, fileName]);
-  return status;
+  }, [load]);
+  if (!src || !load) return { state: 'missing', message: 'The task has no image URL for this object.' };
+  if (load.result === 'loaded') return { state: 'loaded', image: load.image, src };
+  if (load.result === 'error')
+    return {
+      state: 'error',
+      message: `The image "${fileName}" could not be loaded (missing, remote and unreachable, or blocked). Regions are drawn on a blank canvas of original_width x original_height; drop the image file to see it.`,
+    };
+  return { state: 'loading' };
+}
+
+/**
+ * The image under the canvas layers, placed by the view: the browser decodes and draws it off the page's
+ * thread. While the stage is dragged, `follow` moves it with the stage (no React render per frame).
+ */
+function ImageUnder({ image, size, view, follow }: { image: HTMLImageElement; size: ImageSize; view: ViewTransform; follow: React.RefObject<((x: number, y: number) => void) | null> }) {
+  const host = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = host.current!;
+    el.replaceChildren(image);
+    return () => image.remove();
+  }, [image]);
+  useLayoutEffect(() => {
+    const place = (x: number, y: number) => {
+      image.style.transform = `translate(${x}px, ${y}px) scale(${view.scale})`;
+    };
+    image.className = 'canvas-image';
+    image.draggable = false;
+    image.alt = '';
+    image.style.width = `${size.W}px`;
+    image.style.height = `${size.H}px`;
+    place(view.x, view.y);
+    follow.current = place;
+    return () => {
+      follow.current = null;
+    };
+  }, [image, size.W, size.H, view.x, view.y, view.scale, follow]);
+  return <div ref={host} className="canvas-image-box" aria-hidden="true" />;
 }
 
 function useSize(ref: React.RefObject<HTMLDivElement | null>) {
@@ -202,6 +229,10 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const onDragStart = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
     if (e.target === e.target.getStage()) move.beginMove();
   });
+  const followStage = useRef<((x: number, y: number) => void) | null>(null);
+  const onDragMove = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
+    if (e.target === e.target.getStage()) followStage.current?.(e.target.x(), e.target.y());
+  });
   const onDragEnd = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
     if (e.target !== e.target.getStage()) return;
     setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });
@@ -253,6 +284,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
         data-drawing={draw.drawing ? 'true' : 'false'}
         data-compared={compare?.length ?? 0}
       >
+        {status.image && <ImageUnder image={status.image} size={size} view={view} follow={followStage} />}
         <Stage
           width={width}
           height={height}
@@ -269,15 +301,11 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
           onMouseUp={tool?.onMouseUp}
           onDblClick={brush.active ? undefined : draw.handlers?.onDblClick}
           onDragStart={onDragStart}
+          onDragMove={onDragMove}
           onDragEnd={onDragEnd}
         >
-          <Layer listening={false}>
-            {status.image ? (
-              <KImage image={status.image} width={size.W} height={size.H} />
-            ) : (
-              <Rect width={size.W} height={size.H} fill="#e8eaed" stroke="#9aa0a6" strokeWidth={1 / view.scale} dash={[8 / view.scale, 6 / view.scale]} />
-            )}
-          </Layer>
+          {/* The image itself is the <img> under the stage; this layer draws the blank canvas without one. */}
+          <Layer listening={false}>{!status.image && <Rect width={size.W} height={size.H} fill="#e8eaed" stroke="#9aa0a6" strokeWidth={1 / view.scale} dash={[8 / view.scale, 6 / view.scale]} />}</Layer>
           <Layer ref={regionsLayerRef} listening={false}>
             <Shape ref={regionsShape} sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />
             <KImage ref={regionsBitmap} image={undefined} visible={false} listening={false} />
