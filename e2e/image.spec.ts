@@ -1,6 +1,6 @@
-// A task's image: requested as soon as the opened file is read (not once the page has drawn the task),
-// and shown as an <img> under the canvas layers, placed
-// by the view and moving with a pan as it happens, as Label Studio shows it.
+// A task's image: requested as soon as the opened file is read (not once the page has drawn the task), and
+// shown as an <img> under the canvas layers, placed by the view and moving with a pan as it happens, as
+// Label Studio shows it.
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, openFiles, screenPoint } from './helpers';
 
