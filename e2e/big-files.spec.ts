@@ -93,3 +93,35 @@ test('Undo still works after a reload: the history is kept in the session', asyn
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
 });
+
+/** The colour of the first token of the tasks pane that reads `text` (a string, number or literal). */
+const tokenColour = (page: Page, text: string) =>
+  page
+    .getByLabel('Tasks pane')
+    .locator('.cm-content span', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .first()
+    .evaluate((el) => getComputedStyle(el).color);
+
+test('a tasks text too big for a syntax tree is still coloured where it is shown, without folding', async ({ page }) => {
+  await openApp(page);
+  // The sample's tasks are small: coloured from their syntax tree, with folding.
+  const tasks = page.getByLabel('Tasks pane');
+  await expect(tasks.locator('.cm-foldGutter')).toHaveCount(1);
+  for (const [n, name] of [
+    [500, 'mid.json'],
+    [1200, 'big.json'],
+  ] as const) {
+    const text = boxes(n);
+    expect(text.length).toBeGreaterThan(100_000);
+    await openFiles(page, [
+      { name: 'boxes.xml', text: CONFIG },
+      { name, text },
+    ]);
+    await expect(page.getByText(`${n} regions`, { exact: true })).toBeVisible();
+    // Strings, numbers and literals in view have the highlight style's colours (#a11, #164, #219).
+    await expect.poll(() => tokenColour(page, '"/samples/sample.png"')).toBe('rgb(170, 17, 17)');
+    expect(await tokenColour(page, '0.5')).toBe('rgb(17, 102, 68)');
+    expect(await tokenColour(page, '"Bus"')).toBe('rgb(170, 17, 17)');
+    await expect(tasks.locator('.cm-foldGutter')).toHaveCount(0);
+  }
+});

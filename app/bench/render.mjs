@@ -1,6 +1,7 @@
 // npm run bench:render — N predicted rectangles (rectTask of ../shared/bench/lsf-anchor/gen.mjs) on a
 // 1600x1200 image, and N NER spans (spanTask): time from handing the files to prelabel until the page is idle
 // (no long task for 500 ms), next to the Label Studio editor's figure on the same input, measured in the same run.
+// 'All drawn' is the end of the first frame that shows every region (its paint included).
 // Usage: node app/bench/render.mjs [rect|span ...] [N ...] [--runs=R]
 //   (default: rect and span; rect at 1000 and 10000, span at 1000; Label Studio runs at 1000 only unless
 //   LSF_ALL=1; R runs of each, the median printed, default 1)
@@ -71,17 +72,23 @@ async function prelabel(kind, n) {
     },
     { config, tasks: JSON.stringify([task]), configName: `${kind}.xml` },
   );
-  // All drawn: every box on the loaded image, or every span marked in the text (the spans do not overlap).
+  // All drawn: every box on the loaded image, or every span marked in the text (the spans do not overlap),
+  // and the frame that shows them painted. The check runs in each animation frame; the time is taken in the
+  // page, in the first task after that frame (its paint done), not when this script next hears of it.
   await page.waitForFunction(
     ({ kind, n }) => {
-      if (kind === 'span') return document.querySelectorAll('mark[data-span]').length === n;
       const c = document.querySelector('[data-testid="canvas-image"]');
-      return c?.getAttribute('data-regions-drawn') === String(n) && c?.getAttribute('data-image-status') === 'loaded';
+      const drawn = kind === 'span' ? document.querySelectorAll('mark[data-span]').length === n : c?.getAttribute('data-regions-drawn') === String(n) && c?.getAttribute('data-image-status') === 'loaded';
+      if (drawn && window.__shown === undefined) {
+        window.__shown = null;
+        setTimeout(() => (window.__shown = performance.now()));
+      }
+      return typeof window.__shown === 'number';
     },
     { kind, n },
     { timeout: 600000 },
   );
-  const shown = await page.evaluate(() => performance.now() - window.__t0);
+  const shown = await page.evaluate(() => window.__shown - window.__t0);
   const quiet = await page.evaluate(quietFrom, '__t0');
   const listed = await page.getByText(`${n} regions`, { exact: true }).count();
   await page.screenshot({ path: path.join(tmpdir(), `prelabel-render-${kind}-${n}.png`) });

@@ -10,8 +10,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core';
 import type { TextChange } from '../../core/text/changes';
 
-/** Above this size the syntax tree and highlighting cost more than they give (a 10,000-box file). */
-const HIGHLIGHT_LIMIT = 250_000;
+/**
+ * Above this size a text is coloured from the lines in view, without a syntax tree (no folding): CodeMirror
+ * parses up to 100,000 characters past the view in the background, in slices of up to 100 ms in Chromium
+ * (it yields to input, not to drawing), and a 155,000-character file took three of them after it was shown.
+ */
+const TREE_LIMIT = 100_000;
 
 type SupportModule = typeof import('./editorSupport');
 
@@ -97,7 +101,8 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   supportRef.current = support;
   const languageFor = (size: number): Extension => {
     const s = supportRef.current;
-    return size > HIGHLIGHT_LIMIT || !s || s === 'failed' ? [] : s.languageSupport(language);
+    if (!s || s === 'failed') return [];
+    return size > TREE_LIMIT ? s.viewColours(language) : s.languageSupport(language);
   };
   onChangeRef.current = onChange;
   const undoRef = useRef({ onUndo, onRedo });
