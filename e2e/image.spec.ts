@@ -94,3 +94,22 @@ test('the image is an <img> under the layers: decoded when loaded, placed by the
     return z.shown.join() === z.view.join();
   }).toBe(true);
 });
+
+test('two Image objects on the same image both show it', async ({ page }) => {
+  await openApp(page);
+  const config = `<View>
+  <Image name="left" value="$image"/>
+  <Image name="right" value="$image"/>
+  <RectangleLabels name="label" toName="left,right"><Label value="Car" background="blue"/></RectangleLabels>
+</View>`;
+  await openFiles(page, [
+    { name: 'two.xml', text: config },
+    { name: 'two.json', text: JSON.stringify([{ data: { image: '/samples/sample.png?two' }, predictions: [{ result: [{ ...box('a', 10, 10), to_name: 'left' }, { ...box('b', 50, 50), to_name: 'right' }] }] }]) },
+  ]);
+  for (const name of ['left', 'right']) {
+    const canvas = page.getByTestId(`canvas-${name}`);
+    await expect(canvas).toHaveAttribute('data-image-status', 'loaded');
+    await expect(canvas.locator('img')).toHaveCount(1);
+    expect(await canvas.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(600);
+  }
+});

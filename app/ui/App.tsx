@@ -239,23 +239,29 @@ export function App() {
   }, [guardReplace]);
 
   const openSorted = (sorted: Awaited<ReturnType<typeof sortFiles>>) => {
-    const s = useStore.getState();
-    if (sorted.config || sorted.tasks) {
-      const configText = sorted.config?.text ?? s.project.configText;
-      // New tasks are parsed here, so that the images of the task shown first are on their way while the
-      // tasks are checked and the page drawn (the same text again is the store's to keep as it is).
-      const tasks = sorted.tasks && sorted.tasks.text !== s.project.tasksText ? parseTasks(sorted.tasks.text) : (sorted.tasks?.text ?? s.project.tasksText);
-      if (typeof tasks !== 'string' && tasks.tasks.length) {
-        const config = configText === s.project.configText && s.project.goodConfig ? s.project.goodConfig : parseConfig(configText);
-        if (config.ok) preloadTaskImages(config, tasks.tasks[0], new Map([...s.images, ...sorted.images]));
-      }
-      s.loadProject(configText, tasks, { config: sorted.config?.name, tasks: sorted.tasks?.name });
+    const before = useStore.getState();
+    const configText = sorted.config?.text ?? before.project.configText;
+    // New tasks are parsed here, so that the images of the task shown first are on their way while the
+    // tasks are checked and the page drawn (the same text again is the store's to keep as it is).
+    const tasks = sorted.tasks && sorted.tasks.text !== before.project.tasksText ? parseTasks(sorted.tasks.text) : (sorted.tasks?.text ?? before.project.tasksText);
+    let loading = 0;
+    if ((sorted.config || sorted.tasks) && typeof tasks !== 'string' && tasks.tasks.length) {
+      const config = configText === before.project.configText && before.project.goodConfig ? before.project.goodConfig : parseConfig(configText);
+      if (config.ok) loading = preloadTaskImages(config, tasks.tasks[0], new Map([...before.images, ...sorted.images]));
     }
-    if (sorted.images.size) s.addImages(sorted.images);
-    const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);
-    if (sorted.tasks) tasksEncoding.current = sorted.tasks.problem ?? null;
-    const problems = sorted.problems.length ? ` ${sorted.problems.join(' ')}` : '';
-    s.setNotice(parts.length ? `Loaded ${parts.join(', ')}.${sorted.skipped.length ? ` Skipped: ${sorted.skipped.join('; ')}.` : ''}${problems}` : `Nothing recognised: ${sorted.skipped.join('; ')}`);
+    const open = () => {
+      const s = useStore.getState();
+      if (sorted.config || sorted.tasks) s.loadProject(configText, tasks, { config: sorted.config?.name, tasks: sorted.tasks?.name });
+      if (sorted.images.size) s.addImages(sorted.images);
+      const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);
+      if (sorted.tasks) tasksEncoding.current = sorted.tasks.problem ?? null;
+      const problems = sorted.problems.length ? ` ${sorted.problems.join(' ')}` : '';
+      s.setNotice(parts.length ? `Loaded ${parts.join(', ')}.${sorted.skipped.length ? ` Skipped: ${sorted.skipped.join('; ')}.` : ''}${problems}` : `Nothing recognised: ${sorted.skipped.join('; ')}`);
+    };
+    // An image's request is sent at the next microtask checkpoint (the HTML spec's "update the image data"
+    // awaits a stable state): opened after it, the checks and the drawing do not hold the request back.
+    if (loading) queueMicrotask(open);
+    else open();
   };
 
   useEffect(() => {

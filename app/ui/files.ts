@@ -47,19 +47,28 @@ export function recognizeText(text: string, name = ''): 'config' | 'tasks' | nul
 
 export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
   const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [], problems: [] };
-  for (const file of files) {
-    if (await isImage(file)) {
+  // Every file read at once (each read waits on another thread), then sorted in the order given.
+  const read = await Promise.all(
+    [...files].map(async (file) => {
+      if (await isImage(file)) return { file, image: true as const };
+      if (file.size > 512 * 1024 * 1024) return { file, image: false as const, bytes: null };
+      return { file, image: false as const, bytes: new Uint8Array(await file.arrayBuffer()) };
+    }),
+  );
+  for (const entry of read) {
+    const { file } = entry;
+    if (entry.image) {
       const url = URL.createObjectURL(file);
       imageBlobs.set(url, file);
       out.images.set(file.name, url);
       continue;
     }
-    if (file.size > 512 * 1024 * 1024) {
+    if (!entry.bytes) {
       out.skipped.push(`${file.name}: larger than 512 MB`);
       continue;
     }
     // Not file.text(): it drops a UTF-8 BOM and silently replaces bytes that are not UTF-8.
-    const { text, problem } = decodeText(new Uint8Array(await file.arrayBuffer()), file.name);
+    const { text, problem } = decodeText(entry.bytes, file.name);
     const kind = recognizeText(text, file.name);
     if (kind === 'config') {
       if (out.config) out.skipped.push(`${file.name}: a second config (kept ${out.config.name})`);

@@ -59,20 +59,27 @@ function useImage(src: string | null, fileName: string): Status {
  */
 function ImageUnder({ image, size, view, follow }: { image: HTMLImageElement; size: ImageSize; view: ViewTransform; follow: React.RefObject<((x: number, y: number) => void) | null> }) {
   const host = useRef<HTMLDivElement>(null);
+  const shown = useRef<HTMLImageElement | null>(null);
   useLayoutEffect(() => {
-    const el = host.current!;
-    el.replaceChildren(image);
-    return () => image.remove();
+    // Another canvas shows the same image (two objects on one URL): a copy, which shares the decoded image.
+    const el = image.isConnected ? (image.cloneNode() as HTMLImageElement) : image;
+    shown.current = el;
+    host.current!.replaceChildren(el);
+    return () => {
+      el.remove();
+      shown.current = null;
+    };
   }, [image]);
   useLayoutEffect(() => {
+    const el = shown.current!;
     const place = (x: number, y: number) => {
-      image.style.transform = `translate(${x}px, ${y}px) scale(${view.scale})`;
+      el.style.transform = `translate(${x}px, ${y}px) scale(${view.scale})`;
     };
-    image.className = 'canvas-image';
-    image.draggable = false;
-    image.alt = '';
-    image.style.width = `${size.W}px`;
-    image.style.height = `${size.H}px`;
+    el.className = 'canvas-image';
+    el.draggable = false;
+    el.alt = '';
+    el.style.width = `${size.W}px`;
+    el.style.height = `${size.H}px`;
     place(view.x, view.y);
     follow.current = place;
     return () => {

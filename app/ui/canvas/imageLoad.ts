@@ -55,13 +55,18 @@ export function loadImage(src: string): ImageLoad {
 
 /**
  * Starts loading the images `task` shows (the values of the config's <Image> objects), a dropped file
- * standing in for an image of its name, as the canvas will show them.
+ * standing in for an image of its name, as the canvas will show them. How many loads it started.
  */
-export function preloadTaskImages(config: ConfigModel, task: unknown, files: ReadonlyMap<string, string>): void {
+export function preloadTaskImages(config: ConfigModel, task: unknown, files: ReadonlyMap<string, string>): number {
   const data = taskData(task);
+  let started = 0;
   for (const object of config.objects.values()) {
     if (object.type !== 'image' || object.namePattern) continue;
     const value = object.variable && data ? data[object.variable] : object.value;
-    if (typeof value === 'string' && value) loadImage(files.get(imageFileName(value)) ?? value);
+    if (typeof value !== 'string' || !value) continue;
+    const src = files.get(imageFileName(value)) ?? value;
+    if (!loads.has(src)) started++;
+    loadImage(src);
   }
+  return started;
 }
