@@ -47,10 +47,13 @@ const LOOK_PREFIX = `pl${Math.random().toString(36).slice(2, 8)}-`;
 let lookSheet: CSSStyleSheet | null = null;
 const kebab = (property: string) => property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** The class giving `element` (e.g. 'mark.span') the style `style` (camelCase properties). */
-function lookClass(element: string, style: Record<string, string>): string {
-  const key = `${element}|${Object.entries(style).join(';')}`;
-  let name = looks.get(key);
+/**
+ * The class giving `element` (e.g. 'mark.span') the look named `key` (what it depends on: its colours);
+ * `style` (camelCase properties) is only made for a look not seen before.
+ */
+function lookClass(element: string, key: string, style: () => Record<string, string>): string {
+  const id = `${element}|${key}`;
+  let name = looks.get(id);
   if (name) return name;
   name = `${LOOK_PREFIX}${looks.size}`;
   if (!lookSheet) {
@@ -60,8 +63,8 @@ function lookClass(element: string, style: Record<string, string>): string {
     lookSheet = el.sheet!;
   }
   const rule = lookSheet.cssRules[lookSheet.insertRule(`${element}.${name} {}`, lookSheet.cssRules.length)] as CSSStyleRule;
-  for (const [property, value] of Object.entries(style)) rule.style.setProperty(kebab(property), value);
-  looks.set(key, name);
+  for (const [property, value] of Object.entries(style())) rule.style.setProperty(kebab(property), value);
+  looks.set(id, name);
   return name;
 }
 
@@ -70,7 +73,7 @@ export function spanTagButton(region: RegionView, options: { ghost?: boolean; co
   const look = spanTagLook(region, options);
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = `${look.className} ${lookClass('button.span-tag', look.style)}`;
+  button.className = `${look.className} ${lookClass('button.span-tag', `${Object.keys(look.style).join()}|${Object.values(look.style).join()}`, () => look.style)}`;
   button.title = look.title;
   button.textContent = look.text;
   if (look.lock) {
@@ -118,13 +121,19 @@ function draw(host: HTMLElement, text: string, spans: readonly SpanRange[]): Dra
     const inner = covering[covering.length - 1];
     if (inner) {
       const mark = document.createElement('mark');
-      const look: Record<string, string> = {
-        background: withAlpha(inner.region.color, 0.2),
-        boxShadow: covering.map((s, i) => `inset 0 -${(i + 1) * 3}px 0 ${s.region.color}`).join(', '),
-        paddingBottom: `${covering.length * 3}px`,
-      };
-      if (compared.length) look.textDecoration = `underline dashed ${compared[0].region.color}`;
-      mark.className = `span${inner.ghost ? ' ghost' : ''}${inner.region.problems.length ? ' has-problem' : ''} ${lookClass('mark.span', look)}`;
+      // The look depends on the covering spans' colours (outer first) and the compared span's.
+      let key = compared.length ? compared[0].region.color : '';
+      for (const s of covering) key += `|${s.region.color}`;
+      const look = lookClass('mark.span', key, () => {
+        const style: Record<string, string> = {
+          background: withAlpha(inner.region.color, 0.2),
+          boxShadow: covering.map((s, i) => `inset 0 -${(i + 1) * 3}px 0 ${s.region.color}`).join(', '),
+          paddingBottom: `${covering.length * 3}px`,
+        };
+        if (compared.length) style.textDecoration = `underline dashed ${compared[0].region.color}`;
+        return style;
+      });
+      mark.className = `span${inner.ghost ? ' ghost' : ''}${inner.region.problems.length ? ' has-problem' : ''} ${look}`;
       mark.setAttribute('data-span', covering.map((s) => s.region.key).join(' '));
       mark.setAttribute('data-from', String(from));
       mark.textContent = text.slice(from, to);
@@ -133,7 +142,7 @@ function draw(host: HTMLElement, text: string, spans: readonly SpanRange[]): Dra
       out.append(mark);
     } else {
       const piece = document.createElement('span');
-      if (compared.length) piece.className = `compared ${lookClass('span.compared', { textDecorationColor: compared[0].region.color })}`;
+      if (compared.length) piece.className = `compared ${lookClass('span.compared', compared[0].region.color, () => ({ textDecorationColor: compared[0].region.color }))}`;
       piece.setAttribute('data-from', String(from));
       piece.textContent = text.slice(from, to);
       out.append(piece);
