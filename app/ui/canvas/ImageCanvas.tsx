@@ -246,11 +246,6 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
           Zoom out
         </button>
       </div>
-      {notice && (
-        <p className="image-notice" role="status">
-          {notice}
-        </p>
-      )}
       <div
         ref={box}
         className="canvas-box"
@@ -263,6 +258,13 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
         data-drawing={draw.drawing ? 'true' : 'false'}
         data-compared={compare?.length ?? 0}
       >
+        {/* Over the canvas, not above it: a notice arriving late (an image that fails to load) must not move
+            the canvas under the pointer. It lets clicks through to the regions under it. */}
+        {notice && (
+          <p className="image-notice" role="status">
+            {notice}
+          </p>
+        )}
         <Stage
           width={width}
           height={height}
