@@ -3,7 +3,7 @@
 
 import { findControl, findObject, type ConfigModel, type ControlTag, type ObjectTag } from './config/model';
 import type { Finding } from './finding';
-import { mediaExtent } from './tags/media';
+import { LABELS_IN_VALUE, mediaExtent } from './tags/media';
 import { familyFor } from './tags/registry';
 import { isObject } from './tasks/jsonValue';
 
@@ -84,9 +84,6 @@ function colorOf(label: string, control: ControlTag | undefined, config?: Config
 
 // Checked in Label Studio's editor 1.4: unknown names drop the result; a type or to_name mismatch is still listed.
 const DROP_RULES = new Set(['unknown-from-name', 'unknown-to-name']);
-
-/** Label Studio writes a video rectangle's labels into its own value, as `labels`. */
-const LABELS_IN_VALUE = new Set(['videorectangle']);
 
 function labelsIn(type: string, value: Record<string, unknown>): string[] {
   const v = value[type] ?? (type.endsWith('labels') || LABELS_IN_VALUE.has(type) ? value.labels : undefined);
