@@ -1,9 +1,11 @@
 // The prediction view: regions merged by id, labels, colours, flags, dropped results, classifications.
 
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { guideExamples } from '../testing/shared';
 import { check } from '.';
 import { predictionView } from './preview';
+import { mediaExtent, videoLifespans } from './tags/media';
 
 const examples = Object.fromEntries(guideExamples().map((e) => [e.id, e]));
 
@@ -44,6 +46,38 @@ test('shapes: the keypoint under the Rectangle control carries its problem but i
 
 test('NER: region scores come from value.score', () => {
   expect(viewOf('ner').regions.map((r) => r.score)).toEqual([0.7, 0.65, 0.95, 0.5]);
+});
+
+test('media regions: a video rectangle takes its label from value.labels, coloured as the Label of the Labels on its video; each region says where it lies', () => {
+  const config = readFileSync(new URL('../../e2e/fixtures/media.xml', import.meta.url), 'utf8');
+  const tasks = readFileSync(new URL('../../e2e/fixtures/media.json', import.meta.url), 'utf8');
+  const { config: model, doc, report } = check(config, tasks);
+  const v = predictionView(model, doc.tasks[0], 0, 0, report.findings);
+  expect(v.regions.map((r) => [r.key, r.kind, r.labels, r.color, r.extent])).toEqual([
+    ['a1', 'segment', ['Speech'], '#1f77b4', '1.5–3.25 s, channel 0'],
+    ['a2', 'segment', ['Noise'], '#ff7f0e', '12–12.75 s'],
+    ['v1', 'track', ['Car'], '#944BFF', 'frames 1–5'],
+    ['v2', 'track', ['Airplane'], '#98C84E', 'frames 33–57, 76–1009'],
+    ['t1', 'track', ['Jump'], '#e91e63', 'frames 10–20, 30–35'],
+    ['s1', 'range', ['Run'], '#55bb55', '3–7'],
+    ['s2', 'range', ['Run'], '#55bb55', '2021-03-01 10:00:00 – 2021-03-01 10:05:30'],
+    ['s3', 'range', ['Stop'], '#5555ff', 'instant at 9'],
+  ]);
+  expect(report.findings).toEqual([]);
+});
+
+test('video lifespans follow Label Studio: a keyframe not enabled ends one, or shows alone; an open one runs to framesCount', () => {
+  const k = (frame: number, enabled?: boolean) => ({ frame, x: 0, y: 0, width: 1, height: 1, ...(enabled === undefined ? {} : { enabled }) });
+  expect(videoLifespans([k(1, true), k(5, false)])).toEqual([[1, 5]]);
+  expect(videoLifespans([k(76, true), k(33, true), k(57, false), k(104, true)])).toEqual([[33, 57], [76, null]]);
+  // Without `enabled` a keyframe is off (Label Studio's isInLifespan): the box shows on that frame only.
+  expect(videoLifespans([k(10), k(20)])).toEqual([[10, 10], [20, 20]]);
+  expect(mediaExtent('video', { sequence: [k(10)] })).toBe('frame 10');
+  expect(mediaExtent('video', { sequence: [k(3, true)] })).toBe('frames 3–end');
+  expect(mediaExtent('video', { sequence: 'x' })).toBeNull();
+  expect(mediaExtent('audio', { start: '1', end: 2 })).toBeNull();
+  expect(mediaExtent('timeseries', { start: 1602708145233, end: 1602708375312 })).toBe('1602708145233–1602708375312');
+  expect(mediaExtent('image', { x: 1 })).toBeNull();
 });
 
 test('after an edit, the regions of results it left alone are the same objects, and the view equals one made afresh', () => {

@@ -3,6 +3,7 @@
 
 import { findControl, findObject, type ConfigModel, type ControlTag, type ObjectTag } from './config/model';
 import type { Finding } from './finding';
+import { LABELS_IN_VALUE, mediaExtent } from './tags/media';
 import { familyFor } from './tags/registry';
 import { isObject } from './tasks/jsonValue';
 
@@ -23,6 +24,8 @@ export interface RegionView {
   labels: string[];
   /** Per-region answers (perRegion TextArea, Choices, ...), as "name: value" strings. */
   details: string[];
+  /** Where a media region lies, in words ("1.5–3.25 s", "frames 1–5", "instant at 9"); null for other kinds. */
+  extent: string | null;
   color: string;
   score: number | null;
   readonly: boolean;
@@ -63,10 +66,17 @@ export interface PredictionView {
 const PALETTE = ['#f44336', '#2196f3', '#4caf50', '#ff9800', '#9c27b0', '#00bcd4', '#e91e63', '#8bc34a', '#3f51b5', '#ffc107'];
 const UNLABELED = '#00b0ff';
 
-function colorOf(label: string, control: ControlTag | undefined): string {
-  const opt = control?.optionSet.get(label);
+/**
+ * A label's colour: its <Label>'s background in the result's control, or, for a control without labels of
+ * its own (VideoRectangle writes the labels of a <Labels> on the same video into its own result), in a
+ * control on the same object that has that label.
+ */
+function colorOf(label: string, control: ControlTag | undefined, config?: ConfigModel | null, toName?: string | null): string {
+  let owner = control?.optionSet.has(label) ? control : undefined;
+  if (!owner && config?.ok && toName) owner = [...config.controls.values()].find((c) => c.toName.includes(toName) && c.optionSet.has(label));
+  const opt = owner?.optionSet.get(label);
   if (opt?.background) return opt.background;
-  if (control && opt) return PALETTE[control.options.indexOf(opt) % PALETTE.length] ?? PALETTE[0];
+  if (owner && opt) return PALETTE[owner.options.indexOf(opt) % PALETTE.length] ?? PALETTE[0];
   let h = 0;
   for (let i = 0; i < label.length; i++) h = (h * 31 + label.charCodeAt(i)) >>> 0;
   return PALETTE[h % PALETTE.length];
@@ -76,7 +86,7 @@ function colorOf(label: string, control: ControlTag | undefined): string {
 const DROP_RULES = new Set(['unknown-from-name', 'unknown-to-name']);
 
 function labelsIn(type: string, value: Record<string, unknown>): string[] {
-  const v = value[type] ?? (type.endsWith('labels') ? value.labels : undefined);
+  const v = value[type] ?? (type.endsWith('labels') || LABELS_IN_VALUE.has(type) ? value.labels : undefined);
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return typeof v === 'string' ? [v] : [];
 }
@@ -156,7 +166,7 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     if (existing) {
       // The OCR pattern: a `labels` result with the same id and geometry labels the shape.
       const more = labelsIn(type, value);
-      if (more.length && !existing.labels.length) existing.color = colorOf(more[0], control);
+      if (more.length && !existing.labels.length) existing.color = colorOf(more[0], control, config, toName);
       existing.results.push(r);
       existing.labels.push(...more);
       if (res.readonly === true) existing.readonly = true;
@@ -177,7 +187,8 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
       value,
       labels,
       details: [],
-      color: labels.length ? colorOf(labels[0], control) : UNLABELED,
+      extent: family ? mediaExtent(family.id, value) : null,
+      color: labels.length ? colorOf(labels[0], control, config, toName) : UNLABELED,
       score,
       readonly: res.readonly === true,
       hidden: res.hidden === true,
@@ -203,7 +214,7 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     region.results.push(r);
     const labels = labelsIn(type, value);
     if (labels.length && type.endsWith('labels')) {
-      if (!region.labels.length) region.color = colorOf(labels[0], control);
+      if (!region.labels.length) region.color = colorOf(labels[0], control, config, region.objectName);
       region.labels.push(...labels);
     } else if (type === 'textarea') {
       const text = Array.isArray(value.text) ? value.text.join(' / ') : String(value.text ?? '');

@@ -1,8 +1,9 @@
 // The edits behind the store's commands, as pure functions of the task and the region: unit-tested
 // without a browser, applied by the store as one undo step each.
 
-import type { Finding, JsonEdit } from '../core';
+import type { ConfigModel, Finding, JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
+import { LABELS_IN_VALUE } from '../core/tags/media';
 import { isObject } from '../core/tasks/jsonValue';
 
 function resultsOf(task: unknown, p: number): unknown[] {
@@ -74,21 +75,31 @@ export function labelEdits(task: unknown, t: number, p: number, region: RegionVi
   const edits: JsonEdit[] = [];
   for (const r of region.results) {
     const res = results[r];
-    if (!isObject(res) || typeof res.type !== 'string' || !res.type.endsWith('labels') || !isObject(res.value)) continue;
+    if (!isObject(res) || typeof res.type !== 'string' || !isObject(res.value)) continue;
+    if (LABELS_IN_VALUE.has(res.type)) {
+      edits.push({ task: t, path: ['predictions', p, 'result', r, 'value', 'labels'], value: labels });
+      continue;
+    }
+    if (!res.type.endsWith('labels')) continue;
     const key = res.type in res.value || !('labels' in res.value) ? res.type : 'labels';
     edits.push({ task: t, path: ['predictions', p, 'result', r, 'value', key], value: labels });
   }
   return edits;
 }
 
-/** The from_name of the region's labelling result: whose labels it can take. */
-export function labellingControlName(task: unknown, p: number, region: RegionView): string | null {
+/**
+ * The control whose labels the region can take: the from_name of its labelling result, or for a video
+ * rectangle the <Labels> on its video (the one holding its current label, else the first).
+ */
+export function labellingControlName(task: unknown, p: number, region: RegionView, config?: ConfigModel | null): string | null {
   const results = resultsOf(task, p);
   for (const r of region.results) {
     const res = results[r];
     if (isObject(res) && typeof res.type === 'string' && res.type.endsWith('labels') && typeof res.from_name === 'string') return res.from_name;
   }
-  return null;
+  if (!config?.ok || !region.objectName || !LABELS_IN_VALUE.has(region.type)) return null;
+  const onObject = [...config.controls.values()].filter((c) => c.tag === 'Labels' && c.options.length > 0 && c.toName.includes(region.objectName!));
+  return (onObject.find((c) => c.optionSet.has(region.labels[0] ?? '')) ?? onObject[0])?.name ?? null;
 }
 
 /** A region id in Label Studio's style: 10 letters and digits. */

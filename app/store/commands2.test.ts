@@ -1,10 +1,11 @@
 // The remaining editing commands: labels, new regions, duplicates, answers, many flags, review.
 
+import { readFileSync } from 'node:fs';
 import { beforeEach, expect, test } from 'vitest';
 import { parseConfig } from '../core';
 import { predictionView } from '../core/preview';
 import { guideExamples } from '../testing/shared';
-import { addResultsEdits, duplicateResults, labelEdits, newRegionResults } from './commands';
+import { addResultsEdits, duplicateResults, labelEdits, labellingControlName, newRegionResults } from './commands';
 import { currentTask, useStore } from './store';
 
 const examples = Object.fromEntries(guideExamples().map((e) => [e.id, e]));
@@ -85,4 +86,17 @@ test('an applied edit scrolls the Tasks pane to it', () => {
   const text = useStore.getState().project.tasksText;
   expect(reveal.pane).toBe('tasks');
   expect(text.slice(reveal.offset, reveal.offset + 1)).toBe('7');
+});
+
+test('a video rectangle is relabelled in its own value.labels, from the Labels on its video', () => {
+  const config = readFileSync(new URL('../../e2e/fixtures/media.xml', import.meta.url), 'utf8');
+  const tasks = readFileSync(new URL('../../e2e/fixtures/media.json', import.meta.url), 'utf8');
+  useStore.getState().loadProject(config, tasks, {});
+  const car = regionsNow().find((r) => r.id === 'v1')!;
+  const s = useStore.getState();
+  expect(labellingControlName(currentTask(s), 0, car, s.project.goodConfig)).toBe('videoLabels');
+  expect(labelEdits(currentTask(s), 0, 0, car, ['Airplane'])).toEqual([{ task: 0, path: ['predictions', 0, 'result', 2, 'value', 'labels'], value: ['Airplane'] }]);
+  useStore.getState().setLabels(car, ['Airplane']);
+  expect(resultsNow()[2].value).toMatchObject({ labels: ['Airplane'], framesCount: 1009 });
+  expect(regionsNow().find((r) => r.id === 'v1')).toMatchObject({ labels: ['Airplane'], color: '#98C84E' });
 });

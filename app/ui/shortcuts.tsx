@@ -51,7 +51,7 @@ export const SHORTCUTS: Shortcut[] = [
     test: (e, mod) => !mod && /^[1-9]$/.test(e.key),
     run: (cx, e) => {
       const region = cx.selected;
-      const name = region && labellingControlName(currentTask(cx.state), cx.state.predictionIndex, region);
+      const name = region && labellingControlName(currentTask(cx.state), cx.state.predictionIndex, region, cx.state.project.goodConfig);
       const control = name ? cx.state.project.goodConfig?.controls.get(name) : undefined;
       const label = control?.options[Number(e.key) - 1];
       if (!region || !control || !label) return false;

@@ -1,5 +1,5 @@
 // Time-based regions: audio segments (seconds), time-series ranges, video rectangles (a keyframe
-// sequence in percent) and timeline ranges on video.
+// sequence in percent) and timeline ranges on video: their value checks, and where each region lies.
 
 import type { ResultCheck, ValueFamily } from '../validate/context';
 import { isNum, jsonType, needNumber } from './valueKeys';
@@ -108,8 +108,86 @@ function videoBounds(cx: ResultCheck): void {
   }
 }
 
+/** Result types whose labels Label Studio writes into their own value as `labels` (a video rectangle takes them from a <Labels> on its video). */
+export const LABELS_IN_VALUE: ReadonlySet<string> = new Set(['videorectangle']);
+
 export const videoFamily: ValueFamily = {
   id: 'video',
   regionKind: () => 'track',
   checks: { 'value-shape': videoShape, 'out-of-bounds': videoBounds },
 };
+
+// ---- Where a region lies, for the Regions list: prelabel does not play media, so it says it in words ----
+
+/** Seconds and time-series numbers: at most 3 decimals, no trailing zeros (1.5, 3.25, 12). */
+const shortNumber = (n: number) => String(Math.round(n * 1000) / 1000);
+
+function audioExtent(value: Record<string, unknown>): string | null {
+  const { start, end, channel } = value;
+  if (!isNum(start) || !isNum(end)) return null;
+  return `${shortNumber(start)}–${shortNumber(end)} s${isNum(channel) ? `, channel ${channel}` : ''}`;
+}
+
+/** Time-series ends are numbers (indices or timestamps) or time strings as the data writes them. */
+function timeseriesExtent(value: Record<string, unknown>): string | null {
+  const { start, end } = value;
+  const point = (x: unknown) => (isNum(x) ? shortNumber(x) : typeof x === 'string' ? x : null);
+  const s = point(start);
+  const e = point(end);
+  if (s === null) return null;
+  if (value.instant === true) return `instant at ${s}`;
+  if (e === null) return null;
+  return typeof start === 'string' || typeof end === 'string' ? `${s} – ${e}` : `${s}–${e}`;
+}
+
+const frameRanges = (ranges: [number, number | null][], framesCount: unknown): string | null => {
+  if (!ranges.length) return null;
+  const last = isNum(framesCount) ? String(framesCount) : 'end';
+  const text = ranges.map(([a, b]) => (b === a ? String(a) : `${a}–${b ?? last}`)).join(', ');
+  return `${ranges.length === 1 && ranges[0][0] === ranges[0][1] ? 'frame' : 'frames'} ${text}`;
+};
+
+/**
+ * The frames a video region is shown on, as Label Studio's timeline draws its lifespans: a keyframe whose
+ * `enabled` is true starts (or continues) a lifespan, one that is not ends it there; a keyframe that is not
+ * enabled outside a lifespan shows on its own frame only, and a lifespan still open at the last keyframe
+ * runs to the end of the video (`framesCount`).
+ */
+export function videoLifespans(sequence: unknown[]): [number, number | null][] {
+  const keyframes = sequence.filter((k): k is { frame: number; enabled?: unknown } => !!k && typeof k === 'object' && isNum((k as Record<string, unknown>).frame));
+  keyframes.sort((a, b) => a.frame - b.frame);
+  const out: [number, number | null][] = [];
+  let open: number | null = null;
+  for (const k of keyframes) {
+    const on = k.enabled === true;
+    if (open === null) {
+      if (on) open = k.frame;
+      else out.push([k.frame, k.frame]);
+    } else if (!on) {
+      out.push([open, k.frame]);
+      open = null;
+    }
+  }
+  if (open !== null) out.push([open, null]);
+  return out;
+}
+
+function videoExtent(value: Record<string, unknown>): string | null {
+  if (Array.isArray(value.sequence)) return frameRanges(videoLifespans(value.sequence), value.framesCount);
+  if (Array.isArray(value.ranges)) {
+    const ranges = value.ranges.filter((r): r is { start: number; end: number } => !!r && typeof r === 'object' && isNum((r as Record<string, unknown>).start) && isNum((r as Record<string, unknown>).end));
+    return frameRanges(ranges.map((r): [number, number] => [r.start, r.end]), undefined);
+  }
+  return null;
+}
+
+const EXTENTS: Record<string, (value: Record<string, unknown>) => string | null> = {
+  [audioFamily.id]: audioExtent,
+  [timeseriesFamily.id]: timeseriesExtent,
+  [videoFamily.id]: videoExtent,
+};
+
+/** Where a region of a media family lies ("1.5–3.25 s", "frames 33–57, 76–1009", "instant at 9"), or null. */
+export function mediaExtent(familyId: string, value: Record<string, unknown>): string | null {
+  return EXTENTS[familyId]?.(value) ?? null;
+}

@@ -49,7 +49,7 @@ function LabelEditor({ region: r }: { region: RegionView }) {
   const config = useStore((s) => s.project.goodConfig);
   const task = useStore(currentTask);
   const predictionIndex = useStore((s) => s.predictionIndex);
-  const name = labellingControlName(task, predictionIndex, r);
+  const name = labellingControlName(task, predictionIndex, r, config);
   const control = name ? config?.controls.get(name) : undefined;
   if (!control || !control.options.length) return null;
   if (control.choice === 'multiple') {

@@ -1,5 +1,6 @@
-// The "Regions" list of the current prediction: id, labels, score, readonly/hidden, problems; selecting an
-// item selects the region on the canvas or in the text, and back. Eye toggles show hidden regions.
+// The "Regions" list of the current prediction: id, kind, where a media region lies, labels, score,
+// readonly/hidden, problems; selecting an item selects the region on the canvas or in the text, and back.
+// Eye toggles show hidden regions.
 // Only the rows in view are in the DOM (VirtualList): a task may have 100,000 regions.
 
 import { useMemo, useState } from 'react';
@@ -56,6 +57,11 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
             >
               <span className="swatch" style={{ background: r.color }} />
               <span className="region-id">{r.id ?? `result ${r.shapeResult}`}</span> <span className="region-kind">{r.kind}</span>{' '}
+              {r.extent && (
+                <>
+                  <span className="region-extent">{r.extent}</span>{' '}
+                </>
+              )}
               <span className="region-labels">{r.labels.length ? r.labels.join(', ') : 'no label'}</span>
               {r.score !== null && <span className="region-score"> score {r.score.toFixed(2)}</span>}
               {r.readonly && (

@@ -1,10 +1,13 @@
 // Small inline icons (no emoji: headless browsers and some systems lack the fonts).
 
+/** The lock's drawing, shared with views that build their DOM by hand (HyperText tags). */
+export const LOCK = { width: 10, height: 11, shackle: 'M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5', body: { x: 1, y: 5, width: 8, height: 6, rx: 1 } };
+
 export function Lock({ title = 'readonly' }: { title?: string }) {
   return (
-    <svg className="icon" width="10" height="11" viewBox="0 0 10 11" role="img" aria-label={title}>
-      <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.3" />
-      <rect x="1" y="5" width="8" height="6" rx="1" fill="currentColor" />
+    <svg className="icon" width={LOCK.width} height={LOCK.height} viewBox={`0 0 ${LOCK.width} ${LOCK.height}`} role="img" aria-label={title}>
+      <path d={LOCK.shackle} fill="none" stroke="currentColor" strokeWidth="1.3" />
+      <rect {...LOCK.body} fill="currentColor" />
     </svg>
   );
 }

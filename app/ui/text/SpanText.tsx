@@ -1,5 +1,6 @@
 // Text with labelled spans: overlapping and nested spans stay readable (each covering span adds an
-// underline in its colour; the innermost colours the background), a tag at each span's start.
+// underline in its colour; the innermost colours the background), a tag after each span's end, where
+// Label Studio writes a span's label.
 
 import { Fragment, useMemo } from 'react';
 import type { RegionView } from '../../core/preview';
@@ -14,6 +15,8 @@ export interface SpanRange {
   ghost: boolean;
   /** A span of the compared prediction: drawn as a dashed underline, its tag in italics. */
   compare?: boolean;
+  /** False for a piece of a span that ends elsewhere (a span over several paragraphs has one tag). */
+  tag?: boolean;
 }
 
 interface Props {
@@ -29,8 +32,46 @@ function tagText(r: RegionView): string {
   return t;
 }
 
+/** How a span's label tag looks: its labels and score, a lock when readonly, "!" with its problems. */
+export function spanTagLook(region: RegionView, { selected = false, ghost = false, compare = false }: { selected?: boolean; ghost?: boolean; compare?: boolean }) {
+  return {
+    className: `span-tag${compare ? ' compare' : ''}${region.problems.length ? ' has-problem' : ''}${ghost ? ' ghost' : ''}${selected ? ' selected' : ''}`,
+    style: compare ? { borderColor: region.color, color: region.color } : { background: region.dropped ? '#555' : region.color },
+    title: region.dropped ?? region.problems.map((p) => p.message).join('\n'),
+    text: tagText(region),
+    lock: region.readonly,
+    problem: region.problems.length > 0,
+  };
+}
+
+/** A span's label tag; a click selects its region. */
+export function SpanTag({ region, selected, ghost = false, compare = false, onSelect }: { region: RegionView; selected: boolean; ghost?: boolean; compare?: boolean; onSelect(key: string): void }) {
+  const look = spanTagLook(region, { selected, ghost, compare });
+  return (
+    <button type="button" className={look.className} style={look.style} onClick={() => !compare && onSelect(region.key)} title={look.title}>
+      {look.text}
+      {look.lock && <Lock />}
+      {look.problem && ' !'}
+    </button>
+  );
+}
+
+/** Where each span's tag goes: after its end (clamped to the text), inner spans' tags before outer ones'. */
+function tagsByPosition(spans: SpanRange[], length: number): Map<number, SpanRange[]> {
+  const at = new Map<number, SpanRange[]>();
+  const order = spans.map((s, i) => ({ s, i })).filter(({ s }) => s.tag !== false);
+  order.sort((a, b) => b.s.start - a.s.start || a.i - b.i);
+  for (const { s } of order) {
+    const pos = Math.max(0, Math.min(s.end, length));
+    const list = at.get(pos);
+    if (list) list.push(s);
+    else at.set(pos, [s]);
+  }
+  return at;
+}
+
 export function SpanText({ text, spans, selected, onSelect }: Props) {
-  const segments = useMemo(() => {
+  const { segments, tags } = useMemo(() => {
     const cuts = new Set<number>([0, text.length]);
     for (const s of spans) {
       cuts.add(Math.max(0, Math.min(s.start, text.length)));
@@ -38,43 +79,29 @@ export function SpanText({ text, spans, selected, onSelect }: Props) {
     }
     const points = [...cuts].sort((a, b) => a - b);
     const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-    const out: { from: number; to: number; covering: SpanRange[]; compared: SpanRange[]; starting: SpanRange[] }[] = [];
+    const out: { from: number; to: number; covering: SpanRange[]; compared: SpanRange[] }[] = [];
     for (let i = 0; i < points.length - 1; i++) {
       const from = points[i];
       const to = points[i + 1];
       const covering = sorted.filter((s) => !s.compare && s.start <= from && s.end >= to && s.end > s.start);
       const compared = sorted.filter((s) => s.compare && s.start <= from && s.end >= to && s.end > s.start);
-      const starting = sorted.filter((s) => s.start === from);
-      out.push({ from, to, covering, compared, starting });
+      out.push({ from, to, covering, compared });
     }
-    // Spans past the end of the text start at the end: still show their tag.
-    const late = sorted.filter((s) => s.start >= text.length);
-    if (late.length) out.push({ from: text.length, to: text.length, covering: [], compared: [], starting: late });
-    return out;
+    return { segments: out, tags: tagsByPosition(spans, text.length) };
   }, [text, spans]);
+  const tagsAt = (pos: number) =>
+    (tags.get(pos) ?? []).map((s) => <SpanTag key={s.region.key} region={s.region} selected={s.region.key === selected} ghost={s.ghost} compare={s.compare} onSelect={onSelect} />);
 
   return (
     <div className="span-text" data-length={text.length}>
-      {segments.map(({ from, to, covering, compared, starting }) => {
+      {/* Tags of spans that end at the very start (empty spans there, or ends before 0). */}
+      {tagsAt(0)}
+      {segments.map(({ from, to, covering, compared }) => {
         const inner = covering[covering.length - 1];
         const shadows = covering.map((s, i) => `inset 0 -${(i + 1) * 3}px 0 ${s.region.color}`).join(', ');
         const isSel = covering.some((s) => s.region.key === selected);
         return (
           <Fragment key={from}>
-            {starting.map((s) => (
-              <button
-                type="button"
-                key={s.region.key}
-                className={`span-tag${s.compare ? ' compare' : ''}${s.region.problems.length ? ' has-problem' : ''}${s.ghost ? ' ghost' : ''}${s.region.key === selected ? ' selected' : ''}`}
-                style={s.compare ? { borderColor: s.region.color, color: s.region.color } : { background: s.region.dropped ? '#555' : s.region.color }}
-                onClick={() => !s.compare && onSelect(s.region.key)}
-                title={s.region.dropped ?? s.region.problems.map((p) => p.message).join('\n')}
-              >
-                {tagText(s.region)}
-                {s.region.readonly && <Lock />}
-                {s.region.problems.length > 0 && ' !'}
-              </button>
-            ))}
             {to > from && compared.length > 0 && !inner && (
               <span className="compared" data-from={from} style={{ textDecorationColor: compared[0].region.color }}>
                 {text.slice(from, to)}
@@ -94,6 +121,7 @@ export function SpanText({ text, spans, selected, onSelect }: Props) {
               ) : (
                 <span data-from={from}>{text.slice(from, to)}</span>
               ))}
+            {tagsAt(to)}
           </Fragment>
         );
       })}

@@ -165,7 +165,8 @@ export function ParagraphsObject({ object, value, regions }: Props) {
           if (!(s <= i && i <= e)) continue;
           const from = s === i ? cp.toUtf16(Number(r.value.startOffset) || 0) : 0;
           const to = e === i ? cp.toUtf16(Number(r.value.endOffset) || 0) : text.length;
-          spans.push({ region: r, start: from, end: to, ghost: r.hidden || r.dropped !== null });
+          // One tag per span, at its end: in its last paragraph (the last one there is, if it names one past them).
+          spans.push({ region: r, start: from, end: to, ghost: r.hidden || r.dropped !== null, tag: i === Math.min(e, paragraphs.length - 1) });
         }
         return (
           <div className="paragraph" key={i} data-paragraph={i}>
