@@ -58,6 +58,8 @@ export interface Checking {
   starts: readonly number[];
   /** Tasks checked here since (edited): their reports are newer than the worker's. */
   touched: ReadonlySet<number>;
+  /** What the worker checks with (the image sizes known when it started). */
+  options: ValidateOptions;
 }
 
 export interface TasksChange {
@@ -98,7 +100,7 @@ export function analyze(prev: Project | null, configText: string, tasksText: str
   // `defer`: a check id; the tasks are checked by a worker, which reports in batches (installReports).
   const deferred = defer !== undefined && !reuse && !unreadable(doc);
   const analysis = unreadable(doc) ? null : (reuse ?? (deferred ? pendingAnalysis(against, doc, options) : analyzeTasks(against, doc, options)));
-  const checking: Checking | null = deferred ? { id: defer, done: 0, total: doc.tasks.length, starts: doc.index.tasks, touched: new Set() } : reuse ? (prev?.checking ?? null) : null;
+  const checking: Checking | null = deferred ? { id: defer, done: 0, total: doc.tasks.length, starts: doc.index.tasks, touched: new Set(), options } : reuse ? (prev?.checking ?? null) : null;
   const same = prev && doc === prev.doc;
   return finish(prev, { configText, config, goodConfig, doc, analysis, checking, tasksVersion: same ? prev.tasksVersion : newVersion(), tasksChange: same ? prev.tasksChange : null }, names);
 }
@@ -126,7 +128,9 @@ export function installReports(project: Project, id: number, from: number, repor
     // Edits before this task since the check started moved it (and maybe its lines): read the positions again.
     const delta = doc.index.tasks[t] - checking.starts[t];
     const r = reports[k];
-    next[t] = { ...r, findings: r.findings.map((f) => moveFinding(f, delta, doc.lines)) };
+    // An image loaded since the worker started: its masks' findings are made here, with the size (and its fix).
+    if (project.options !== checking.options && r.findings.some((f) => f.rule === 'rle-invalid')) next[t] = validateTask(a.config, doc, t, project.options);
+    else next[t] = { ...r, findings: r.findings.map((f) => moveFinding(f, delta, doc.lines)) };
   }
   const done = from + reports.length;
   const analysis: Analysis = { ...a, reports: next };
