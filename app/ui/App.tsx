@@ -61,7 +61,7 @@ function ObjectView({ object, regions, relations, compare, data, firstImage, fir
             {object.name} <span className="muted">{object.tag}</span>
           </h3>
           <p className="muted">
-            prelabel does not play {object.tag.toLowerCase()} yet; its {mine.length} region{mine.length === 1 ? '' : 's'} are listed in Regions with their times and labels.
+            prelabel does not play {object.tag.toLowerCase()} yet; {mine.length === 1 ? 'its 1 region is' : `its ${mine.length} regions are`} listed in Regions with their times and labels.
           </p>
         </section>
       );
