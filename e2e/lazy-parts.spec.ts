@@ -27,6 +27,24 @@ test('a text view shows a placeholder while its code loads, then the spans', asy
   await expect(page.getByText('Loading the text view…')).toHaveCount(0);
 });
 
+test('the text views are fetched once the first screen is up: a text opened later is drawn at once, with no placeholder', async ({ page }) => {
+  const fetched = page.waitForResponse(textViews);
+  await openApp(page);
+  // Nothing on the bounding-box sample needs the text views: they are fetched all the same.
+  await fetched;
+  await page.evaluate(() => {
+    const w = window as unknown as { placeholderSeen: boolean };
+    w.placeholderSeen = false;
+    new MutationObserver(() => (w.placeholderSeen ||= document.body.textContent!.includes('Loading the text view'))).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  // Their code is in: it is not fetched again.
+  await expect(page.locator('html')).toHaveAttribute('data-views-loaded', 'yes');
+  await page.route(textViews, (route) => route.abort());
+  await page.getByLabel('Sample').selectOption('ner');
+  await expect(page.getByRole('region', { name: 'Text text' }).locator('mark')).toHaveText(['27', 'Jerusalem', 'the weekend', 'Easter']);
+  expect(await page.evaluate(() => (window as unknown as { placeholderSeen: boolean }).placeholderSeen)).toBe(false);
+});
+
 test('the image canvas loads beside the first screen: a placeholder until it is in, the lists do not wait for it', async ({ page }) => {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));

@@ -160,6 +160,21 @@ export function App() {
   useEffect(() => {
     if (restored === false && samples.length && !useStore.getState().project.configText) void loadSample(samples[0]);
   }, [samples, restored]);
+  // The object views' code, fetched once the first screen is up (when the page is idle): a file opened later
+  // is drawn at once, without a placeholder and a second pass while its view's code arrives.
+  useEffect(() => {
+    const preload = () =>
+      void Promise.all([ImageCanvas, TextObject, ParagraphsObject, HyperTextObject].map((part) => part.preload())).then((ok) => {
+        // For the browser tests: every view's code is in (or failed, and loads again when shown).
+        document.documentElement.dataset.viewsLoaded = ok.every(Boolean) ? 'yes' : 'no';
+      });
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(preload, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(preload, 500);
+    return () => window.clearTimeout(id);
+  }, []);
   const [dragging, setDragging] = useState(false);
 
   const task = useStore(currentTask);

@@ -48,14 +48,38 @@ class PartBoundary extends Component<BoundaryProps, { error: Error | null }> {
   }
 }
 
-/** A component whose code is loaded the first time it is shown; `what` names it in the placeholder and errors. */
-export function deferred<P extends object>(what: string, load: () => Promise<ComponentType<P>>, options: Options = {}): ComponentType<P> {
-  const make = () => lazy(async () => ({ default: await load() }));
+/** A deferred part: a component, and a way to load its code before it is first shown. */
+export type DeferredPart<P extends object> = ComponentType<P> & {
+  /** Loads the code now (once); the part is then drawn at once when shown, without a placeholder. True once it is in. */
+  preload(): Promise<boolean>;
+};
+
+/** A component whose code is loaded the first time it is shown (or preloaded); `what` names it in the placeholder and errors. */
+export function deferred<P extends object>(what: string, load: () => Promise<ComponentType<P>>, options: Options = {}): DeferredPart<P> {
+  /** The component, once its code is in: rendered directly, as lazy() would suspend once more to find it. */
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const fetchPart = () => {
+    loading ??= load().then(
+      (c) => (loaded = c),
+      (e: unknown) => {
+        // A failed load is tried again by the next attempt.
+        loading = null;
+        throw e;
+      },
+    );
+    return loading;
+  };
+  const make = () => lazy(async () => ({ default: await fetchPart() }));
   // A failed lazy() stays failed; Retry makes a new one, which imports again.
   let Part = make();
   const className = options.className ?? 'part-placeholder';
   function Deferred(props: P) {
     const [, setAttempt] = useState(0);
+    // Drawn directly when the code was in as this instance mounted; an instance keeps its choice, as a
+    // change of component type would mount the part afresh (a new canvas, its state lost).
+    const [direct] = useState(() => loaded);
+    const Inner = direct ?? Part;
     return (
       <PartBoundary
         what={what}
@@ -72,11 +96,15 @@ export function deferred<P extends object>(what: string, load: () => Promise<Com
             </div>
           }
         >
-          <Part {...props} />
+          <Inner {...props} />
         </Suspense>
       </PartBoundary>
     );
   }
   Deferred.displayName = `Deferred(${what})`;
+  Deferred.preload = () => fetchPart().then(
+    () => true,
+    () => false,
+  );
   return Deferred;
 }

@@ -10,6 +10,7 @@ import type { ObjectTag } from '../../core';
 import type { RegionView, RelationView } from '../../core/preview';
 import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
+import { useStable } from '../stable';
 import { EditHandles } from './EditHandles';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
@@ -64,17 +65,6 @@ function useSize(ref: React.RefObject<HTMLDivElement | null>) {
     return () => ro.disconnect();
   }, [ref]);
   return size;
-}
-
-/** The same array as last time when its items are the same: the App hands over a new filtered array on
- * every render of its own, and a new array would repaint 10,000 regions for nothing. */
-function useStable<T>(items: T[]): T[];
-function useStable<T>(items: T[] | undefined): T[] | undefined;
-function useStable<T>(items: T[] | undefined): T[] | undefined {
-  const last = useRef(items);
-  const prev = last.current;
-  if (prev !== items && !(prev && items && prev.length === items.length && prev.every((x, i) => x === items[i]))) last.current = items;
-  return last.current;
 }
 
 /** A function that keeps its identity across renders and calls the latest `f`: Konva unbinds and binds a

@@ -8,9 +8,8 @@ import type { RegionView } from '../../core/preview';
 import { newRegionId } from '../../store/commands';
 import { useStore } from '../../store/store';
 import { withAlpha } from '../color';
-import { LOCK } from '../panels/icons';
 import { HyperTextDisplay, hyperTextSource } from './hyperTextLayout';
-import { spanTagLook } from './SpanText';
+import { spanTagButton } from './SpanText';
 import { selectedRange, SpanLabelTools, useSpanTool, useVisibility } from './TextObjects';
 
 /** Any click inside the task HTML that would follow a link is cancelled: the preview never navigates. */
@@ -30,34 +29,6 @@ interface Layout {
   display: HyperTextDisplay | null;
   /** Spans that could not be placed, with the reason. */
   unplaced: { region: RegionView; reason: string }[];
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-/**
- * A span's label tag, built in the DOM like SpanTag (the same look): a page can have thousands, and a
- * React portal per tag costs a set of event listeners each. Clicks reach the view's own handler.
- */
-function tagButton(region: RegionView): HTMLButtonElement {
-  const look = spanTagLook(region, { ghost: region.hidden || region.dropped !== null });
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = look.className;
-  Object.assign(button.style, look.style);
-  button.title = look.title;
-  button.textContent = look.text;
-  if (look.lock) {
-    const svg = document.createElementNS(SVG, 'svg');
-    for (const [k, v] of Object.entries({ class: 'icon', width: LOCK.width, height: LOCK.height, viewBox: `0 0 ${LOCK.width} ${LOCK.height}`, role: 'img', 'aria-label': 'readonly' })) svg.setAttribute(k, String(v));
-    const path = document.createElementNS(SVG, 'path');
-    for (const [k, v] of Object.entries({ d: LOCK.shackle, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.3 })) path.setAttribute(k, String(v));
-    const rect = document.createElementNS(SVG, 'rect');
-    for (const [k, v] of Object.entries({ ...LOCK.body, fill: 'currentColor' })) rect.setAttribute(k, String(v));
-    svg.append(path, rect);
-    button.append(svg);
-  }
-  if (look.problem) button.append(' !');
-  return button;
 }
 
 const SHOW_UNPLACED = 5;
@@ -100,7 +71,10 @@ export function HyperTextObject({ object, value, regions }: Props) {
       mark.style.paddingBottom = `${covering.length * 3}px`;
       mark.title = covering.map((s) => s.labels.join(', ') || 'span').join(' / ');
     }
-    for (const [key, slot] of display.slots) slot.append(tagButton(byKey.get(key)!));
+    for (const [key, slot] of display.slots) {
+      const region = byKey.get(key)!;
+      slot.append(spanTagButton(region, { ghost: region.hidden || region.dropped !== null }));
+    }
     setLayout({ display, unplaced });
   }, [source, spans]);
 

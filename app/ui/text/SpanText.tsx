@@ -1,23 +1,15 @@
 // Text with labelled spans: overlapping and nested spans stay readable (each covering span adds an
 // underline in its colour; the innermost colours the background), a tag after each span's end, where
-// Label Studio writes a span's label.
+// Label Studio writes a span's label. The pieces are built in the DOM, not as React elements: a text can
+// have thousands of spans, and React would make and diff a fiber, props and styles for each piece and tag.
 
-import { Fragment, useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { RegionView } from '../../core/preview';
 import { withAlpha } from '../color';
-import { Lock } from '../panels/icons';
+import { LOCK } from '../panels/icons';
+import { spanPieces, tagsByPosition, type SpanRange } from './spanLayout';
 
-export interface SpanRange {
-  region: RegionView;
-  /** UTF-16 offsets into `text`. */
-  start: number;
-  end: number;
-  ghost: boolean;
-  /** A span of the compared prediction: drawn as a dashed underline, its tag in italics. */
-  compare?: boolean;
-  /** False for a piece of a span that ends elsewhere (a span over several paragraphs has one tag). */
-  tag?: boolean;
-}
+export type { SpanRange } from './spanLayout';
 
 interface Props {
   text: string;
@@ -36,7 +28,7 @@ function tagText(r: RegionView): string {
 export function spanTagLook(region: RegionView, { selected = false, ghost = false, compare = false }: { selected?: boolean; ghost?: boolean; compare?: boolean }) {
   return {
     className: `span-tag${compare ? ' compare' : ''}${region.problems.length ? ' has-problem' : ''}${ghost ? ' ghost' : ''}${selected ? ' selected' : ''}`,
-    style: compare ? { borderColor: region.color, color: region.color } : { background: region.dropped ? '#555' : region.color },
+    style: (compare ? { borderColor: region.color, color: region.color } : { background: region.dropped ? '#555' : region.color }) as Record<string, string>,
     title: region.dropped ?? region.problems.map((p) => p.message).join('\n'),
     text: tagText(region),
     lock: region.readonly,
@@ -44,87 +36,147 @@ export function spanTagLook(region: RegionView, { selected = false, ghost = fals
   };
 }
 
-/** A span's label tag; a click selects its region. */
-export function SpanTag({ region, selected, ghost = false, compare = false, onSelect }: { region: RegionView; selected: boolean; ghost?: boolean; compare?: boolean; onSelect(key: string): void }) {
-  const look = spanTagLook(region, { selected, ghost, compare });
-  return (
-    <button type="button" className={look.className} style={look.style} onClick={() => !compare && onSelect(region.key)} title={look.title}>
-      {look.text}
-      {look.lock && <Lock />}
-      {look.problem && ' !'}
-    </button>
-  );
+const SVG = 'http://www.w3.org/2000/svg';
+
+// Looks (colours, underlines) as classes, one per distinct look, shared by every span view: thousands of
+// pieces with the same look share one rule instead of each parsing its own inline style, and the browser
+// styles them faster. Rules are filled in through the CSSOM, so a value is checked as an inline style's
+// would be and cannot reach outside its rule; the class names are unguessable, so task HTML cannot use them.
+const looks = new Map<string, string>();
+const LOOK_PREFIX = `pl${Math.random().toString(36).slice(2, 8)}-`;
+let lookSheet: CSSStyleSheet | null = null;
+const kebab = (property: string) => property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The class giving `element` (e.g. 'mark.span') the style `style` (camelCase properties). */
+function lookClass(element: string, style: Record<string, string>): string {
+  const key = `${element}|${Object.entries(style).join(';')}`;
+  let name = looks.get(key);
+  if (name) return name;
+  name = `${LOOK_PREFIX}${looks.size}`;
+  if (!lookSheet) {
+    const el = document.createElement('style');
+    el.dataset.spanLooks = '';
+    document.head.append(el);
+    lookSheet = el.sheet!;
+  }
+  const rule = lookSheet.cssRules[lookSheet.insertRule(`${element}.${name} {}`, lookSheet.cssRules.length)] as CSSStyleRule;
+  for (const [property, value] of Object.entries(style)) rule.style.setProperty(kebab(property), value);
+  looks.set(key, name);
+  return name;
 }
 
-/** Where each span's tag goes: after its end (clamped to the text), inner spans' tags before outer ones'. */
-function tagsByPosition(spans: SpanRange[], length: number): Map<number, SpanRange[]> {
-  const at = new Map<number, SpanRange[]>();
-  const order = spans.map((s, i) => ({ s, i })).filter(({ s }) => s.tag !== false);
-  order.sort((a, b) => b.s.start - a.s.start || a.i - b.i);
-  for (const { s } of order) {
-    const pos = Math.max(0, Math.min(s.end, length));
-    const list = at.get(pos);
-    if (list) list.push(s);
-    else at.set(pos, [s]);
+/** A span's label tag as a DOM button (the look of spanTagLook); its clicks are the caller's to handle. */
+export function spanTagButton(region: RegionView, options: { ghost?: boolean; compare?: boolean } = {}): HTMLButtonElement {
+  const look = spanTagLook(region, options);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `${look.className} ${lookClass('button.span-tag', look.style)}`;
+  button.title = look.title;
+  button.textContent = look.text;
+  if (look.lock) {
+    const svg = document.createElementNS(SVG, 'svg');
+    for (const [k, v] of Object.entries({ class: 'icon', width: LOCK.width, height: LOCK.height, viewBox: `0 0 ${LOCK.width} ${LOCK.height}`, role: 'img', 'aria-label': 'readonly' })) svg.setAttribute(k, String(v));
+    const path = document.createElementNS(SVG, 'path');
+    for (const [k, v] of Object.entries({ d: LOCK.shackle, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.3 })) path.setAttribute(k, String(v));
+    const rect = document.createElementNS(SVG, 'rect');
+    for (const [k, v] of Object.entries({ ...LOCK.body, fill: 'currentColor' })) rect.setAttribute(k, String(v));
+    svg.append(path, rect);
+    button.append(svg);
   }
-  return at;
+  if (look.problem) button.append(' !');
+  return button;
+}
+
+/** What was built: the region a click on an element selects, and the elements to mark when a region is selected. */
+interface Drawn {
+  clicks: WeakMap<Element, string>;
+  byKey: Map<string, Element[]>;
+}
+
+/** Fills `host` with the text's pieces and tags; returns what clicks and selection need. */
+function draw(host: HTMLElement, text: string, spans: readonly SpanRange[]): Drawn {
+  const clicks = new WeakMap<Element, string>();
+  const byKey = new Map<string, Element[]>();
+  const note = (key: string, el: Element) => {
+    const list = byKey.get(key);
+    if (list) list.push(el);
+    else byKey.set(key, [el]);
+  };
+  const out = document.createDocumentFragment();
+  const tags = tagsByPosition(spans, text.length);
+  const tagsAt = (pos: number) => {
+    for (const s of tags.get(pos) ?? []) {
+      const button = spanTagButton(s.region, { ghost: s.ghost, compare: s.compare });
+      if (!s.compare) clicks.set(button, s.region.key);
+      note(s.region.key, button);
+      out.append(button);
+    }
+  };
+  // Tags of spans that end at the very start (empty spans there, or ends before 0).
+  tagsAt(0);
+  for (const { from, to, covering, compared } of spanPieces(text.length, spans)) {
+    const inner = covering[covering.length - 1];
+    if (inner) {
+      const mark = document.createElement('mark');
+      const look: Record<string, string> = {
+        background: withAlpha(inner.region.color, 0.2),
+        boxShadow: covering.map((s, i) => `inset 0 -${(i + 1) * 3}px 0 ${s.region.color}`).join(', '),
+        paddingBottom: `${covering.length * 3}px`,
+      };
+      if (compared.length) look.textDecoration = `underline dashed ${compared[0].region.color}`;
+      mark.className = `span${inner.ghost ? ' ghost' : ''}${inner.region.problems.length ? ' has-problem' : ''} ${lookClass('mark.span', look)}`;
+      mark.setAttribute('data-span', covering.map((s) => s.region.key).join(' '));
+      mark.setAttribute('data-from', String(from));
+      mark.textContent = text.slice(from, to);
+      clicks.set(mark, inner.region.key);
+      for (const s of covering) note(s.region.key, mark);
+      out.append(mark);
+    } else {
+      const piece = document.createElement('span');
+      if (compared.length) piece.className = `compared ${lookClass('span.compared', { textDecorationColor: compared[0].region.color })}`;
+      piece.setAttribute('data-from', String(from));
+      piece.textContent = text.slice(from, to);
+      out.append(piece);
+    }
+    tagsAt(to);
+  }
+  host.replaceChildren(out);
+  return { clicks, byKey };
 }
 
 export function SpanText({ text, spans, selected, onSelect }: Props) {
-  const { segments, tags } = useMemo(() => {
-    const cuts = new Set<number>([0, text.length]);
-    for (const s of spans) {
-      cuts.add(Math.max(0, Math.min(s.start, text.length)));
-      cuts.add(Math.max(0, Math.min(s.end, text.length)));
-    }
-    const points = [...cuts].sort((a, b) => a - b);
-    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-    const out: { from: number; to: number; covering: SpanRange[]; compared: SpanRange[] }[] = [];
-    for (let i = 0; i < points.length - 1; i++) {
-      const from = points[i];
-      const to = points[i + 1];
-      const covering = sorted.filter((s) => !s.compare && s.start <= from && s.end >= to && s.end > s.start);
-      const compared = sorted.filter((s) => s.compare && s.start <= from && s.end >= to && s.end > s.start);
-      out.push({ from, to, covering, compared });
-    }
-    return { segments: out, tags: tagsByPosition(spans, text.length) };
-  }, [text, spans]);
-  const tagsAt = (pos: number) =>
-    (tags.get(pos) ?? []).map((s) => <SpanTag key={s.region.key} region={s.region} selected={s.region.key === selected} ghost={s.ghost} compare={s.compare} onSelect={onSelect} />);
+  const host = useRef<HTMLDivElement>(null);
+  const drawn = useRef<Drawn | null>(null);
+  /** The region drawn as selected now. */
+  const shownSelected = useRef<string | null>(null);
+  const layout = useMemo(() => ({ text, spans }), [text, spans]);
+
+  useLayoutEffect(() => {
+    drawn.current = draw(host.current!, layout.text, layout.spans);
+    shownSelected.current = null;
+  }, [layout]);
+
+  // Selecting restyles the selected region's pieces and tag; the pieces stay.
+  useLayoutEffect(() => {
+    const d = drawn.current;
+    if (!d || shownSelected.current === selected) return;
+    for (const el of d.byKey.get(shownSelected.current ?? '') ?? []) el.classList.remove('selected');
+    for (const el of d.byKey.get(selected ?? '') ?? []) el.classList.add('selected');
+    shownSelected.current = selected;
+  }, [layout, selected]);
 
   return (
-    <div className="span-text" data-length={text.length}>
-      {/* Tags of spans that end at the very start (empty spans there, or ends before 0). */}
-      {tagsAt(0)}
-      {segments.map(({ from, to, covering, compared }) => {
-        const inner = covering[covering.length - 1];
-        const shadows = covering.map((s, i) => `inset 0 -${(i + 1) * 3}px 0 ${s.region.color}`).join(', ');
-        const isSel = covering.some((s) => s.region.key === selected);
-        return (
-          <Fragment key={from}>
-            {to > from && compared.length > 0 && !inner && (
-              <span className="compared" data-from={from} style={{ textDecorationColor: compared[0].region.color }}>
-                {text.slice(from, to)}
-              </span>
-            )}
-            {to > from &&
-              (compared.length > 0 && !inner ? null : inner ? (
-                <mark
-                  className={`span${isSel ? ' selected' : ''}${inner.ghost ? ' ghost' : ''}${inner.region.problems.length ? ' has-problem' : ''}`}
-                  style={{ background: withAlpha(inner.region.color, 0.2), boxShadow: shadows, paddingBottom: covering.length * 3, ...(compared.length ? { textDecoration: `underline dashed ${compared[0].region.color}` } : {}) }}
-                  data-span={covering.map((s) => s.region.key).join(' ')}
-                  data-from={from}
-                  onClick={() => onSelect(inner.region.key)}
-                >
-                  {text.slice(from, to)}
-                </mark>
-              ) : (
-                <span data-from={from}>{text.slice(from, to)}</span>
-              ))}
-            {tagsAt(to)}
-          </Fragment>
-        );
-      })}
-    </div>
+    <div
+      ref={host}
+      className="span-text"
+      data-length={text.length}
+      onClick={(e) => {
+        const d = drawn.current;
+        for (let el = e.target as Element | null; d && el && el !== e.currentTarget; el = el.parentElement) {
+          const key = d.clicks.get(el);
+          if (key !== undefined) return onSelect(key);
+        }
+      }}
+    />
   );
 }

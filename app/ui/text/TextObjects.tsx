@@ -8,6 +8,7 @@ import { CodePointText } from '../../core/text/codepoints';
 import { newRegionId } from '../../store/commands';
 import { useStore } from '../../store/store';
 import { RelationArrows } from './RelationArrows';
+import { useStable } from '../stable';
 import { SpanText, type SpanRange } from './SpanText';
 
 interface Props {
@@ -71,7 +72,9 @@ export function SpanLabelTools({ object, onLabel, label, tags = ['Labels'] }: { 
   );
 }
 
-export function TextObject({ object, value, regions, relations = [], compare }: Props) {
+export function TextObject({ object, value, regions: regionsProp, relations = [], compare: compareProp }: Props) {
+  const regions = useStable(regionsProp);
+  const compare = useStable(compareProp);
   const selected = useStore((s) => s.selected);
   const selectRegion = useStore((s) => s.selectRegion);
   const addResults = useStore((s) => s.addResults);
@@ -121,14 +124,15 @@ export function TextObject({ object, value, regions, relations = [], compare }: 
   );
 }
 
-export function ParagraphsObject({ object, value, regions }: Props) {
+export function ParagraphsObject({ object, value, regions: regionsProp }: Props) {
+  const regions = useStable(regionsProp);
   const selected = useStore((s) => s.selected);
   const selectRegion = useStore((s) => s.selectRegion);
   const addResults = useStore((s) => s.addResults);
   const config = useStore((s) => s.project.goodConfig);
   const visible = useVisibility();
   const { tool, toolProps } = useSpanTool();
-  const paragraphs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  const paragraphs = useMemo(() => (Array.isArray(value) ? (value as Record<string, unknown>[]) : []), [value]);
   const nameKey = object.attrs.nameKey ?? 'author';
   const textKey = object.attrs.textKey ?? 'text';
   const textOf = (i: number) => String(paragraphs[i]?.[textKey] ?? '');
@@ -150,11 +154,11 @@ export function ParagraphsObject({ object, value, regions }: Props) {
     window.getSelection()?.removeAllRanges();
     addResults([{ id: newRegionId(), from_name: tool.control, to_name: object.name, type, value: { start: String(pi), end: String(pj), startOffset, endOffset, text, [type]: [tool.label] } }], `Label "${text.slice(0, 30)}" as ${tool.label}`);
   };
-  return (
-    <section className="text-object" aria-label={`Paragraphs ${object.name}`} onMouseUp={onMouseUp}>
-      <h3>{object.name}</h3>
-      <SpanLabelTools object={object} tags={['ParagraphLabels', 'Labels']} {...toolProps} />
-      {paragraphs.map((p, i) => {
+  // Each paragraph's spans, made again only when the regions or the text change (not when a region is
+  // selected): a new list redraws the paragraph.
+  const spansOf = useMemo(
+    () =>
+      paragraphs.map((p, i) => {
         const text = String(p?.[textKey] ?? '');
         const cp = new CodePointText(text);
         const spans: SpanRange[] = [];
@@ -168,9 +172,19 @@ export function ParagraphsObject({ object, value, regions }: Props) {
           // One tag per span, at its end: in its last paragraph (the last one there is, if it names one past them).
           spans.push({ region: r, start: from, end: to, ghost: r.hidden || r.dropped !== null, tag: i === Math.min(e, paragraphs.length - 1) });
         }
+        return spans;
+      }),
+    [paragraphs, textKey, regions, visible],
+  );
+  return (
+    <section className="text-object" aria-label={`Paragraphs ${object.name}`} onMouseUp={onMouseUp}>
+      <h3>{object.name}</h3>
+      <SpanLabelTools object={object} tags={['ParagraphLabels', 'Labels']} {...toolProps} />
+      {paragraphs.map((p, i) => {
+        const text = String(p?.[textKey] ?? '');
         return (
           <div className="paragraph" key={i} data-paragraph={i}>
-            <b>{String(p?.[nameKey] ?? '')}</b> <SpanText text={text} spans={spans} selected={selected} onSelect={selectRegion} />
+            <b>{String(p?.[nameKey] ?? '')}</b> <SpanText text={text} spans={spansOf[i]} selected={selected} onSelect={selectRegion} />
           </div>
         );
       })}
