@@ -36,3 +36,35 @@ test('2,000 tasks x 20 boxes with one stale from_name each: first task at once, 
   await page.getByRole('list', { name: 'Problems' }).getByRole('listitem').first().getByRole('button', { name: 'Fix all 2000 like this' }).click();
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 errors', { timeout: 30_000 });
 });
+
+test('while the worker has not reached a task, its Problems say it is still being checked, not that it has none', async ({ page }) => {
+  test.setTimeout(120_000);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/analysisWorker/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openApp(page);
+  const tasks = Array.from({ length: 300 }, (_, t) => ({
+    data: { image: `/img/${t}.png` },
+    predictions: [{ model_version: 'm', result: Array.from({ length: 20 }, (_, r) => ({ id: `t${t}r${r}`, from_name: r === 0 ? 'labelz' : 'label', to_name: 'image', type: 'rectanglelabels', value: { x: r, y: 1, width: 2, height: 2, rotation: 0, rectanglelabels: ['Car'] } })) }],
+  }));
+  const text = JSON.stringify(tasks, null, 2);
+  expect(text.length).toBeGreaterThan(2_000_000);
+  await openFiles(page, [
+    { name: 'c.xml', text: CONFIG },
+    { name: 'big.json', text },
+  ]);
+  await expect(page.getByText('20 regions', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Task number').fill('300');
+  await page.getByLabel('Task number').press('Enter');
+  await expect(page.getByText('This task is still being checked…')).toBeVisible();
+  await expect(page.getByText('No problems in this task.')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('so far');
+  release();
+  await expect(page.locator('.app')).toHaveAttribute('data-checking', 'no', { timeout: 60_000 });
+  await expect(page.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'labelz' })).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('300 errors');
+  await expect(page.getByRole('heading', { name: /Problems/ })).not.toContainText('so far');
+});

@@ -40,3 +40,27 @@ test('answers are edited against the config, each one undo step, and exported', 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(panel.getByRole('radio', { name: 'Positive' })).toBeChecked();
 });
+
+test('a TextArea answer of several texts shows each one; editing one keeps the others; a text with a line break stays one text', async ({ page }) => {
+  await openFixture(page, 'classes', 0);
+  const config = readFileSync('e2e/fixtures/classes.xml', 'utf8');
+  const tasks = JSON.parse(readFileSync('e2e/fixtures/classes.json', 'utf8'));
+  tasks[0].predictions[0].result = [{ id: 't', from_name: 'summary', to_name: tasks[0].predictions[0].result[0]?.to_name ?? 'text', type: 'textarea', value: { text: ['Hello', 'World', 'two\nlines'] } }];
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'classes.xml', mimeType: 'text/xml', buffer: Buffer.from(config) },
+    { name: 'texts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks, null, 2)) },
+  ]);
+  const panel = page.getByRole('list', { name: 'Classifications' });
+  await expect(panel.getByLabel('summary text 1')).toHaveValue('Hello');
+  await expect(panel.getByLabel('summary text 2')).toHaveValue('World');
+  await expect(panel.getByLabel('summary text 3')).toHaveValue('two\nlines');
+  await panel.getByLabel('summary text 2').fill('World!');
+  await panel.getByLabel('summary text 2').press('Enter');
+  await expect(panel.getByLabel('summary text 2')).toHaveValue('World!');
+  await panel.getByLabel('summary add a text').fill('More');
+  await panel.getByLabel('summary add a text').press('Enter');
+  await expect(panel.getByLabel('summary text 4')).toHaveValue('More');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result;
+  expect(result[0].value.text).toEqual(['Hello', 'World!', 'two\nlines', 'More']);
+});

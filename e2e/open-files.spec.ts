@@ -51,12 +51,24 @@ test('an image that cannot load: regions on a neutral canvas of original_width x
   await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toContainText('street.jpg');
 });
 
-test('a broken tasks file keeps the last good preview and says where it breaks', async ({ page }) => {
+test("a broken tasks file opened says where it breaks and shows none of the previous file's tasks as its own", async ({ page }) => {
   await openApp(page);
   await openFiles(page, [{ name: 'broken.json', text: '[\n  {"data": {"image": "x.png"}},\n]' }]);
   await expect(problems(page).first()).toContainText("json-syntax Trailing comma before ']'");
+  await expect(page.getByText('The tasks file does not parse, so no task can be shown')).toBeVisible();
+  await expect(regions(page)).toHaveCount(0);
+  await expect(page.getByText('the preview shows the last good tasks')).toHaveCount(0);
+});
+
+test('breaking the tasks while typing keeps the last good preview and says where it breaks', async ({ page }) => {
+  await openApp(page);
+  const tasks = page.locator('[data-pane="Tasks"] .cm-content');
+  await tasks.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(',');
+  await expect(problems(page).first()).toContainText('json-syntax');
   await expect(page.getByText('does not parse; the preview shows the last good tasks')).toBeVisible();
-  await expect(page.getByText('2 regions')).toBeVisible();
+  await expect(regions(page)).toHaveCount(2);
 });
 
 test('export gives back a tasks file byte for byte, its UTF-8 byte order mark included', async ({ page }) => {

@@ -3,7 +3,7 @@
 
 import { findControl, findObject, type ConfigModel, type ControlTag, type ObjectTag } from './config/model';
 import type { Finding } from './finding';
-import { mediaExtent } from './tags/media';
+import { LABELS_IN_VALUE, mediaExtent } from './tags/media';
 import { familyFor } from './tags/registry';
 import { isObject } from './tasks/jsonValue';
 
@@ -85,9 +85,6 @@ function colorOf(label: string, control: ControlTag | undefined, config?: Config
 // Checked in Label Studio's editor 1.4: unknown names drop the result; a type or to_name mismatch is still listed.
 const DROP_RULES = new Set(['unknown-from-name', 'unknown-to-name']);
 
-/** Label Studio writes a video rectangle's labels into its own value, as `labels`. */
-const LABELS_IN_VALUE = new Set(['videorectangle']);
-
 function labelsIn(type: string, value: Record<string, unknown>): string[] {
   const v = value[type] ?? (type.endsWith('labels') || LABELS_IN_VALUE.has(type) ? value.labels : undefined);
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
@@ -95,12 +92,22 @@ function labelsIn(type: string, value: Record<string, unknown>): string[] {
 }
 
 /**
+ * The last views made, per task and prediction: the config and result list they were made of and, per result
+ * index, the view of a one-result region without problems or details made of it. A list (not a WeakMap keyed
+ * by result: 100,000 weak entries made every garbage collection slower).
+ */
+interface LastView {
+  config: ConfigModel | null;
+  results: readonly unknown[];
+  regions: (RegionView | undefined)[];
+}
+const lastViews = new Map<string, LastView>();
+const LAST_VIEWS = 4;
+
+/**
  * The view of prediction `p` of task `t`. `findings` are the validation findings (any task); only those of
  * this prediction are attached.
  */
-/** The view made of a result object last time, for the config, task, prediction and index it was made for. */
-const reused = new WeakMap<object, { config: unknown; t: number; p: number; r: number; region: RegionView }>();
-
 export function predictionView(config: ConfigModel | null, task: unknown, t: number, p: number, findings: readonly Finding[]): PredictionView {
   const out: PredictionView = { regions: [], classifications: [], relations: [] };
   if (!isObject(task) || !Array.isArray(task.predictions)) return out;
@@ -131,12 +138,15 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     borrowed.delete(region);
     return copy;
   };
+  const lastKey = `${t}/${p}`;
+  const last = lastViews.get(lastKey);
+  const before = last && last.config === config ? last : null;
   results.forEach((res, r) => {
     if (!isObject(res)) return;
-    const hit = reused.get(res);
-    if (hit && hit.config === config && hit.t === t && hit.p === p && hit.r === r && !problemsOf.has(r) && !byKey.has(hit.region.key)) {
-      byKey.set(hit.region.key, hit.region);
-      borrowed.add(hit.region);
+    const hit = before && before.results[r] === res ? before.regions[r] : undefined;
+    if (hit && !problemsOf.has(r) && !byKey.has(hit.key)) {
+      byKey.set(hit.key, hit);
+      borrowed.add(hit);
       return;
     }
     const type = typeof res.type === 'string' ? res.type : '';
@@ -231,14 +241,18 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     if (res.hidden === true) region.hidden = true;
     if (region.score === null && typeof res.score === 'number') region.score = res.score;
   }
+  const kept: (RegionView | undefined)[] = new Array(results.length);
   for (const region of byKey.values()) {
     if (!borrowed.has(region)) {
       region.results.sort((a, b) => a - b);
       for (const r of region.results) region.problems.push(...(problemsOf.get(r) ?? []));
-      if (region.results.length === 1 && region.problems.length === 0 && region.details.length === 0 && region.dropped === null) reused.set(results[region.shapeResult] as object, { config, t, p, r: region.shapeResult, region });
     }
+    if (region.results.length === 1 && region.problems.length === 0 && region.details.length === 0 && region.dropped === null) kept[region.shapeResult] = region;
     out.regions.push(region);
   }
+  lastViews.delete(lastKey);
+  lastViews.set(lastKey, { config, results, regions: kept });
+  if (lastViews.size > LAST_VIEWS) lastViews.delete(lastViews.keys().next().value!);
   out.regions.sort((a, b) => a.shapeResult - b.shapeResult);
   return out;
 }

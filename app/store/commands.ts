@@ -3,6 +3,7 @@
 
 import type { ConfigModel, Finding, JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
+import { LABELS_IN_VALUE } from '../core/tags/media';
 import { isObject } from '../core/tasks/jsonValue';
 
 function resultsOf(task: unknown, p: number): unknown[] {
@@ -67,9 +68,6 @@ export function predictionsToAnnotations(tasks: readonly unknown[]): JsonEdit[] 
   });
   return edits;
 }
-
-/** Label Studio writes a video rectangle's labels (from a <Labels> on its video) into its own value, as `labels`. */
-const LABELS_IN_VALUE = new Set(['videorectangle']);
 
 /** Set the labels of every labelling result of the region (the `*labels` key named like its type). */
 export function labelEdits(task: unknown, t: number, p: number, region: RegionView, labels: string[]): JsonEdit[] {

@@ -156,6 +156,21 @@ describe('opening files', () => {
     expect(state().project.findings).toEqual(fullFindings());
   });
 
+  test("a newly opened tasks file that does not parse does not show the previous file's tasks as its own", () => {
+    state().loadProject(CONFIG, boxes(2, 2), { config: 'c.xml', tasks: 'a.json' });
+    const broken = boxes(3, 2).replace('"model_version": "m",', '"model_version": "m",,');
+    state().loadProject(CONFIG, broken, { config: 'c.xml', tasks: 'broken.json' });
+    expect(state().project.goodDoc).toBeNull();
+    expect(state().project.findings.map((f) => f.rule)).toContain('json-syntax');
+    // Typing on from there, the last good tasks are those typed, not a.json's.
+    state().changeText('tasks', [{ from: 0, to: 0, insert: ' ' }]);
+    expect(state().project.goodDoc).toBeNull();
+    // Editing a file that parses and breaking it while typing keeps the last good preview.
+    state().loadProject(CONFIG, boxes(2, 2), { config: 'c.xml', tasks: 'a.json' });
+    state().changeText('tasks', [{ from: 0, to: 1, insert: '' }]);
+    expect(state().project.goodDoc?.tasks).toHaveLength(2);
+  });
+
   test('a newly opened config that does not parse is not checked against the old one', () => {
     state().loadProject(examples.troubleshooting.config, examples.troubleshooting.tasks, {});
     expect(state().project.findings.some((f) => f.rule === 'unknown-from-name')).toBe(true);

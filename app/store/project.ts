@@ -58,6 +58,8 @@ export interface Checking {
   starts: readonly number[];
   /** Tasks checked here since (edited): their reports are newer than the worker's. */
   touched: ReadonlySet<number>;
+  /** What the worker checks with (the image sizes known when it started). */
+  options: ValidateOptions;
 }
 
 export interface TasksChange {
@@ -87,8 +89,10 @@ interface Names {
 /**
  * The project for these texts. `freshConfig`: the config was opened, not typed: when it does not parse, the
  * tasks are not checked against the previous, unrelated config (that would offer fixes that damage them).
+ * `freshTasks`: the tasks file was opened: when it does not parse, the previous file's tasks are not shown
+ * as if they were its own (the last good tasks stand in only while the person edits the same text).
  */
-export function analyze(prev: Project | null, configText: string, tasksText: string | TasksDocument, names: Names = {}, freshConfig = false, defer?: number): Project {
+export function analyze(prev: Project | null, configText: string, tasksText: string | TasksDocument, names: Names = {}, freshConfig = false, defer?: number, freshTasks = false): Project {
   const config = prev && prev.configText === configText ? prev.config : parseConfig(configText);
   const doc = typeof tasksText !== 'string' ? tasksText : prev && prev.doc.length === tasksText.length && prev.tasksText === tasksText ? prev.doc : parseTasks(tasksText);
   const goodConfig = config.ok ? config : freshConfig ? null : (prev?.goodConfig ?? null);
@@ -98,9 +102,9 @@ export function analyze(prev: Project | null, configText: string, tasksText: str
   // `defer`: a check id; the tasks are checked by a worker, which reports in batches (installReports).
   const deferred = defer !== undefined && !reuse && !unreadable(doc);
   const analysis = unreadable(doc) ? null : (reuse ?? (deferred ? pendingAnalysis(against, doc, options) : analyzeTasks(against, doc, options)));
-  const checking: Checking | null = deferred ? { id: defer, done: 0, total: doc.tasks.length, starts: doc.index.tasks, touched: new Set() } : reuse ? (prev?.checking ?? null) : null;
+  const checking: Checking | null = deferred ? { id: defer, done: 0, total: doc.tasks.length, starts: doc.index.tasks, touched: new Set(), options } : reuse ? (prev?.checking ?? null) : null;
   const same = prev && doc === prev.doc;
-  return finish(prev, { configText, config, goodConfig, doc, analysis, checking, tasksVersion: same ? prev.tasksVersion : newVersion(), tasksChange: same ? prev.tasksChange : null }, names);
+  return finish(prev, { configText, config, goodConfig, doc, analysis, checking, tasksVersion: same ? prev.tasksVersion : newVersion(), tasksChange: same ? prev.tasksChange : null, noFallback: freshTasks && !same }, names);
 }
 
 /** An analysis whose task reports are still to come: every task counts as one task with nothing found yet. */
@@ -126,7 +130,9 @@ export function installReports(project: Project, id: number, from: number, repor
     // Edits before this task since the check started moved it (and maybe its lines): read the positions again.
     const delta = doc.index.tasks[t] - checking.starts[t];
     const r = reports[k];
-    next[t] = { ...r, findings: r.findings.map((f) => moveFinding(f, delta, doc.lines)) };
+    // An image loaded since the worker started: its masks' findings are made here, with the size (and its fix).
+    if (project.options !== checking.options && r.findings.some((f) => f.rule === 'rle-invalid')) next[t] = validateTask(a.config, doc, t, project.options);
+    else next[t] = { ...r, findings: r.findings.map((f) => moveFinding(f, delta, doc.lines)) };
   }
   const done = from + reports.length;
   const analysis: Analysis = { ...a, reports: next };
@@ -188,9 +194,9 @@ export function recheck(project: Project): Project {
   return finish(project, { configText: project.configText, config: project.config, goodConfig: project.goodConfig, doc: project.doc, analysis, checking: project.checking, tasksVersion: project.tasksVersion, tasksChange: project.tasksChange }, {});
 }
 
-function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'> & { checking?: Checking | null; options?: ValidateOptions }, names: Names): Project {
+function finish(prev: Project | null, p: Pick<Project, 'configText' | 'config' | 'goodConfig' | 'doc' | 'analysis' | 'tasksVersion' | 'tasksChange'> & { checking?: Checking | null; options?: ValidateOptions; noFallback?: boolean }, names: Names): Project {
   const { config, goodConfig, doc, analysis } = p;
-  const goodDoc = unreadable(doc) ? (prev?.goodDoc ?? null) : doc;
+  const goodDoc = unreadable(doc) ? (p.noFallback ? null : (prev?.goodDoc ?? null)) : doc;
   const checkedAgainst = config.ok ? 'config' : goodConfig ? 'last-good' : 'no-config';
   let findings: Finding[];
   let counts = { tasks: 0, predictions: 0, results: 0 };

@@ -2,7 +2,10 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import { guideExamples } from '../testing/shared';
-import { analyze } from './project';
+import { parseConfig } from '../core/config/parse';
+import { parseTasks } from '../core/tasks/parse';
+import { validateTask } from '../core/validate/validate';
+import { analyze, installReports, withCheckOptions } from './project';
 import { parse, parseFragment } from 'parse5';
 import { setHtmlParser } from '../core/text/htmlParser';
 import { htmlParserLoaded, useStore } from './store';
@@ -132,6 +135,27 @@ describe('image sizes: brush masks without original_width/height are checked at 
     expect(maskFindings()[0].fix).toBeDefined();
     useStore.getState().loadProject(config, tasks, { config: 'seg.xml', tasks: 'seg.json' });
     expect(maskFindings()[0].fix).toBeDefined();
+  });
+});
+
+describe('a worker check that started before an image loaded', () => {
+  const MASK_2x2 = [0, 0, 0, 16, 57, 27, 252, 127, 243, 128, 71, 254];
+  const config = '<View><Image name="image" value="$image"/><BrushLabels name="seg" toName="image"><Label value="Road"/></BrushLabels></View>';
+  const mask = { id: 'm', from_name: 'seg', to_name: 'image', type: 'brushlabels', value: { format: 'rle', rle: MASK_2x2, brushlabels: ['Road'] } };
+  const tasks = JSON.stringify([{ data: { image: 'a.png' }, predictions: [] }, { data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [mask] }] }]);
+
+  test("its reports of tasks not yet in get the image's size (and the fix) when they arrive", () => {
+    // The worker's report of task 1, made without the image size (as the worker would).
+    const workerReport = validateTask(parseConfig(config), parseTasks(tasks), 1);
+    expect(workerReport.findings.filter((f) => f.rule === 'rle-invalid').map((f) => !!f.fix)).toEqual([false]);
+    let project = analyze(null, config, tasks, {}, false, 7);
+    expect(project.checking?.id).toBe(7);
+    // The image loads while the worker is still on the file.
+    project = withCheckOptions(project, { imageSizes: new Map([['a.png', { width: 2, height: 2 }]]) });
+    project = installReports(project, 7, 0, [validateTask(parseConfig(config), parseTasks(tasks), 0), workerReport]);
+    expect(project.checking).toBeNull();
+    const [f] = project.findings.filter((g) => g.rule === 'rle-invalid');
+    expect(f.fix?.title).toBe('Add original_width 2 and original_height 2 (the loaded image)');
   });
 });
 

@@ -216,7 +216,7 @@ export const useStore = create<AppState>()((set, get) => ({
     // Analysed against the previous project, so that a file that does not parse keeps the last good preview.
     // A big file is shown at once and checked by a worker (the page stays interactive, with a progress bar).
     const check = tasksText.length > CHECK_IN_WORKER_ABOVE && typeof Worker !== 'undefined' ? ++checks : undefined;
-    let project = analyze(prev, configText, tasksInput, names, configText !== prev.configText, check);
+    let project = analyze(prev, configText, tasksInput, names, configText !== prev.configText, check, tasksText !== prev.tasksText);
     if (project.checking && project.checkedAgainst === 'last-good') project = checkHere(project);
     if (project.checking) startCheck({ id: project.checking.id, configText, tasksText, imageSizes: [...(project.options.imageSizes ?? [])] });
     if (options?.version !== undefined) project.tasksVersion = options.version;

@@ -62,7 +62,7 @@ function ObjectView({ object, regions, relations, compare, data, firstImage, fir
             {object.name} <span className="muted">{object.tag}</span>
           </h3>
           <p className="muted">
-            prelabel does not play {object.tag.toLowerCase()} yet; its {mine.length} region{mine.length === 1 ? '' : 's'} are listed in Regions with their times and labels.
+            prelabel does not play {object.tag.toLowerCase()} yet; {mine.length === 1 ? 'its 1 region is' : `its ${mine.length} regions are`} listed in Regions with their times and labels.
           </p>
         </section>
       );
@@ -395,7 +395,9 @@ export function App() {
           <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={tasksText} version={project.tasksVersion} change={project.tasksChange} onChange={tasksEdits.call} onUndo={undo} onRedo={redo} />
         </div>
         <main className="preview" aria-label="Preview">
-          {!config && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
+          {!config && !project.configText && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
+          {!config && project.configText && <p className="muted">The config does not parse, so nothing can be drawn: its error is listed in Problems, with where it is.</p>}
+          {config && !project.goodDoc && <p className="muted">The tasks file does not parse, so no task can be shown: its error is listed in Problems, with where it is.</p>}
           {objects.map((o) => (
             <ObjectView key={o.name} object={o} regions={view.regions} relations={view.relations} compare={compareView?.regions ?? null} data={data} firstImage={o === firstImage} firstText={o === firstText} />
           ))}

@@ -155,12 +155,14 @@ export interface PixelJudgment {
 const judged = new WeakMap<unknown[], PixelJudgment>();
 const NOT_PIXELS: PixelJudgment = { regions: 0, pixelRegions: 0, pixels: false, quiet: new Set(), fix: null };
 
+const SCALAR_GEOMETRY = ['x', 'y', 'width', 'height', 'radiusX', 'radiusY'];
+
 /** Does an image result hold a number above 100 in its geometry (x, y, sizes, radii, points)? */
 function hasCoordinateAbove100(res: unknown): boolean {
   if (!res || typeof res !== 'object') return false;
   const value = (res as Record<string, unknown>).value as Record<string, unknown> | undefined;
   if (!value || typeof value !== 'object') return false;
-  for (const k of ['x', 'y', 'width', 'height', 'radiusX', 'radiusY']) {
+  for (const k of SCALAR_GEOMETRY) {
     const v = value[k];
     if (typeof v === 'number' && v > 100 + EPS) return true;
   }

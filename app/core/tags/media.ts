@@ -108,6 +108,9 @@ function videoBounds(cx: ResultCheck): void {
   }
 }
 
+/** Result types whose labels Label Studio writes into their own value as `labels` (a video rectangle takes them from a <Labels> on its video). */
+export const LABELS_IN_VALUE: ReadonlySet<string> = new Set(['videorectangle']);
+
 export const videoFamily: ValueFamily = {
   id: 'video',
   regionKind: () => 'track',

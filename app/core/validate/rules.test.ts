@@ -416,3 +416,27 @@ describe('brush masks without original_width/original_height', () => {
     expect(run(mask({ original_width: 2, original_height: 2 }), new Map([['a.png', { width: 3, height: 3 }]]))).toEqual([]);
   });
 });
+
+describe('video rectangles: value.labels against the <Labels> on the video', () => {
+  const VIDEO = `<View>
+  <Video name="video" value="$video" framerate="25"/>
+  <VideoRectangle name="box" toName="video"/>
+  <Labels name="videoLabels" toName="video"><Label value="Car"/><Label value="Airplane"/></Labels>
+</View>`;
+  const task = (labels: unknown[]) =>
+    JSON.stringify([{ data: { video: 'v.mp4' }, predictions: [{ result: [{ id: 'v1', from_name: 'box', to_name: 'video', type: 'videorectangle', value: { framesCount: 100, duration: 4, sequence: [{ frame: 1, enabled: true, x: 1, y: 1, width: 5, height: 5, rotation: 0, time: 0.04 }], labels } }] }] }]);
+  const labelFindings = (labels: unknown[]) => check(VIDEO, task(labels)).report.findings.filter((f) => f.rule === 'unknown-label');
+
+  test('a label the video has no <Label> for is an error at its place, with the nearest one as fix', () => {
+    const [f, ...more] = labelFindings(['Car', 'Airplain']);
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', path: ['predictions', 0, 'result', 0, 'value', 'labels', 1], suggestion: 'Airplane' });
+    expect(f.message).toContain('"videoLabels"');
+    const fixed = applyEdits(check(VIDEO, task(['Car', 'Airplain'])).doc.tasks, f.fix!.edits);
+    expect(check(VIDEO, JSON.stringify(fixed)).report.findings.filter((g) => g.rule === 'unknown-label')).toEqual([]);
+  });
+
+  test('labels the config has stay quiet', () => {
+    expect(labelFindings(['Car', 'Airplane'])).toEqual([]);
+  });
+});

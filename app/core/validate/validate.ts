@@ -43,6 +43,8 @@ export interface TaskReport {
   results: number;
   /** Per prediction, what the result rules said of each result: kept for tasks with many results. */
   memo?: (ResultMemo[] | null)[];
+  /** Per prediction with a memo, its region map (results by id), kept for the next check of the task. */
+  regionMaps?: (PredictionRegions | null)[];
 }
 
 /** What the result rules said of one result (they look at that result alone), and what the region map needs. */
@@ -182,10 +184,30 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
         }
       }
       resultSound.push(entry.sound);
-      if (!entry.relation) regions.add(entry.id, r, entry.kind);
       if (memo) memo[r] = entry;
+      else if (!entry.relation) regions.add(entry.id, r, entry.kind);
     }
-    if (memo) (report.memo ??= [])[p] = memo;
+    let regionMap = regions;
+    if (memo) {
+      (report.memo ??= [])[p] = memo;
+      // The region map of the last check, when no result came or went and none that changed changed its id,
+      // kind or being a relation (building it again is a map of 100,000 ids per edit).
+      const before = reuse?.prev.regionMaps?.[p];
+      let same = !!(before && reusable && !origin);
+      if (same && changed) {
+        for (const r of changed) {
+          const o = reusable![r];
+          const n = memo[r];
+          if (!o || o.id !== n.id || o.kind !== n.kind || o.relation !== n.relation) {
+            same = false;
+            break;
+          }
+        }
+      }
+      if (same) regionMap = before!;
+      else for (let r = 0; r < memo.length; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+      (report.regionMaps ??= [])[p] = regionMap;
+    }
     const pc: PredictionCheck = {
       rule: rules[0],
       config,
@@ -197,7 +219,7 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
       p,
       prediction,
       results: list,
-      regions,
+      regions: regionMap,
       resultSound,
       report(message, opts) {
         const r = opts?.result;

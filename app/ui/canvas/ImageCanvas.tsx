@@ -274,11 +274,6 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
           Zoom out
         </button>
       </div>
-      {notice && (
-        <p className="image-notice" role="status">
-          {notice}
-        </p>
-      )}
       <div
         ref={box}
         className="canvas-box"
@@ -292,6 +287,13 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
         data-compared={compare?.length ?? 0}
       >
         {status.image && <ImageUnder image={status.image} size={size} view={view} follow={followStage} />}
+        {/* Over the canvas, not above it: a notice arriving late (an image that fails to load) must not move
+            the canvas under the pointer. It lets clicks through to the regions under it. */}
+        {notice && (
+          <p className="image-notice" role="status">
+            {notice}
+          </p>
+        )}
         <Stage
           width={width}
           height={height}

@@ -81,7 +81,15 @@ interface PaintOptions {
   endpoints?: Map<string, RegionView>;
 }
 
-export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations, compare, size, scale }: RegionsPicture, options: PaintOptions = {}): void {
+/** Every region of the picture: shapes, then the compared prediction and relations, then labels on top. */
+export function paintRegions(ctx: CanvasRenderingContext2D, picture: RegionsPicture, options: PaintOptions = {}): void {
+  paintShapes(ctx, picture, 0, picture.visible.length);
+  paintOverShapes(ctx, picture, options);
+  paintLabels(ctx, picture, 0, picture.visible.length);
+}
+
+/** The shapes of regions [from, to) (a part of a whole paint; see paintRegions for the order). */
+export function paintShapes(ctx: CanvasRenderingContext2D, { visible, size, scale }: RegionsPicture, from: number, to: number): void {
   const px = 1 / scale;
   // The context's state is set per region rather than saved and restored (save/restore cost a third of
   // painting 100,000 boxes); only a region that paints itself (a mask) gets a save/restore of its own.
@@ -91,7 +99,8 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
     if (on !== dashed) ctx.setLineDash(on ? [6 * px, 4 * px] : []);
     dashed = on;
   };
-  for (const r of visible) {
+  for (let i = from; i < to; i++) {
+    const r = visible[i];
     const util = shapeUtils[r.kind];
     const ghost = isGhost(r);
     if (util.paint) {
@@ -121,6 +130,11 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
     }
   }
   ctx.restore();
+}
+
+/** What is painted over all shapes and under all labels: the compared prediction and the relations. */
+export function paintOverShapes(ctx: CanvasRenderingContext2D, { visible, relations, compare, size, scale }: RegionsPicture, options: PaintOptions = {}): void {
+  const px = 1 / scale;
   // The compared prediction: white dashed outlines over a dark one, with its labels in italics.
   if (compare?.length) {
     ctx.save();
@@ -176,11 +190,16 @@ export function paintRegions(ctx: CanvasRenderingContext2D, { visible, relations
     }
     ctx.restore();
   }
-  // Labels on top of all shapes.
+}
+
+/** The labels of regions [from, to), on top of all shapes. */
+export function paintLabels(ctx: CanvasRenderingContext2D, { visible, size, scale }: RegionsPicture, from: number, to: number): void {
+  const px = 1 / scale;
   ctx.save();
   ctx.font = `${LABEL_FONT * px}px sans-serif`;
   ctx.textBaseline = 'top';
-  for (const r of visible) {
+  for (let i = from; i < to; i++) {
+    const r = visible[i];
     const util = shapeUtils[r.kind];
     const a = util.anchor(r, size);
     const ghost = isGhost(r);

@@ -5,7 +5,7 @@
 import Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ViewTransform } from '../../store/store';
-import { changedBoxes, knownBox, LABEL_REACH, paintRegions, repaintBoxes, type RegionsPicture } from './paintRegions';
+import { changedBoxes, knownBox, LABEL_REACH, paintLabels, paintOverShapes, paintRegions, paintShapes, repaintBoxes, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type Box } from './shapeUtils';
 
 /** A bitmap of the regions, placed in image pixels. */
@@ -50,8 +50,16 @@ function extentOf(picture: RegionsPicture): Box {
   return b;
 }
 
-/** Paint the whole extent (labels included) into a new canvas, at `resolution` bitmap pixels per image pixel or less. */
-function paintBitmap(picture: RegionsPicture, extent: Box, resolution: number): Bitmap {
+/** A bitmap being painted a slice at a time: the shapes, what goes over them, then the labels. */
+interface BitmapJob {
+  bitmap: Bitmap;
+  ctx: CanvasRenderingContext2D;
+  phase: 'shapes' | 'over' | 'labels' | 'done';
+  next: number;
+}
+
+/** A new canvas for the whole extent (labels included), at `resolution` bitmap pixels per image pixel or less. */
+function startBitmap(picture: RegionsPicture, extent: Box, resolution: number): BitmapJob {
   const { W, H } = picture.size;
   const px = 1 / picture.scale;
   // Labels stand above their region and run to its right; a region far off the image is cut at one image away.
@@ -67,8 +75,37 @@ function paintBitmap(picture: RegionsPicture, extent: Box, resolution: number): 
   canvas.height = Math.max(1, Math.ceil(h * k));
   const ctx = canvas.getContext('2d')!;
   ctx.setTransform(k, 0, 0, k, -x0 * k, -y0 * k);
-  paintRegions(ctx, picture);
-  return { canvas, x: x0, y: y0, width: w, height: h, picture, fromScreen: false };
+  return { bitmap: { canvas, x: x0, y: y0, width: w, height: h, picture, fromScreen: false }, ctx, phase: 'shapes', next: 0 };
+}
+
+/** Regions painted between two looks at the clock. */
+const SLICE = 250;
+
+/** Paints on until `until` (performance.now()); true once the bitmap is complete. */
+function stepBitmap(job: BitmapJob, until: number): boolean {
+  const pic = job.bitmap.picture;
+  const n = pic.visible.length;
+  while (job.phase !== 'done' && performance.now() < until) {
+    if (job.phase === 'over') {
+      paintOverShapes(job.ctx, pic);
+      job.phase = 'labels';
+      job.next = 0;
+      continue;
+    }
+    const to = Math.min(n, job.next + SLICE);
+    if (job.phase === 'shapes') paintShapes(job.ctx, pic, job.next, to);
+    else paintLabels(job.ctx, pic, job.next, to);
+    job.next = to;
+    if (to === n) job.phase = job.phase === 'shapes' ? 'over' : 'done';
+  }
+  return job.phase === 'done';
+}
+
+/** Paint the whole extent now (a move starting with nothing better to show). */
+function paintBitmap(picture: RegionsPicture, extent: Box, resolution: number): Bitmap {
+  const job = startBitmap(picture, extent, resolution);
+  stepBitmap(job, Infinity);
+  return job.bitmap;
 }
 
 /** A copy of what the regions layer shows now: enough when every region is on screen (the fitted view). */
@@ -187,22 +224,33 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     wheelTimer.current = window.setTimeout(endMove, WHEEL_END_MS);
   };
 
-  // Zoomed in, a copy of the screen lacks what is off screen: paint the whole extent while the page is idle.
+  // Zoomed in, a copy of the screen lacks what is off screen: paint the whole extent while the page is idle,
+  // a slice at a time (10,000 regions take half a second to paint, 100,000 several: never in one go).
   useEffect(() => {
-    // A bitmap of other regions is of no use again: let it go (it can hold 64 MB).
+    // A bitmap of other regions is of no use again: let it go (it can hold 64 MB). (One repainted box by box
+    // above already shows this picture.)
     if (cached.current && !sameRegions(cached.current.picture, picture)) cached.current = null;
+    if (layer.current && !usable(cached.current, picture, view.scale, 4)) delete layer.current.getNativeCanvasElement().dataset.bitmap;
     if (allOnScreen(view, width, height) || usable(cached.current, picture, view.scale, 2)) return;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 50));
+    const idle = window.requestIdleCallback ?? ((f: (d?: IdleDeadline) => void) => window.setTimeout(f, 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const timer = window.setTimeout(() => {
-      handle = idle(
-        () => {
-          if (!moving.current) cached.current = paintBitmap(latest.current.picture, extent, latest.current.view.scale * (window.devicePixelRatio || 1));
-        },
-        { timeout: 2000 },
-      );
-    }, 300);
+    let job: BitmapJob | null = null;
     let handle = 0;
+    const run = (deadline?: IdleDeadline) => {
+      if (!moving.current) {
+        job ??= startBitmap(picture, extent, view.scale * (window.devicePixelRatio || 1));
+        // Within the idle time the browser offers, at most a few milliseconds: input waits for no slice.
+        const budget = Math.min(8, Math.max(2, deadline?.timeRemaining() ?? 8));
+        if (stepBitmap(job, performance.now() + budget)) {
+          cached.current = job.bitmap;
+          // For the browser tests: a move from now on shows the whole extent.
+          if (layer.current) layer.current.getNativeCanvasElement().dataset.bitmap = 'extent';
+          return;
+        }
+      }
+      handle = idle(run, { timeout: 1000 });
+    };
+    const timer = window.setTimeout(() => (handle = idle(run, { timeout: 2000 })), 300);
     return () => {
       window.clearTimeout(timer);
       cancel(handle);

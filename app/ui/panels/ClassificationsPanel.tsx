@@ -26,6 +26,23 @@ function CommitInput({ label, value, type = 'text', onCommit }: { label: string;
   );
 }
 
+/** A text field committed when it loses focus or on Enter, as Label Studio's TextArea; Shift+Enter breaks the line. */
+function CommitText({ label, value, onCommit }: { label: string; value: string; onCommit(v: string): void }) {
+  return (
+    <textarea
+      aria-label={label}
+      rows={Math.min(6, Math.max(1, value.split('\n').length))}
+      defaultValue={value}
+      onBlur={(e) => e.target.value !== value && onCommit(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' || e.shiftKey) return;
+        e.preventDefault();
+        if (e.currentTarget.value !== value) onCommit(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
 function Answer({ control, results }: { control: ControlTag; results: ClassificationView[] }) {
   const answer = useStore((s) => s.answer);
   const first = results[0] ?? null;
@@ -104,8 +121,26 @@ function Answer({ control, results }: { control: ControlTag; results: Classifica
       </>
     );
   } else if (control.tag === 'TextArea') {
-    const texts = values.flatMap((v) => (Array.isArray(v.text) ? v.text : v.text === undefined ? [] : [v.text]));
-    body = <CommitInput label={`${control.name} text`} value={texts.map(String).join('\n')} onCommit={(t) => answer(control, r, 'text', t ? [t] : [])} />;
+    // One field per string of `text` (Label Studio keeps each submitted text as its own string, and a string may
+    // hold line breaks): editing one changes that string alone, emptying it removes it, the last field adds one.
+    const fields = results.flatMap((x) => {
+      const list = Array.isArray(x.value.text) ? (x.value.text as unknown[]) : x.value.text === undefined ? [] : [x.value.text];
+      return list.map((text, i) => ({ result: x.result, list, i, text: String(text) }));
+    });
+    const firstList = fields.length ? fields.filter((f) => f.result === fields[0].result).map((f) => f.list[f.i]) : [];
+    body = (
+      <span className="texts">
+        {fields.map((f, k) => (
+          <CommitText
+            key={`${f.result}/${f.i}/${f.text}`}
+            label={`${control.name} text ${k + 1}`}
+            value={f.text}
+            onCommit={(t) => answer(control, f.result, 'text', t === '' ? f.list.filter((_, j) => j !== f.i) : f.list.map((x, j) => (j === f.i ? t : x)))}
+          />
+        ))}
+        <CommitText key={`new/${fields.length}`} label={fields.length ? `${control.name} add a text` : `${control.name} text`} value="" onCommit={(t) => t !== '' && answer(control, fields.length ? fields[0].result : r, 'text', [...firstList, t])} />
+      </span>
+    );
   } else if (control.tag === 'Number') {
     body = <CommitInput label={`${control.name} number`} type="number" value={values[0]?.number === undefined ? '' : String(values[0].number)} onCommit={(t) => answer(control, r, 'number', t === '' ? null : Number(t))} />;
   } else if (control.tag === 'DateTime') {

@@ -27,6 +27,9 @@ export function ProblemsPanel() {
   const all = project.findings;
   const mine = useMemo(() => all.filter((f) => f.source === 'config' || f.task === taskIndex || f.task === null), [all, taskIndex]);
   const tasks = project.doc.tasks;
+  // While the worker checks a big file: this task's findings may not be in yet.
+  const checking = project.checking;
+  const taskPending = !!checking && taskIndex >= checking.done && !checking.touched.has(taskIndex);
 
   const open = (f: Finding) => {
     if (f.source === 'tasks' && f.prediction !== null && f.prediction !== predictionIndex) selectPrediction(f.prediction);
@@ -40,7 +43,7 @@ export function ProblemsPanel() {
       <h2 id="problems-heading">
         Problems{' '}
         <span className="count" title="findings in the whole file: errors, warnings and infos">
-          {project.summary.errors + project.summary.warnings + project.summary.infos} in the file ({project.summary.errors} error{project.summary.errors === 1 ? '' : 's'}, {project.summary.warnings} warning{project.summary.warnings === 1 ? '' : 's'}, {project.summary.infos} info{project.summary.infos === 1 ? '' : 's'})
+          {project.summary.errors + project.summary.warnings + project.summary.infos} in the file ({project.summary.errors} error{project.summary.errors === 1 ? '' : 's'}, {project.summary.warnings} warning{project.summary.warnings === 1 ? '' : 's'}, {project.summary.infos} info{project.summary.infos === 1 ? '' : 's'}){checking ? ' so far' : ''}
         </span>
       </h2>
       <VirtualList
@@ -78,7 +81,7 @@ export function ProblemsPanel() {
           );
         }}
       />
-      {mine.length === 0 && <p className="muted">No problems in this task.</p>}
+      {mine.length === 0 && <p className="muted">{taskPending ? 'This task is still being checked…' : 'No problems in this task.'}</p>}
     </section>
   );
 }

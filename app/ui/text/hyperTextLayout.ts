@@ -6,6 +6,7 @@
 
 import DOMPurify from 'dompurify';
 import { CodePointText } from '../../core/text/codepoints';
+import { parseXPath } from '../../core/text/html';
 
 /**
  * Task HTML is shown inside the app's own document, so besides scripts (DOMPurify's defaults) it must not
@@ -95,8 +96,6 @@ interface Point {
   offset: number;
 }
 
-const STEP = /^(?:([A-Za-z][\w.-]*)|text\(\))(?:\[(\d+)\])?$/;
-
 /** Children of `parent` by XPath step name ('p', 'text()'), built once per parent. */
 function childrenNamed(source: HyperTextSource, parent: Node, name: string): Node[] {
   let byName = source.children.get(parent);
@@ -116,19 +115,17 @@ function childrenNamed(source: HyperTextSource, parent: Node, name: string): Nod
 /**
  * The node an absolute positional XPath ("/div[1]/p[2]/text()[1]", what Label Studio writes) names,
  * walked step by step from the content root (the browser's XPath engine takes milliseconds per path on a
- * long page), or what stops it. Other XPaths are not resolved: Label Studio's newer code matches the
- * paths it wrote, and the checks (core/text/html.ts) read them the same way.
+ * long page), or what stops it. Which XPaths those are is the checks' parseXPath (core/text/html.ts):
+ * Label Studio's newer code matches only the paths it wrote.
  */
 function nodeAt(source: HyperTextSource, xpath: string): Node | string {
-  const parts = xpath.startsWith('/') && xpath.length > 1 ? xpath.slice(1).split('/') : null;
-  const steps = parts?.map((p) => STEP.exec(p));
-  if (!steps || steps.some((m) => !m || m[2] === '0')) return `${JSON.stringify(xpath)} is not an absolute positional XPath`;
+  const steps = parseXPath(xpath);
+  if (!steps) return `${JSON.stringify(xpath)} is not an absolute positional XPath`;
   let node: Node = source.root;
   let path = '';
-  for (const m of steps as RegExpExecArray[]) {
-    const name = m[1] ? m[1].toLowerCase() : 'text()';
-    const index = Number(m[2] ?? 1);
-    const same = node.nodeType === Node.TEXT_NODE ? [] : childrenNamed(source, node, name);
+  for (const { name, index: written } of steps) {
+    const index = written ?? 1;
+    const same = childrenNamed(source, node, name);
     const here = path ? `${path} (<${node.nodeName.toLowerCase()}>)` : 'the content root';
     path += `/${name}[${index}]`;
     const next = same[index - 1];

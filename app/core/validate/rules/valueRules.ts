@@ -2,6 +2,7 @@
 
 import type { ControlTag, LabelOption } from '../../config/model';
 import type { JsonEdit } from '../../finding';
+import { LABELS_IN_VALUE } from '../../tags/media';
 import { jsonType, needStringList } from '../../tags/valueKeys';
 import type { ResultCheck, Rule } from '../context';
 import { closest } from '../suggest';
@@ -82,7 +83,9 @@ export const unknownLabel: Rule = {
   doc: 'A label, choice or taxonomy path not in the config (matched by value or alias; controls with dynamic `$` labels accept any). Label Studio strips it.',
   result(cx) {
     const c = cx.type === 'relation' ? cx.config.relations ?? undefined : cx.control;
-    if (!c || !cx.sound || c.dynamicOptions) return;
+    if (!cx.sound) return;
+    if (c && !c.dynamicOptions && cx.value && LABELS_IN_VALUE.has(cx.type ?? '')) return checkLabelsOnObject(cx);
+    if (!c || c.dynamicOptions) return;
     const base = ['predictions', cx.p, 'result', cx.r];
     const checkList = (list: unknown, path: (string | number)[], what: string) => {
       if (!Array.isArray(list)) return;
@@ -108,6 +111,29 @@ export const unknownLabel: Rule = {
     if (key) checkList(cx.value[key], ['value', key], 'Label');
   },
 };
+
+/**
+ * A video rectangle's `value.labels` (Label Studio writes them there, its from_name being the VideoRectangle):
+ * checked against the <Labels> on the same object, as Label Studio matches them.
+ */
+function checkLabelsOnObject(cx: ResultCheck): void {
+  const list = cx.value?.labels;
+  const object = typeof cx.result.to_name === 'string' ? cx.result.to_name : null;
+  if (!Array.isArray(list) || !object) return;
+  const on = [...cx.config.controls.values()].filter((c) => c.tag === 'Labels' && c.toName.includes(object));
+  if (!on.length || on.some((c) => c.dynamicOptions)) return;
+  const names = [...new Set(on.flatMap((c) => [...c.optionSet.keys()]))];
+  const base = ['predictions', cx.p, 'result', cx.r];
+  list.forEach((label, i) => {
+    if (typeof label !== 'string' || on.some((c) => c.optionSet.has(label))) return;
+    const suggestion = closest(label, names);
+    const where = on.length === 1 ? `"${on[0].name}"` : `the <Labels> on "${object}"`;
+    cx.report(`Label "${label}" is not in ${where}${names.length ? '' : ' (it has no options)'}: Label Studio shows the video region unlabeled.${suggestion ? ` Did you mean "${suggestion}"?` : names.length ? ` Options: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}.` : ''}`, {
+      path: ['value', 'labels', i],
+      ...(suggestion ? { suggestion, fix: { title: `Replace "${label}" with "${suggestion}"`, edits: [{ task: cx.t, path: [...base, 'value', 'labels', i], value: suggestion }] } } : {}),
+    });
+  });
+}
 
 function checkTaxonomy(cx: ResultCheck, c: ControlTag): void {
   const paths = cx.value!.taxonomy;
