@@ -113,3 +113,24 @@ test('two Image objects on the same image both show it', async ({ page }) => {
     expect(await canvas.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(600);
   }
 });
+
+test('only the canvas layers with something to draw are shown: the regions, then the highlight and handles of a selection', async ({ page }) => {
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'boxes.xml', text: CONFIG },
+    { name: 'boxes.json', text: tasks('/samples/sample.png?layers') },
+  ]);
+  const canvas = page.getByTestId('canvas-image');
+  await expect(canvas).toHaveAttribute('data-image-status', 'loaded');
+  /** Which layer canvases the browser shows, in stage order (image, regions, highlight, handles). */
+  const shown = () => canvas.evaluate((box) => [...box.querySelectorAll('.konvajs-content > canvas')].map((c) => getComputedStyle(c).display !== 'none'));
+  // The image is the <img>: its layer has nothing to draw; nothing is selected or hovered.
+  await expect.poll(shown).toEqual([false, true, false, false]);
+  await page.getByRole('list', { name: 'Regions' }).getByRole('listitem').filter({ hasText: /^b / }).click();
+  await expect.poll(shown).toEqual([false, true, true, true]);
+  await page.keyboard.press('Escape');
+  // The pointer still on the row hovers its region: the highlight stays, without the handles.
+  await expect.poll(shown).toEqual([false, true, true, false]);
+  await page.mouse.move(5, 5);
+  await expect.poll(shown).toEqual([false, true, false, false]);
+});
