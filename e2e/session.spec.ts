@@ -1,6 +1,19 @@
 // Nothing lost: the session survives a reload, with its edits and the dropped images.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { fixture, openApp, openFiles, problems } from './helpers';
+
+/** What the session stores as the tasks text's base: the opened file ('file') or a copy of its text ('text'). */
+const savedBase = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const req = indexedDB.open('prelabel');
+        req.onsuccess = () => {
+          const get = req.result.transaction('session').objectStore('session').get('base');
+          get.onsuccess = () => resolve(get.result.file instanceof Blob && get.result.text === undefined ? 'file' : 'text');
+        };
+      }),
+  );
 
 test('config, tasks, edits and dropped images are restored after a reload', async ({ page }) => {
   await openApp(page);
@@ -35,10 +48,20 @@ test('the restored tasks text is the opened one byte for byte: a byte order mark
   await expect(page.locator('[data-pane="Tasks"] .cm-content')).toContainText('café 🚗');
   const version = await page.locator('.app').getAttribute('data-tasks-version');
   await expect(page.locator('html')).toHaveAttribute('data-session-saved', version!);
+  // Kept by reference to the opened file, not as a copy of its text (a copy of a big text blocks the page).
+  expect(await savedBase(page)).toBe('file');
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'Restored your session' })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
-  const path = await download.path();
   const { readFileSync } = await import('node:fs');
-  expect(readFileSync(path).equals(bytes)).toBe(true);
+  const exported = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    return readFileSync((await download.path())!);
+  };
+  expect((await exported()).equals(bytes)).toBe(true);
+  // The session keeps the opened file as its base: saved again after the restore and reloaded, still the same bytes.
+  await expect(page.locator('html')).toHaveAttribute('data-session-saved', version!);
+  expect(await savedBase(page)).toBe('file');
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored your session' })).toBeVisible();
+  expect((await exported()).equals(bytes)).toBe(true);
 });

@@ -4,13 +4,16 @@
 import { parseConfig } from '../core/config/parse';
 import '../core/text/parse5';
 import { parseTasks } from '../core/tasks/parse';
+import { decodeText } from '../core/text/decode';
 import { validateTask, type TaskReport } from '../core/validate/validate';
 import type { ImageSize, ValidateOptions } from '../core/validate/context';
 
 export interface CheckRequest {
   id: number;
   configText: string;
-  tasksText: string;
+  /** The tasks text, or the file it was read from (`decodeText` gives the same text here, `length` long). */
+  tasksText?: string;
+  tasksFile?: { blob: Blob; name: string; length: number };
   /** The natural sizes of the images loaded so far, by the value the task data gives them. */
   imageSizes?: [string, ImageSize][];
 }
@@ -22,13 +25,24 @@ const BATCH_MS = 120;
 
 let current = 0;
 
-self.onmessage = (e: MessageEvent<CheckRequest>) => {
-  const { id, configText, tasksText, imageSizes } = e.data;
+/** The text to check: read from the file here when the page sent the file (a copy of a big text costs the page). */
+async function tasksText(request: CheckRequest): Promise<string> {
+  if (request.tasksText !== undefined) return request.tasksText;
+  const file = request.tasksFile!;
+  const text = decodeText(new Uint8Array(await file.blob.arrayBuffer()), file.name).text;
+  if (text.length !== file.length) throw new Error(`${file.name} reads as ${text.length} characters here, not ${file.length}: it changed on disk`);
+  return text;
+}
+
+self.onmessage = async (e: MessageEvent<CheckRequest>) => {
+  const { id, configText, imageSizes } = e.data;
   const options: ValidateOptions = imageSizes?.length ? { imageSizes: new Map(imageSizes) } : {};
   current = id;
   try {
+    const text = await tasksText(e.data);
+    if (current !== id) return;
     const config = parseConfig(configText);
-    const doc = parseTasks(tasksText);
+    const doc = parseTasks(text);
     const total = doc.tasks.length;
     let from = 0;
     const step = () => {

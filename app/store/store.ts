@@ -78,6 +78,11 @@ export interface AppState {
   future: HistoryEntry[];
   /** The tasks version last loaded or exported: leaving with another version asks first. */
   savedVersion: number;
+  /**
+   * The file the tasks text at `version` was read from (decoded by `decodeText`): the worker reads the file
+   * itself and the session stores it as its base, instead of copying a text of many megabytes on this thread.
+   */
+  tasksSource: { blob: Blob; name: string; version: number } | null;
 
   setConfigText(text: string, name?: string): void;
   setTasksText(text: string, name?: string): void;
@@ -86,7 +91,7 @@ export interface AppState {
    * that was opened and does not parse is not replaced by the previous one for checking the tasks.
    */
   /** `tasksText` may come parsed already (the page parses a file it opens, to fetch its images while the checks run). */
-  loadProject(configText: string, tasksText: string | TasksDocument, names: { config?: string; tasks?: string }, images?: Map<string, string>, options?: { history?: HistoryEntry[]; future?: HistoryEntry[]; savedVersion?: number; version?: number }): void;
+  loadProject(configText: string, tasksText: string | TasksDocument, names: { config?: string; tasks?: string }, images?: Map<string, string>, options?: { history?: HistoryEntry[]; future?: HistoryEntry[]; savedVersion?: number; version?: number; source?: { blob: Blob; name: string } }): void;
   addImages(images: Map<string, string>): void;
   /** An image loaded at its natural size: tasks are checked with it (brush masks that lack original_width/height). `src` is the value the task data gives the image. */
   setImageSize(src: string, width: number, height: number): void;
@@ -197,6 +202,7 @@ export const useStore = create<AppState>()((set, get) => ({
   past: [],
   future: [],
   savedVersion: EMPTY.tasksVersion,
+  tasksSource: null,
   minScore: 0,
   compareWith: null,
 
@@ -218,7 +224,14 @@ export const useStore = create<AppState>()((set, get) => ({
     const check = tasksText.length > CHECK_IN_WORKER_ABOVE && typeof Worker !== 'undefined' ? ++checks : undefined;
     let project = analyze(prev, configText, tasksInput, names, configText !== prev.configText, check, tasksText !== prev.tasksText);
     if (project.checking && project.checkedAgainst === 'last-good') project = checkHere(project);
-    if (project.checking) startCheck({ id: project.checking.id, configText, tasksText, imageSizes: [...(project.options.imageSizes ?? [])] });
+    const source = options?.source;
+    if (project.checking)
+      startCheck({
+        id: project.checking.id,
+        configText,
+        ...(source ? { tasksFile: { ...source, length: tasksText.length } } : { tasksText }),
+        imageSizes: [...(project.options.imageSizes ?? [])],
+      });
     if (options?.version !== undefined) project.tasksVersion = options.version;
     // Replacing what was there is one undo step (nothing to undo when the app was empty).
     const empty = prev === EMPTY;
@@ -234,7 +247,8 @@ export const useStore = create<AppState>()((set, get) => ({
     // Opened tasks count as saved; opening only a config keeps whether the tasks had changes.
     const clean = get().savedVersion === prev.tasksVersion;
     const savedVersion = options?.savedVersion ?? (tasksChanged || empty || clean ? project.tasksVersion : get().savedVersion);
-    set({ project, taskIndex: 0, predictionIndex: 0, selected: null, revealed: new Set(), view: null, past, future: options?.future ?? [], savedVersion, compareWith: null, ...(images ? { images } : {}) });
+    const tasksSource = source ? { ...source, version: project.tasksVersion } : tasksChanged ? null : get().tasksSource;
+    set({ project, taskIndex: 0, predictionIndex: 0, selected: null, revealed: new Set(), view: null, past, future: options?.future ?? [], savedVersion, tasksSource, compareWith: null, ...(images ? { images } : {}) });
   },
 
   addImages(images) {

@@ -251,7 +251,8 @@ export function App() {
     }
     const open = () => {
       const s = useStore.getState();
-      if (sorted.config || sorted.tasks) s.loadProject(configText, tasks, { config: sorted.config?.name, tasks: sorted.tasks?.name });
+      if (sorted.config || sorted.tasks)
+        s.loadProject(configText, tasks, { config: sorted.config?.name, tasks: sorted.tasks?.name }, undefined, sorted.tasks?.file ? { source: { blob: sorted.tasks.file, name: sorted.tasks.name } } : undefined);
       if (sorted.images.size) s.addImages(sorted.images);
       const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);
       if (sorted.tasks) tasksEncoding.current = sorted.tasks.problem ?? null;

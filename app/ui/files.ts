@@ -1,7 +1,7 @@
 // Recognises dropped or opened files by their content: a labeling config (XML), a tasks file (JSON or
 // JSON Lines), or an image. Extensions only break ties.
 
-import { decodeText } from './decode';
+import { decodeText } from '../core/text/decode';
 import { imageBlobs } from './session';
 
 export interface TextFile {
@@ -9,6 +9,8 @@ export interface TextFile {
   text: string;
   /** The file was not valid UTF-8 (see decodeText): what was done. */
   problem?: string;
+  /** The file itself: `decodeText` of its bytes is `text`. */
+  file?: Blob;
 }
 
 export interface SortedFiles {
@@ -79,7 +81,7 @@ export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
     } else if (kind === 'tasks') {
       if (out.tasks) out.skipped.push(`${file.name}: a second tasks file (kept ${out.tasks.name})`);
       else {
-        out.tasks = { name: file.name, text, ...(problem ? { problem } : {}) };
+        out.tasks = { name: file.name, text, file, ...(problem ? { problem } : {}) };
         if (problem) out.problems.push(problem);
       }
     } else out.skipped.push(`${file.name}: not XML, JSON or an image`);

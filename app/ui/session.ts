@@ -4,6 +4,7 @@
 // since, so saving after an edit costs what the edit changed, not the size of the file.
 
 import { parseTasks } from '../core/tasks/parse';
+import { decodeText } from '../core/text/decode';
 import { updateTasks } from '../core/tasks/update';
 import { changesSize, type TextChange } from '../core/text/changes';
 import { reserveVersions } from '../store/project';
@@ -32,9 +33,12 @@ export interface SavedSession {
   savedAt: number;
 }
 
+/** The tasks text, or the opened file it was read from (stored by reference: no copy of the text on this thread). */
 interface SavedBase {
   id: number;
-  text: string;
+  text?: string;
+  file?: Blob;
+  name?: string;
 }
 
 /** Changes kept before the tasks text is written whole again. */
@@ -92,15 +96,19 @@ async function get<T>(key: string): Promise<T | undefined> {
 }
 
 /** The saved session with its tasks text rebuilt (base plus changes), or null. */
-export async function loadSession(): Promise<(SavedSession & { tasksText: string }) | null> {
+export async function loadSession(): Promise<(SavedSession & { tasksText: string; source?: { blob: Blob; name: string } }) | null> {
   try {
     const value = await get<SavedSession>('current');
     if (!value || value.configText === undefined || value.baseId === undefined) return null;
     const base = await get<SavedBase>('base');
     if (!base || base.id !== value.baseId) return null;
-    let doc = parseTasks(base.text);
+    const text = base.text ?? (base.file ? decodeText(new Uint8Array(await base.file.arrayBuffer()), base.name ?? 'tasks').text : undefined);
+    if (text === undefined) return null;
+    let doc = parseTasks(text);
     for (const changes of value.log) doc = updateTasks(doc, changes).doc;
-    return { ...value, tasksText: doc.text };
+    // The file is still what the text is when nothing changed since: the next base is the file again.
+    const source = base.file && !value.log.length ? { blob: base.file, name: base.name ?? 'tasks' } : undefined;
+    return { ...value, tasksText: doc.text, ...(source ? { source } : {}) };
   } catch {
     return null;
   }
@@ -125,7 +133,7 @@ export async function restoreSession(): Promise<boolean> {
   const seen = [saved.tasksVersion, saved.savedVersion, ...[...saved.past, ...saved.future].flatMap((e) => (e.versions ? [e.versions.before, e.versions.after] : []))];
   reserveVersions(Math.max(0, ...seen));
   const s = useStore.getState();
-  s.loadProject(saved.configText, saved.tasksText, { config: saved.configName, tasks: saved.tasksName }, images, { history: saved.past, future: saved.future, savedVersion: saved.savedVersion, version: saved.tasksVersion });
+  s.loadProject(saved.configText, saved.tasksText, { config: saved.configName, tasks: saved.tasksName }, images, { history: saved.past, future: saved.future, savedVersion: saved.savedVersion, version: saved.tasksVersion, ...(saved.source ? { source: saved.source } : {}) });
   s.selectTask(saved.taskIndex);
   s.selectPrediction(saved.predictionIndex);
   s.setNotice(`Restored your session from ${new Date(saved.savedAt).toLocaleString()}.`);
@@ -147,7 +155,8 @@ export function keepSessionSaved(): () => void {
     const records: [string, unknown][] = [];
     if (baseDue || log.length > LOG_LIMIT) {
       baseId++;
-      records.push(['base', { id: baseId, text: s.project.tasksText } satisfies SavedBase]);
+      const source = s.tasksSource?.version === s.project.tasksVersion ? s.tasksSource : null;
+      records.push(['base', (source ? { id: baseId, file: source.blob, name: source.name } : { id: baseId, text: s.project.tasksText }) satisfies SavedBase]);
       log = [];
       logged = s.project.tasksVersion;
       baseDue = false;
