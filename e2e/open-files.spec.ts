@@ -99,3 +99,54 @@ test('a tasks file that is not UTF-8 opens with a notice saying so, and the expo
   expect(readFileSync((await download.path())!, 'utf8')).toContain('caf\uFFFD');
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText('written as UTF-8');
 });
+
+test('a file with Windows line ends (CRLF): typing in the Tasks pane and fixes change only what they change', async ({ page }) => {
+  await openApp(page);
+  const crlf = readFileSync(fixture('flags.json'), 'utf8').replace(/\r\n/g, '\n').replace(/\n/g, '\r\n');
+  const lines = crlf.split('\r\n').length;
+  await openFiles(page, [
+    { name: 'flags.xml', path: fixture('flags.xml') },
+    { name: 'flags.json', text: crlf },
+  ]);
+  await expect(page.getByText('4 regions')).toBeVisible();
+  const typeAtEnd = async (text: string) => {
+    const version = await page.locator('.app').getAttribute('data-tasks-version');
+    await page.locator('[data-pane="Tasks"] .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+    await expect(page.locator('.app')).not.toHaveAttribute('data-tasks-version', version!);
+  };
+  const exported = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    return readFileSync((await download.path())!, 'utf8');
+  };
+  // The end of the text is past every line end: each is two characters in the file.
+  await typeAtEnd(' ');
+  expect(await exported()).toBe(crlf + ' ');
+  // A fix made elsewhere, then typing at the end again: the pane still holds the file's text.
+  await problems(page).filter({ hasText: 'unknown-label' }).getByRole('button', { name: /^Fix:/ }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+  await typeAtEnd('\t');
+  const out = await exported();
+  expect(out.endsWith(' \t')).toBe(true);
+  expect(out.split('\r\n')).toHaveLength(lines);
+  expect(out.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  expect(() => JSON.parse(out)).not.toThrow();
+  // A line end is kept whole: the cursor at the end of a line is before its "\r"; Enter there adds "\r\n"; Backspace
+  // at the start of a line joins it to the line above, and Delete at the end of a line joins the next.
+  const [first, second, third] = out.split('\r\n');
+  const edit = async (keys: string[]) => {
+    const version = await page.locator('.app').getAttribute('data-tasks-version');
+    await page.locator('[data-pane="Tasks"] .cm-content').click();
+    await page.keyboard.press('Control+Home');
+    for (const key of keys) await (key.length === 1 ? page.keyboard.type(key) : page.keyboard.press(key));
+    await expect(page.locator('.app')).not.toHaveAttribute('data-tasks-version', version!);
+    return (await exported()).split('\r\n');
+  };
+  expect((await edit(['End', 'x'])).slice(0, 3)).toEqual([first + 'x', second, third]);
+  const broken = await edit(['End', 'Enter', 'y']);
+  expect(broken[1]).toMatch(/^\s*y$/);
+  expect(broken.slice(0, 4)).toEqual([first + 'x', broken[1], second, third]);
+  expect((await edit(['End', 'ArrowRight', 'Backspace'])).slice(0, 3)).toEqual([first + 'x' + broken[1], second, third]);
+  expect((await edit(['End', 'Delete'])).slice(0, 2)).toEqual([first + 'x' + broken[1] + second, third]);
+});

@@ -9,6 +9,7 @@ import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirro
 import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core';
 import type { TextChange } from '../../core/text/changes';
+import { lineEnds } from './lineEnds';
 
 /**
  * Above this size a text is coloured from the lines in view, without a syntax tree (no folding): CodeMirror
@@ -114,6 +115,9 @@ export function CodeEditor({ label, language, text, version, change, findings, o
       state: EditorState.create({
         doc: full(),
         extensions: [
+          // Positions in the editor are offsets in the text: by default CodeMirror reads "\r\n" as one character,
+          // and a change typed in a file with Windows line ends landed one character early per line above it.
+          lineEnds,
           lineNumbers(),
           // In this order, so that the gutters read: line numbers, folding, findings.
           languageSlot.current.of(languageFor(full().length)),
