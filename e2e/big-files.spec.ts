@@ -125,3 +125,28 @@ test('a tasks text too big for a syntax tree is still coloured where it is shown
     await expect(tasks.locator('.cm-foldGutter')).toHaveCount(0);
   }
 });
+
+test('a tasks text of megabytes goes into the Tasks pane whole: its end is there to edit, with its findings marked', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const tasks = JSON.parse(boxes(6000));
+  tasks[0].predictions[0].result[5999].from_name = 'labelz';
+  const text = JSON.stringify(tasks, null, 2);
+  expect(text.length).toBeGreaterThan(1_000_000);
+  await openFiles(page, [
+    { name: 'boxes.xml', text: CONFIG },
+    { name: 'six.json', text },
+  ]);
+  await expect(page.getByText('6000 regions', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const pane = page.locator('[data-pane="Tasks"]');
+  await expect(page.getByText('Loading the text into the editor')).toHaveCount(0);
+  // The finding on the last box is marked where it is, at the end of the text.
+  await pane.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await expect(pane.locator('.cm-lintRange-error').filter({ hasText: 'labelz' })).toBeVisible();
+  await expect(pane.locator('.cm-lineNumbers .cm-gutterElement').last()).toHaveText(String(text.split('\n').length));
+  const version = await page.locator('.app').getAttribute('data-tasks-version');
+  await page.keyboard.type(' ');
+  await expect(page.locator('.app')).not.toHaveAttribute('data-tasks-version', version!);
+  expect(await exported(page)).toBe(text + ' ');
+});

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core';
 import type { TextChange } from '../../core/text/changes';
 import { lineEnds } from './lineEnds';
+import { loadSliced, SLICED_ABOVE, type SlicedLoad } from './docLoad';
 
 /**
  * Above this size a text is coloured from the lines in view, without a syntax tree (no folding): CodeMirror
@@ -97,6 +98,14 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
   const toolsSlot = useRef(new Compartment());
+  const editableSlot = useRef(new Compartment());
+  /** A big text being loaded in slices (the editor is read-only until it is in). */
+  const loading = useRef<SlicedLoad | null>(null);
+  const [loadingText, setLoadingText] = useState(false);
+  const [loaded, setLoaded] = useState(0);
+  /** A reveal that came while a text was loading: done once it is in. */
+  const revealLater = useRef(false);
+  const revealed = useRef<typeof reveal>(null);
   const [support, setSupport] = useState<SupportModule | 'failed' | null>(null);
   const supportRef = useRef(support);
   supportRef.current = support;
@@ -129,6 +138,7 @@ export function CodeEditor({ label, language, text, version, change, findings, o
           ]),
           // After the app's keys, which win over the standard ones.
           toolsSlot.current.of([]),
+          editableSlot.current.of([]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged || u.transactions.some((t) => t.annotation(external))) return;
@@ -150,6 +160,7 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     );
     return () => {
       live = false;
+      loading.current?.cancel();
       v.destroy();
     };
     // The editor is created once; text and findings are pushed in by the effects below.
@@ -168,6 +179,9 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   useEffect(() => {
     const v = view.current;
     if (!v || version === shown.current) return;
+    // A newer version replaces a text still loading: it is diffed against what is in the editor so far.
+    loading.current?.cancel();
+    loading.current = null;
     // Changes that do not fit the document (typing raced them) are not applied in part: the text replaces it below.
     const fits = change && change.base === shown.current && (change.typed || change.changes.every((c) => c.to <= v.state.doc.length));
     if (change && fits) {
@@ -189,6 +203,31 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     while (a < max && old.charCodeAt(a) === next.charCodeAt(a)) a++;
     let b = 0;
     while (b < max - a && old.charCodeAt(old.length - 1 - b) === next.charCodeAt(next.length - 1 - b)) b++;
+    if (next.length - b - a > SLICED_ABOVE) {
+      // No change fits the editor's text while it loads, and no finding is marked on it.
+      shown.current = -1;
+      setLoadingText(true);
+      let restAt = a;
+      loading.current = loadSliced(
+        next.slice(a, next.length - b),
+        (begin, end) => {
+          restAt = a + end;
+          v.dispatch({
+            changes: { from: a, to: old.length - b, insert: begin },
+            annotations: external.of(true),
+            effects: [languageSlot.current.reconfigure(languageFor(next.length)), editableSlot.current.reconfigure([EditorState.readOnly.of(true), EditorView.editable.of(false)])],
+          });
+        },
+        (rest) => {
+          loading.current = null;
+          shown.current = version;
+          v.dispatch({ changes: { from: restAt, insert: rest }, annotations: external.of(true), effects: editableSlot.current.reconfigure([]) });
+          setLoadingText(false);
+          setLoaded((n) => n + 1);
+        },
+      );
+      return;
+    }
     v.dispatch({
       changes: { from: a, to: old.length - b, insert: next.slice(a, next.length - b) },
       annotations: external.of(true),
@@ -205,17 +244,26 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     if (version !== shown.current || typedAhead.current) return;
     const doc = v.state.doc;
     v.dispatch(support.showDiagnostics(v.state, toDiagnostics({ length: doc.length, read: (a, b) => doc.sliceString(a, Math.min(b, doc.length)) }, findings)));
-  }, [findings, version, support]);
+  }, [findings, version, support, loaded]);
 
   useEffect(() => {
     const v = view.current;
     if (!v || !reveal) return;
+    // A reveal that came while a text was loading is done once the text is all there.
+    if (loading.current) {
+      revealLater.current = true;
+      return;
+    }
+    if (reveal === revealed.current && !revealLater.current) return;
+    revealed.current = reveal;
+    revealLater.current = false;
     const at = Math.min(reveal.offset, v.state.doc.length);
     v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
-  }, [reveal]);
+  }, [reveal, loaded]);
 
   return (
     <>
+      {loadingText && <p className="pane-note">Loading the text into the editor…</p>}
       {support === 'failed' && <p className="warn pane-note">Syntax colouring and underlined findings could not be loaded (reload the page to try again); editing and undo work, and Problems lists the findings.</p>}
       <div ref={host} className="code-editor" data-pane={label} />
     </>
