@@ -47,8 +47,21 @@ test('lock all 10,000 boxes of a task: one step, and the export has every box re
   expect(out[0].predictions[0].result.every((r: { readonly?: boolean }) => r.readonly === true)).toBe(true);
   for (const r of out[0].predictions[0].result) delete r.readonly;
   expect(out).toEqual(input);
+  // The Tasks pane shows the locked text (10,000 changes go into it as one replacement).
+  const pane = page.locator('[data-pane="Tasks"]');
+  await expect(page.getByText('Loading the text into the editor')).toHaveCount(0);
+  await expect(pane.locator('.cm-content')).toContainText('"readonly": true');
   await page.getByRole('button', { name: 'Undo' }).click();
   expect(await exported(page)).toBe(text);
+  await expect(page.getByText('Loading the text into the editor')).toHaveCount(0);
+  await expect(pane.locator('.cm-content')).not.toContainText('"readonly": true');
+  // What the pane holds is the text: typing at its end is exported as typed.
+  await pane.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  const version = await page.locator('.app').getAttribute('data-tasks-version');
+  await page.keyboard.type(' ');
+  await expect(page.locator('.app')).not.toHaveAttribute('data-tasks-version', version!);
+  expect(await exported(page)).toBe(text + ' ');
 });
 
 test('opening another tasks file over edits not exported asks first; Undo brings the edits back', async ({ page }) => {

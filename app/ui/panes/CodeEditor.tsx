@@ -24,6 +24,20 @@ type SupportModule = typeof import('./editorSupport');
 /** Marks changes made from outside (a loaded file), which must not echo back as edits. */
 const external = Annotation.define<boolean>();
 
+/** More changes than this from outside are applied as one replacement of the span they cover. */
+const MANY_CHANGES = 2000;
+
+/** Where `pos` of the text before `changes` (sorted, apart) is after them. */
+function mapThrough(changes: readonly TextChange[], pos: number): number {
+  let delta = 0;
+  for (const c of changes) {
+    if (c.from >= pos) break;
+    if (c.to > pos) return c.from + delta + c.insert.length;
+    delta += c.insert.length - (c.to - c.from);
+  }
+  return pos + delta;
+}
+
 interface Props {
   label: string;
   language: 'xml' | 'json';
@@ -184,13 +198,64 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     loading.current = null;
     // Changes that do not fit the document (typing raced them) are not applied in part: the text replaces it below.
     const fits = change && change.base === shown.current && (change.typed || change.changes.every((c) => c.to <= v.state.doc.length));
+    /**
+     * Replaces [from, to) of the editor's text with `insert`, in slices when it is long (see docLoad.ts); `keep`
+     * maps a position of the old text to the new, for the cursor and the line at the top of the view.
+     */
+    const replace = (from: number, to: number, insert: string, keep?: (pos: number) => number) => {
+      const top = v.lineBlockAtHeight(v.scrollDOM.getBoundingClientRect().top - v.documentTop).from;
+      const head = v.state.selection.main.head;
+      const kept = (length: number) =>
+        keep ? { selection: EditorSelection.cursor(Math.min(keep(head), length)), effects: [EditorView.scrollIntoView(Math.min(keep(top), length), { y: 'start' })] } : { effects: [] };
+      const length = v.state.doc.length - (to - from) + insert.length;
+      if (insert.length <= SLICED_ABOVE) {
+        const k = kept(length);
+        v.dispatch({ changes: { from, to, insert }, annotations: external.of(true), selection: k.selection, effects: [...k.effects, languageSlot.current.reconfigure(languageFor(length))] });
+        return;
+      }
+      // No change fits the editor's text while it loads, and no finding is marked on it.
+      shown.current = -1;
+      setLoadingText(true);
+      let restAt = from;
+      loading.current = loadSliced(
+        insert,
+        (begin, end) => {
+          restAt = from + end;
+          v.dispatch({
+            changes: { from, to, insert: begin },
+            annotations: external.of(true),
+            effects: [languageSlot.current.reconfigure(languageFor(length)), editableSlot.current.reconfigure([EditorState.readOnly.of(true), EditorView.editable.of(false)])],
+          });
+        },
+        (rest) => {
+          loading.current = null;
+          shown.current = version;
+          const k = kept(length);
+          v.dispatch({ changes: { from: restAt, insert: rest }, annotations: external.of(true), selection: k.selection, effects: [...k.effects, editableSlot.current.reconfigure([])] });
+          setLoadingText(false);
+          setLoaded((n) => n + 1);
+        },
+      );
+    };
     if (change && fits) {
       shown.current = version;
       if (change.typed) {
         typedAhead.current = false;
         return;
       }
-      v.dispatch({ changes: change.changes as TextChange[], annotations: external.of(true) });
+      const list = change.changes;
+      if (list.length <= MANY_CHANGES) {
+        v.dispatch({ changes: list as TextChange[], annotations: external.of(true) });
+        return;
+      }
+      // Many changes (a bulk edit of 100,000 regions) cost CodeMirror seconds to apply and map one by one:
+      // the span they cover is replaced in one change instead, the cursor and the view kept where they were.
+      const from = list[0].from;
+      const to = list[list.length - 1].to;
+      let delta = 0;
+      for (const c of list) delta += c.insert.length - (c.to - c.from);
+      const next = full();
+      replace(from, to, next.slice(from, to + delta), (pos) => mapThrough(list, pos));
       return;
     }
     shown.current = version;
@@ -203,36 +268,7 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     while (a < max && old.charCodeAt(a) === next.charCodeAt(a)) a++;
     let b = 0;
     while (b < max - a && old.charCodeAt(old.length - 1 - b) === next.charCodeAt(next.length - 1 - b)) b++;
-    if (next.length - b - a > SLICED_ABOVE) {
-      // No change fits the editor's text while it loads, and no finding is marked on it.
-      shown.current = -1;
-      setLoadingText(true);
-      let restAt = a;
-      loading.current = loadSliced(
-        next.slice(a, next.length - b),
-        (begin, end) => {
-          restAt = a + end;
-          v.dispatch({
-            changes: { from: a, to: old.length - b, insert: begin },
-            annotations: external.of(true),
-            effects: [languageSlot.current.reconfigure(languageFor(next.length)), editableSlot.current.reconfigure([EditorState.readOnly.of(true), EditorView.editable.of(false)])],
-          });
-        },
-        (rest) => {
-          loading.current = null;
-          shown.current = version;
-          v.dispatch({ changes: { from: restAt, insert: rest }, annotations: external.of(true), effects: editableSlot.current.reconfigure([]) });
-          setLoadingText(false);
-          setLoaded((n) => n + 1);
-        },
-      );
-      return;
-    }
-    v.dispatch({
-      changes: { from: a, to: old.length - b, insert: next.slice(a, next.length - b) },
-      annotations: external.of(true),
-      effects: languageSlot.current.reconfigure(languageFor(next.length)),
-    });
+    replace(a, old.length - b, next.slice(a, next.length - b));
     // The text comes as a function only while it is not needed whole: read it here, as a new file was opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
