@@ -1,5 +1,6 @@
 // COCO: a dataset file (images, categories, annotations) and/or a detector's results list -> imported images.
 
+import { findJsonSyntaxError } from '../tasks/jsonSyntax';
 import { boxShape, polygonShape } from './geometry';
 import { cocoRleToBrush } from './cocoRle';
 import { elementLines, lineAt } from './jsonLines';
@@ -15,12 +16,12 @@ const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function parseJson(f: CocoFile): unknown {
+  const text = f.text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(f.text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    throw new ImportError(`not valid JSON: ${msg}`, { file: f.file, line: m ? lineAt(f.text, Number(m[1])) : 1 });
+    const p = findJsonSyntaxError(text);
+    throw new ImportError(`not valid JSON: ${p?.message ?? (e as Error).message}`, { file: f.file, line: p ? lineAt(text, p.offset) : 1 });
   }
 }
 
@@ -140,7 +141,7 @@ function annotationShapes(a: Json, image: ImportedImage, label: string, where: S
     const b = a.bbox;
     if (!Array.isArray(b) || b.length !== 4 || !b.every(isNum) || b[2] < 0 || b[3] < 0) throw new ImportError(`${label}: bbox must be [x, y, width, height] in pixels, not ${JSON.stringify(b)}.`, where);
     const [w, h] = need();
-    box = boxShape((b[0] / w) * 100, (b[1] / h) * 100, ((b[0] + b[2]) / w) * 100, ((b[1] + b[3]) / h) * 100);
+    box = boxShape((b[0] * 100) / w, (b[1] * 100) / h, (b[2] * 100) / w, (b[3] * 100) / h);
   }
   const shapes: Shape[] = [];
   const seg = a.segmentation;
@@ -153,7 +154,7 @@ function annotationShapes(a: Json, image: ImportedImage, label: string, where: S
         // A ring of fewer than 3 points has no area; Label Studio drops such polygons.
         if (ring.length < 6) return;
         const pts: [number, number][] = [];
-        for (let k = 0; k < ring.length; k += 2) pts.push([(ring[k] / w) * 100, (ring[k + 1] / h) * 100]);
+        for (let k = 0; k < ring.length; k += 2) pts.push([(ring[k] * 100) / w, (ring[k + 1] * 100) / h]);
         shapes.push(polygonShape(pts));
       });
     } else {
@@ -183,7 +184,7 @@ function annotationShapes(a: Json, image: ImportedImage, label: string, where: S
     for (let k = 0; k < kp.length / 3; k++) {
       // v = 0: not labelled (its x, y are 0 0).
       if (kp[k * 3 + 2] === 0) continue;
-      shapes.push({ kind: 'keypoint', x: Math.min(100, Math.max(0, (kp[k * 3] / w) * 100)), y: Math.min(100, Math.max(0, (kp[k * 3 + 1] / h) * 100)), index: k, name: kpNames?.[k] ?? null });
+      shapes.push({ kind: 'keypoint', x: Math.min(100, Math.max(0, (kp[k * 3] * 100) / w)), y: Math.min(100, Math.max(0, (kp[k * 3 + 1] * 100) / h)), index: k, name: kpNames?.[k] ?? null });
     }
   }
   if (!shapes.length) throw new ImportError(`${label} has no bbox, segmentation or keypoints.`, where);

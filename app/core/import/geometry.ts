@@ -4,18 +4,21 @@ import type { Shape } from './model';
 
 const clampPct = (v: number) => Math.min(100, Math.max(0, v));
 
-/** An axis-aligned box in percent, cut to the image: a box past an edge by rounding noise or by the model ends on it. */
-export function boxShape(x0: number, y0: number, x1: number, y1: number): Shape {
-  const left = clampPct(Math.min(x0, x1));
-  const top = clampPct(Math.min(y0, y1));
-  const right = clampPct(Math.max(x0, x1));
-  const bottom = clampPct(Math.max(y0, y1));
-  return { kind: 'rectangle', x: left, y: top, width: right - left, height: bottom - top, rotation: 0 };
+/**
+ * An axis-aligned box in percent (top-left x, y and size), cut to the image: a box past an edge by
+ * rounding noise or by the model ends on it (Label Studio flags boxes past 100%).
+ */
+export function boxShape(x: number, y: number, width: number, height: number): Shape {
+  const left = clampPct(x);
+  const top = clampPct(y);
+  const w = Math.max(0, Math.min(x + width, 100) - left);
+  const h = Math.max(0, Math.min(y + height, 100) - top);
+  return { kind: 'rectangle', x: left, y: top, width: x >= 0 && x + width <= 100 ? width : w, height: y >= 0 && y + height <= 100 ? height : h, rotation: 0 };
 }
 
 /** YOLO detect: centre and size in 0..1 of the image. */
 export function centreBox(xc: number, yc: number, w: number, h: number): Shape {
-  return boxShape((xc - w / 2) * 100, (yc - h / 2) * 100, (xc + w / 2) * 100, (yc + h / 2) * 100);
+  return boxShape((xc - w / 2) * 100, (yc - h / 2) * 100, w * 100, h * 100);
 }
 
 /**

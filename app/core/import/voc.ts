@@ -67,7 +67,7 @@ export function importVocFile(f: VocFile, lookup?: ImageLookup): { image: Import
       if (!(score >= 0 && score <= 1)) throw new ImportError(`object ${k + 1} ("${name}"): score ${String(raw)} must be within 0..1.`, where);
     }
     if (!classes.includes(name)) classes.push(name);
-    objects.push({ className: name, classId: null, unnamed: false, score, shapes: [boxShape((xmin / W) * 100, (ymin / H) * 100, (xmax / W) * 100, (ymax / H) * 100)], source: where });
+    objects.push({ className: name, classId: null, unnamed: false, score, shapes: [boxShape((xmin * 100) / W, (ymin * 100) / H, ((xmax - xmin) * 100) / W, ((ymax - ymin) * 100) / H)], source: where });
   });
   return { image: { file: found?.file ?? named, width: W, height: H, objects, source: f.file }, classes };
 }

@@ -143,6 +143,8 @@ export function importYolo(files: readonly YoloLabelFile[], classes: YoloClasses
         if (n < 5 || n > 7) throw fail();
         coords = values.slice(1, 5);
         if (n >= 6) score = values[5];
+        // 7 columns: Ultralytics tracking appends a track id after the confidence, a whole number.
+        if (n === 7 && !(Number.isInteger(values[6]) && values[6] >= 0)) throw new ImportError(`7 columns in a detect line are c xc yc w h conf track_id, and "${cols[6]}" is not a track id: if these are polygons, use --task segment.`, where);
       } else if (task === 'segment') {
         if (n < 7) throw fail();
         const hasConf = (n - 1) % 2 === 1;
@@ -159,7 +161,9 @@ export function importYolo(files: readonly YoloLabelFile[], classes: YoloClasses
         if (n === per + 1) score = values[per];
       }
       // Normalised values are 0..1; polygons and rotated boxes may reach a little past the edge.
-      const off = coords.findIndex((v) => v < -0.5 || v > 1.5);
+      // (Pose visibility flags, 0/1/2, are not coordinates.)
+      const isFlag = (k: number) => task === 'pose' && classes.kptShape![1] === 3 && k >= 4 && (k - 4) % 3 === 2;
+      const off = coords.findIndex((v, k) => !isFlag(k) && (v < -0.5 || v > 1.5));
       if (off !== -1) throw new ImportError(`value ${coords[off]} (column ${off + 2}) is outside 0..1: YOLO coordinates are fractions of the image size, not pixels.`, where);
       if (score !== null && (score < 0 || score > 1)) throw new ImportError(`the last column, the confidence, is ${score}: it must be within 0..1 (or leave it out).`, where);
       const shapes = yoloShapes(task, coords, classes, f.image, where);
