@@ -136,10 +136,12 @@ const IMAGE_EXT = /\.(jpe?g|png|webp|bmp)$/i;
 const slash = (p: string) => p.split(path.sep).join('/');
 
 /** The first bytes of a file (the whole file when the size is further in, as in a JPEG with a big EXIF block). */
+const headerBuffer = new Uint8Array(HEADER_BYTES);
+
 function imageSizeOf(file: string): { width: number; height: number } | null {
   const fd = openSync(file, 'r');
   try {
-    const buf = new Uint8Array(HEADER_BYTES);
+    const buf = headerBuffer;
     const n = readSync(fd, buf, 0, HEADER_BYTES, 0);
     const size = readImageSize(buf.subarray(0, n));
     if (size || n < HEADER_BYTES) return size;
