@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openApp, regionAlphaAt, regions } from './helpers';
+import { openApp, openFixture, problems, regionAlphaAt, regions } from './helpers';
 
 const SAMPLE = path.join(import.meta.dirname, '../public/samples/sample.png'); // 600 x 403
 const CONFIG = '<View>\n  <Image name="image" value="$image"/>\n  <RectangleLabels name="label" toName="image">\n    <Label value="Car"/>\n    <Label value="Person"/>\n  </RectangleLabels>\n</View>\n';
@@ -109,4 +109,25 @@ test('a YOLO run opened as a folder (labels/, images/, data.yaml), no config: on
   await expect(regions(page)).toHaveCount(2);
   await expect(page.getByRole('status')).toContainText('Undone: Open yolo11n-run3.config.xml and yolo11n-run3.tasks.json.');
   await expect(page.locator('.panes')).toContainText('bbox/tasks.json');
+});
+
+test('importing over edits not exported asks first, as opening a file does', async ({ page }) => {
+  await openFixture(page, 'flags', 4);
+  await problems(page).filter({ hasText: 'unknown-label' }).getByRole('button', { name: /^Fix:/ }).click();
+  await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
+  await drop(page, [
+    { name: 'a.txt', text: LABELS['a.txt'], type: 'text/plain' },
+    { name: 'classes.txt', text: 'car\nperson\n', type: 'text/plain' },
+  ]);
+  const dialog = page.getByRole('dialog', { name: 'Import model output' });
+  // No image dropped: the task names it after the labels file; the sample config has no such labels.
+  await expect(dialog).toContainText('0 of 1 matched to dropped images');
+  await expect(dialog).toContainText('Not dropped (named by the file): a.txt');
+  await expect(dialog.getByLabel('Config')).toHaveValue('generate');
+  await dialog.getByRole('button', { name: 'Import 1 task' }).click();
+  const ask = page.getByRole('dialog', { name: 'Changes not exported' });
+  await expect(ask).toContainText('Importing yolo.tasks.json replaces them');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('4 regions')).toBeVisible();
+  await expect(page.locator('.panes')).toContainText('flags.json');
 });
