@@ -143,6 +143,14 @@ describe('prelabel import coco', () => {
     expect(tasksAt('t.json')[0].predictions[0].model_version).toBe('results');
   });
 
+  test('a dataset without width/height takes them from the image files under --images', () => {
+    write('instances.json', JSON.stringify({ images: [{ id: 1, file_name: 'c.png' }], categories: [{ id: 3, name: 'car' }], annotations: [{ id: 1, image_id: 1, category_id: 3, bbox: [0, 0, 37, 23] }] }));
+    expect(run('coco', p('instances.json'), '--out', p('t.json')).err).toContain('image "c.png" has no width/height in the dataset');
+    const r = run('coco', p('instances.json'), '--images', p('run/images'), '--out', p('t.json'));
+    expect(r.code).toBe(0);
+    expect(tasksAt('t.json')[0].predictions[0].result[0]).toMatchObject({ original_width: 37, original_height: 23, value: { x: 0, y: 0, width: 100, height: 100 } });
+  });
+
   test('the dataset\'s size disagreeing with the image file stops (exit 2)', () => {
     write('instances.json', JSON.stringify({ images: [{ id: 1, file_name: 'c.png', width: 23, height: 37 }], categories: [{ id: 3, name: 'car' }], annotations: [] }));
     const r = run('coco', p('instances.json'), '--images', p('run/images'), '--out', p('t.json'));

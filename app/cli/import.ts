@@ -233,18 +233,26 @@ function readYolo(args: ImportArgs): ImportResult {
 function readCoco(args: ImportArgs): ImportResult {
   const primary = { file: args.files[0], text: readText(args.files[0]) };
   const dataset = args.dataset ? { file: args.dataset, text: readText(args.dataset) } : undefined;
-  const result = importCoco(primary, dataset);
-  if (args.images) {
-    // With the images at hand, their headers win over the dataset's width/height (Label Studio measures the file).
-    const folder = new ImageFolder(args.images);
+  const folder = args.images ? new ImageFolder(args.images) : null;
+  const result = importCoco(primary, dataset, (name) => {
+    const f = folder?.forName(name);
+    return f ? folder!.size(f) : null;
+  });
+  if (folder && args.images) {
+    // With the images at hand, a dataset size that is not the file's stops the import (Label Studio measures the file).
+    const missing: string[] = [];
     for (const im of result.images) {
       const f = folder.forName(im.file);
-      if (!f) continue;
+      if (!f) {
+        missing.push(im.file);
+        continue;
+      }
       const s = folder.size(f);
       if (s && im.width && im.height && (s.width !== im.width || s.height !== im.height)) {
         throw new ImportError(`the dataset says ${im.file} is ${im.width} x ${im.height}, but the file ${path.join(args.images, f)} is ${s.width} x ${s.height}: COCO pixels would be converted with the wrong size.`);
       }
     }
+    if (missing.length) result.notes.push(`${missing.length} image${missing.length === 1 ? '' : 's'} of the dataset not found in ${args.images}: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''} (sizes from the dataset).`);
   }
   return result;
 }

@@ -81,7 +81,11 @@ export function recognise(model: ModelOutput, sizes: ImageSizes, task: YoloTask 
     const list = model.files.find((f) => f.text.trimStart().startsWith('['));
     const ds = model.files.find((f) => f !== list);
     const asCoco = (f: TextFile | undefined) => f && { file: f.name, text: f.text };
-    const result = list ? importCoco(asCoco(list)!, asCoco(ds)) : importCoco(asCoco(ds)!);
+    const sizeOf = (name: string) => {
+      const img = findImage(name.replace(/^.*\//, ''), sizes);
+      return img ? (sizes.get(img) ?? null) : null;
+    };
+    const result = list ? importCoco(asCoco(list)!, asCoco(ds), sizeOf) : importCoco(asCoco(ds)!, undefined, sizeOf);
     let matched = 0;
     for (const im of result.images) {
       const img = findImage(im.file.replace(/^.*\//, ''), sizes);

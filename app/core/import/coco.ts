@@ -30,7 +30,7 @@ function parseJson(f: CocoFile): unknown {
  * image names, sizes and category names) or a dataset file (its own annotations are imported).
  * Every image of the dataset becomes a task, with or without objects.
  */
-export function importCoco(primary: CocoFile, dataset?: CocoFile): ImportResult {
+export function importCoco(primary: CocoFile, dataset?: CocoFile, sizeOf?: (fileName: string) => { width: number; height: number } | null): ImportResult {
   const first = parseJson(primary);
   let ds: Json;
   let dsFile: CocoFile;
@@ -85,8 +85,11 @@ export function importCoco(primary: CocoFile, dataset?: CocoFile): ImportResult 
   ds.images.forEach((im, k) => {
     const where = { file: dsFile.file, line: imageLines[k] ?? 1 };
     if (!isObj(im) || im.id === undefined || typeof im.file_name !== 'string') throw new ImportError(`images[${k}] needs an "id" and a "file_name".`, where);
-    const width = isNum(im.width) && im.width > 0 ? im.width : null;
-    const height = isNum(im.height) && im.height > 0 ? im.height : null;
+    // A dataset without sizes (some exporters leave them out): the image file's, when it is at hand.
+    const known = isNum(im.width) && im.width > 0 && isNum(im.height) && im.height > 0;
+    const measured = known ? null : (sizeOf?.(im.file_name) ?? null);
+    const width = known ? (im.width as number) : (measured?.width ?? null);
+    const height = known ? (im.height as number) : (measured?.height ?? null);
     const image: ImportedImage = { file: im.file_name, width, height, objects: [], source: dsFile.file };
     byId.set(im.id, image);
     images.push(image);

@@ -87,6 +87,7 @@ describe('YOLO kinds are never guessed from column counts', () => {
   test('9 columns (OBB or a 4-point polygon) need --task; 5 and 6 columns alone are boxes', () => {
     expect(errorOf(() => yoloTask([file('0 0.1 0.1 0.5 0.1 0.5 0.4 0.1 0.4\n')], classes, null))).toMatch(/9 columns/);
     expect(yoloTask([file('0 0.5 0.5 0.2 0.2\n1 0.5 0.5 0.2 0.2 0.3\n')], classes, null)).toBe('detect');
+    expect(errorOf(() => yoloTask([file('0 0.5 0.5 0.2 0.2\n\n0 0.5 0.5\n')], classes, null))).toBe('a.txt:3: this line has 3 columns: too few for any YOLO line (a box is c xc yc w h).');
     expect(yoloTask([file('0 0.1 0.1 0.5 0.1 0.5 0.4 0.1 0.4\n')], classes, 'obb')).toBe('obb');
     expect(yoloTask([file('0 0.1 0.1 0.5 0.1 0.5 0.4 0.1 0.4\n')], parseDataYaml('names: [a]\ntask: segment\n'), null)).toBe('segment');
   });

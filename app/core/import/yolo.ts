@@ -96,13 +96,15 @@ export interface YoloLabelFile {
 export function yoloTask(files: readonly YoloLabelFile[], classes: YoloClasses, task: YoloTask | null | undefined): YoloTask {
   if (task) return task;
   if (classes.task) return classes.task;
+  const boxLine = /^\s*\S+(?:\s+\S+){4,5}\s*$/;
   for (const f of files) {
     const lines = f.text.split(/\r\n|\r|\n/);
     for (let i = 0; i < lines.length; i++) {
-      const n = lines[i].trim() ? lines[i].trim().split(/\s+/).length : 0;
-      if (n && n !== 5 && n !== 6) {
-        throw new ImportError(`this line has ${n} columns, which fits several YOLO kinds (9: an OBB or a 4-point polygon; 7: a box with confidence and track id, or a 3-point polygon). Say which with --task detect|segment|obb|pose (or task: in data.yaml).`, { file: f.file, line: i + 1 });
-      }
+      if (boxLine.test(lines[i]) || !lines[i].trim()) continue;
+      const n = lines[i].trim().split(/\s+/).length;
+      const where = { file: f.file, line: i + 1 };
+      if (n < 5) throw new ImportError(`this line has ${n} columns: too few for any YOLO line (a box is c xc yc w h).`, where);
+      throw new ImportError(`this line has ${n} columns, which fits several YOLO kinds (9: an OBB or a 4-point polygon; 7: a box with confidence and track id, or a 3-point polygon). Say which with --task detect|segment|obb|pose (or task: in data.yaml).`, where);
     }
   }
   return 'detect';
