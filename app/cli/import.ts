@@ -18,6 +18,7 @@ import {
   yoloTask,
   YOLO_TASKS,
   type ImportResult,
+  type MappingPlan,
   type YoloLabelFile,
   type YoloTask,
 } from '../core/import';
@@ -293,16 +294,29 @@ function defaultModelVersion(args: ImportArgs): string {
 /** `--out tasks.json` -> `tasks.config.xml` beside it. */
 export const configPathFor = (out: string) => out.replace(/\.jsonl?$/i, '') + '.config.xml';
 
+interface Converted {
+  text: string;
+  taskCount: number;
+  generatedConfig: string | null;
+  rows: MappingPlan['rows'];
+  format: string;
+  kind: string;
+  notes: string[];
+}
+
+/** Input to tasks text. Its own scope, so the parsed input and the task objects can be collected while the text is checked. */
+function convert(args: ImportArgs, configText: string | null): Converted {
+  const result = args.format === 'yolo' ? readYolo(args) : args.format === 'coco' ? readCoco(args) : readVoc(args);
+  const { tasks, generatedConfig, plan } = importedToTasks(result, { configText, map: args.map, imageRootUrl: args.imageRootUrl, modelVersion: args.modelVersion ?? defaultModelVersion(args) });
+  return { text: tasksJson(tasks), taskCount: tasks.length, generatedConfig, rows: plan.rows, format: result.format, kind: result.kind, notes: result.notes };
+}
+
 export function runImport(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const args = parseImportArgs(argv);
   const configText = args.config ? readText(args.config) : null;
-  let result: ImportResult;
-  let tasks: Record<string, unknown>[];
-  let generatedConfig: string | null;
-  let rows;
+  let converted: Converted;
   try {
-    result = args.format === 'yolo' ? readYolo(args) : args.format === 'coco' ? readCoco(args) : readVoc(args);
-    ({ tasks, generatedConfig, plan: { rows } } = importedToTasks(result, { configText, map: args.map, imageRootUrl: args.imageRootUrl, modelVersion: args.modelVersion ?? defaultModelVersion(args) }));
+    converted = convert(args, configText);
   } catch (e) {
     if (e instanceof ImportError) {
       err(`prelabel import ${args.format}: ${e.message}`);
@@ -310,7 +324,7 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
     }
     throw e;
   }
-  const text = tasksJson(tasks);
+  const { text, generatedConfig, rows } = converted;
   const finalConfig = configText ?? generatedConfig!;
   const configFile = args.config ?? configPathFor(args.out!);
   try {
@@ -338,9 +352,9 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
   const regions = report.summary.results;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const mapped = rows.map((r) => `${r.className}->${r.control}:${r.label}`).slice(0, 12).join(', ');
-  for (const n of result.notes) err(`note: ${n}`);
+  for (const n of converted.notes) err(`note: ${n}`);
   if (generatedConfig !== null) err(`Wrote the generated config to ${configFile}.`);
-  err(`Imported ${result.format} ${result.kind}: ${plural(tasks.length, 'task')}, ${plural(regions, 'result')}${args.out ? ` into ${args.out}` : ''}; classes ${mapped}${rows.length > 12 ? ', ...' : ''}.`);
+  err(`Imported ${converted.format} ${converted.kind}: ${plural(converted.taskCount, 'task')}, ${plural(regions, 'result')}${args.out ? ` into ${args.out}` : ''}; classes ${mapped}${rows.length > 12 ? ', ...' : ''}.`);
   err(`Checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info.`);
   return counts.error > 0 ? 1 : 0;
 }
