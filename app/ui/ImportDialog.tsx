@@ -131,6 +131,7 @@ export function ImportDialog({ model, imageFiles, dropped, current, onImport, on
           <dt>Images</dt>
           <dd>
             {!sizes ? 'reading sizes…' : recognised ? `${recognised.matched} of ${recognised.total} matched to dropped images` : '–'}
+            {recognised && recognised.result.images.length > recognised.total && `; ${recognised.result.images.length - recognised.total} image${recognised.result.images.length - recognised.total === 1 ? '' : 's'} without labels (tasks with no regions)`}
             {recognised && recognised.unmatched.length > 0 && <div className="muted">Not dropped (named by the file): {recognised.unmatched.slice(0, 3).join(', ')}{recognised.unmatched.length > 3 ? ', …' : ''}</div>}
           </dd>
           <dt>Config</dt>

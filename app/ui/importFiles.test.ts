@@ -30,6 +30,13 @@ describe('import in the browser', () => {
     expect([r.matched, r.total, r.unmatched, r.task]).toEqual([1, 2, ['b.txt'], 'detect']);
   });
 
+  test('YOLO: a dropped image without a labels file is a task with no objects (the model found nothing there)', () => {
+    const model = groupModelOutput([text('a.txt', '0 0.5 0.5 0.2 0.2\n'), text('classes.txt', 'car\n')], [])!;
+    const r = recognise(model, new Map([['a.png', { width: 37, height: 23 }], ['z.png', { width: 10, height: 10 }]]), null);
+    expect(r.result.images.map((im) => [im.file, im.objects.length, im.width])).toEqual([['a.png', 1, 37], ['z.png', 0, 10]]);
+    expect([r.matched, r.total]).toEqual([1, 1]);
+  });
+
   test('YOLO OBB without the image dropped: the import says it needs the image size', () => {
     const model = groupModelOutput([text('a.txt', '0 0.1 0.1 0.5 0.1 0.5 0.4 0.1 0.4\n'), text('classes.txt', 'car\n')], [])!;
     expect(() => recognise(model, new Map(), 'obb')).toThrow(ImportError);

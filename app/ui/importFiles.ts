@@ -66,16 +66,19 @@ export function recognise(model: ModelOutput, sizes: ImageSizes, task: YoloTask 
   if (model.format === 'yolo') {
     if (!model.classes) throw new Error('no classes');
     const classes = /\.ya?ml$/i.test(model.classes.name) ? parseDataYaml(model.classes.text, model.classes.name) : parseClassesTxt(model.classes.text, model.classes.name);
-    const files: YoloLabelFile[] = model.files
-      .map((f) => {
-        const img = findImage(stem(f.name), sizes);
-        if (!img) unmatched.push(f.name);
-        const size = img ? sizes.get(img) : null;
-        return { file: f.name, text: f.text, image: { file: img ?? `${stem(f.name)}.jpg`, width: size?.width ?? null, height: size?.height ?? null } };
-      })
-      .sort((a, b) => (a.image.file < b.image.file ? -1 : a.image.file > b.image.file ? 1 : 0));
+    const used = new Set<string>();
+    const files: YoloLabelFile[] = model.files.map((f) => {
+      const img = findImage(stem(f.name), sizes);
+      if (!img) unmatched.push(f.name);
+      else used.add(img);
+      const size = img ? sizes.get(img) : null;
+      return { file: f.name, text: f.text, image: { file: img ?? `${stem(f.name)}.jpg`, width: size?.width ?? null, height: size?.height ?? null } };
+    });
+    // A dropped image without a labels file: the model found nothing there (Ultralytics writes no file); still a task.
+    for (const [name, size] of sizes) if (!used.has(name)) files.push({ file: name, text: '', image: { file: name, width: size?.width ?? null, height: size?.height ?? null } });
+    files.sort((a, b) => (a.image.file < b.image.file ? -1 : a.image.file > b.image.file ? 1 : 0));
     const kind = yoloTask(files, classes, task);
-    return { result: importYolo(files, classes, kind), task: kind, matched: files.length - unmatched.length, total: files.length, unmatched, modelVersion: 'yolo' };
+    return { result: importYolo(files, classes, kind), task: kind, matched: model.files.length - unmatched.length, total: model.files.length, unmatched, modelVersion: 'yolo' };
   }
   if (model.format === 'coco') {
     const list = model.files.find((f) => f.text.trimStart().startsWith('['));
