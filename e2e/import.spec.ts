@@ -131,3 +131,24 @@ test('importing over edits not exported asks first, as opening a file does', asy
   await expect(page.getByText('4 regions')).toBeVisible();
   await expect(page.locator('.panes')).toContainText('flags.json');
 });
+
+test('a YOLO run folder dropped from the file manager: its subfolders are walked (images/, labels/, classes.txt)', async ({ page }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'prelabel-e2e-drop-'));
+  mkdirSync(path.join(dir, 'run/labels/val'), { recursive: true });
+  mkdirSync(path.join(dir, 'run/images/val'), { recursive: true });
+  copyFileSync(SAMPLE, path.join(dir, 'run/images/val/a.png'));
+  writeFileSync(path.join(dir, 'run/labels/val/a.txt'), LABELS['a.txt']);
+  writeFileSync(path.join(dir, 'run/classes.txt'), 'car\nperson\n');
+  await openApp(page);
+  // A real drop of a folder path (DevTools protocol), as from a file manager: the page gets directory entries.
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [path.join(dir, 'run')], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 600, y: 400, data });
+  const dialog = page.getByRole('dialog', { name: 'Import model output' });
+  await expect(dialog).toContainText('YOLO txt: 1 file, classes from classes.txt');
+  await expect(dialog).toContainText('1 of 1 matched to dropped images');
+  await dialog.getByRole('button', { name: 'Import 1 task' }).click();
+  await expect(regions(page)).toHaveCount(2);
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
+  await expect.poll(() => regionAlphaAt(page, 'image', 241, 201)).toBeGreaterThan(0);
+});
