@@ -78,6 +78,8 @@ export function ImportDialog({ model, imageFiles, dropped, current, onImport, on
     }
   }, [recognised, configChoice, map, dropped, current]);
   const plan = planned && 'plan' in planned ? planned.plan : null;
+  // Boxes and polygons (or keypoints) go to different controls: then each row says which.
+  const manyControls = !!plan && new Set(plan.rows.map((r) => r.control)).size > 1;
   const config = plan ? parseConfig((planned as { configText: string }).configText) : null;
   const version = modelVersion ?? recognised?.modelVersion ?? model.format;
   const error = missing ?? (read && 'error' in read ? read.error : null) ?? (planned && 'error' in planned ? planned.error : null);
@@ -157,7 +159,8 @@ export function ImportDialog({ model, imageFiles, dropped, current, onImport, on
               <tr>
                 <th>Class</th>
                 <th>Objects</th>
-                <th>Label ({[...new Set(plan.rows.map((r) => r.control))].join(', ')})</th>
+                {manyControls && <th>Control</th>}
+                <th>Label{manyControls ? '' : ` (${plan.rows[0]?.control ?? ''})`}</th>
               </tr>
             </thead>
             <tbody>
@@ -167,6 +170,7 @@ export function ImportDialog({ model, imageFiles, dropped, current, onImport, on
                   <tr key={`${r.control}/${r.className}`} className={r.label === null ? 'unmapped' : ''}>
                     <td>{r.className}</td>
                     <td>{r.count}</td>
+                    {manyControls && <td>{r.control}</td>}
                     <td>
                       <select aria-label={`Label for ${r.className}`} value={r.label ?? ''} onChange={(e) => setMap((m) => ({ ...m, [r.className]: e.target.value }))}>
                         {r.label === null && <option value="">no label: choose…</option>}
