@@ -263,6 +263,29 @@ describe('Label Studio SDK export fixtures, read back', () => {
     expect(tasksJson(tasks)).toContain('"rectanglelabels":["butterfly"]');
   });
 
+  test('export-yolo-keypoints: the person box and its labelled points, written as a YOLO pose line (kpt_shape [17, 3], unlabelled points v = 0), come back on the fixture\'s config with their labels and parent', () => {
+    const { config, results } = fixtureResults('export-yolo-keypoints');
+    const box = results.find((r) => r.type === 'rectanglelabels')!.value as { x: number; y: number; width: number; height: number };
+    const names = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
+    const points = results.filter((r) => r.type === 'keypointlabels').map((r) => r.value as { x: number; y: number; keypointlabels: string[] });
+    const cols = names.map((n) => {
+      const p = points.find((q) => q.keypointlabels[0] === n);
+      return p ? `${p.x / 100} ${p.y / 100} 2` : '0 0 0';
+    });
+    const line = `0 ${(box.x + box.width / 2) / 100} ${(box.y + box.height / 2) / 100} ${box.width / 100} ${box.height / 100} ${cols.join(' ')}`;
+    const cls = parseDataYaml('names: [person]\nkpt_shape: [17, 3]\n');
+    const { tasks } = importedToTasks(importYolo([file(line, 216, 174)], cls, 'pose'), { configText: config, modelVersion: 'pose' });
+    const res = (tasks[0] as { predictions: { result: { type: string; parentID?: string; value: Record<string, unknown> }[] }[] }).predictions[0].result;
+    expect(res.map((r) => [r.type, r.parentID])).toEqual([['rectanglelabels', undefined], ...points.map(() => ['keypointlabels', 'r1'])]);
+    for (const key of ['x', 'y', 'width', 'height'] as const) expect(res[0].value[key]).toBeCloseTo(box[key], 9);
+    res.slice(1).forEach((r, k) => {
+      expect(r.value.keypointlabels).toEqual(points[k].keypointlabels);
+      expect(r.value.x).toBeCloseTo(points[k].x, 9);
+      expect(r.value.y).toBeCloseTo(points[k].y, 9);
+    });
+    expect(validationErrors(config, tasks)).toEqual([]);
+  });
+
   test('export-yolo and export-yolo-polygons: boxes and polygons come back at the same percent values', () => {
     const boxes = fixtureResults('export-yolo');
     const rects = boxes.results.filter((r) => r.type === 'rectanglelabels');
