@@ -16,6 +16,8 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    // yaml's Node build is CommonJS that requires node built-ins: give the ES module bundle a require.
+    banner: { js: "import { createRequire as __prelabelRequire } from 'node:module'; const require = __prelabelRequire(import.meta.url);" },
   });
   // The core alone, for benchmarks that time its phases in-process.
   await build({
@@ -26,6 +28,7 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    banner: { js: "import { createRequire as __prelabelRequire } from 'node:module'; const require = __prelabelRequire(import.meta.url);" },
   });
 }
 

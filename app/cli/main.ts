@@ -4,14 +4,18 @@ import { readFileSync } from 'node:fs';
 import { parseConfig, parseTasks, rules, validate } from '../core';
 import '../core/text/parse5';
 import type { Finding } from '../core';
+import { IMPORT_USAGE, ImportUsageError, runImport } from './import';
 import { rulesMarkdown } from './rulesTable';
 
 const USAGE = `Usage:
   prelabel validate --config CONFIG.xml TASKS.json [MORE.json ...] [--format text|json]
   prelabel rules [--markdown]
+${IMPORT_USAGE}
 
 Checks Label Studio tasks (their "predictions") against a labeling config.
 TASKS files may be a JSON list of tasks, one task object, or JSON Lines.
+import turns YOLO txt, COCO JSON or Pascal VOC XML into tasks with one prediction per image on the
+config's controls (or on a generated config written beside --out), then checks them as validate does.
 
 Exit status: 0 no errors, 1 errors found, 2 could not run (missing file, bad arguments).`;
 
@@ -140,6 +144,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   const [command, ...rest] = argv;
   try {
     if (command === 'validate') return runValidate(rest, out);
+    if (command === 'import') return runImport(rest, out, err);
     if (command === 'rules') {
       out(rest.includes('--markdown') ? rulesMarkdown() : rules.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.doc}`).join('\n'));
       return 0;
@@ -150,7 +155,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     }
     throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ImportUsageError) {
       err(`prelabel: ${e.message}\n\n${USAGE}`);
       return 2;
     }

@@ -9,7 +9,7 @@ import { predictionView, type RegionView, type RelationView } from '../core/prev
 import { currentData, currentTask, useStore } from '../store/store';
 import { preloadTaskImages } from './canvas/imageLoad';
 import { deferred } from './deferred';
-import { sortFiles } from './files';
+import { droppedFiles, sortFiles } from './files';
 import { Navigation } from './panels/Navigation';
 import { ClassificationsPanel } from './panels/ClassificationsPanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
@@ -26,6 +26,7 @@ const ImageCanvas = deferred('image canvas', () => import('./canvas/ImageCanvas'
 const TextObject = deferred('text view', () => import('./text/TextObjects').then((m) => m.TextObject));
 const ParagraphsObject = deferred('paragraphs view', () => import('./text/TextObjects').then((m) => m.ParagraphsObject));
 const HyperTextObject = deferred('HyperText view', () => import('./text/HyperTextObject').then((m) => m.HyperTextObject));
+const ImportDialog = deferred('import dialog', () => import('./ImportDialog').then((m) => m.ImportDialog), { className: 'modal' });
 const ShortcutsHelp = deferred('list of shortcuts', () => import('./ShortcutsHelp').then((m) => m.ShortcutsHelp), { className: 'help' });
 
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
@@ -232,8 +233,15 @@ export function App() {
     else setReplacing({ what, go });
   }, []);
 
+  /** A drop of model output waits in the import dialog; Import opens its tasks as a tasks file. */
+  const [importing, setImporting] = useState<Awaited<ReturnType<typeof sortFiles>> | null>(null);
+
   const openFiles = useCallback(async (files: Iterable<File>) => {
     const sorted = await sortFiles(files);
+    if (sorted.model) {
+      setImporting(sorted);
+      return;
+    }
     if (sorted.tasks) guardReplace(`Opening ${sorted.tasks.name}`, () => openSorted(sorted));
     else openSorted(sorted);
   }, [guardReplace]);
@@ -278,7 +286,7 @@ export function App() {
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
       setDragging(false);
-      void openFiles(e.dataTransfer.files);
+      void droppedFiles(e.dataTransfer).then(openFiles);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -300,7 +308,11 @@ export function App() {
         <h1>prelabel</h1>
         <label className="file-button">
           Open files
-          <input type="file" multiple accept=".xml,.json,.jsonl,.ndjson,.txt,image/*" onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
+          <input type="file" multiple accept=".xml,.json,.jsonl,.ndjson,.txt,.yaml,.yml,image/*" onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
+        </label>
+        <label className="file-button">
+          Open folder
+          <input type="file" multiple {...{ webkitdirectory: '' }} onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
         </label>
         <label>
           Sample{' '}
@@ -426,8 +438,24 @@ export function App() {
           <ProblemsPanel />
         </aside>
       </div>
-      {dragging && <div className="drop-overlay">Drop a config, tasks and images</div>}
+      {dragging && <div className="drop-overlay">Drop a config, tasks and images, or model output (YOLO, COCO, VOC)</div>}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {importing?.model && (
+        <div className="modal-backdrop">
+          <ImportDialog
+            model={importing.model}
+            imageFiles={importing.imageFiles}
+            dropped={importing.config}
+            current={project.configText ? { name: project.configName ?? null, text: project.configText } : null}
+            onCancel={() => setImporting(null)}
+            onImport={(o) => {
+              const sorted = importing;
+              setImporting(null);
+              guardReplace(`Importing ${o.tasks.name}`, () => openSorted({ ...sorted, model: null, config: o.config, tasks: o.tasks }));
+            }}
+          />
+        </div>
+      )}
     </div>
   );
 }

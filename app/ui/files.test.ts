@@ -16,3 +16,36 @@ test('a tasks file that is not valid UTF-8 is opened, with a problem saying so',
   expect(sorted.tasks?.text).toContain('caf\uFFFD');
   expect(sorted.problems).toEqual([expect.stringMatching(/^latin1\.json is not valid UTF-8/)]);
 });
+
+test('an image URL of Label Studio local storage (/data/local-files/?d=...) is matched by the file named in its query', async () => {
+  const { imageFileName } = await import('./files');
+  expect(imageFileName('/data/local-files/?d=a.png')).toBe('a.png');
+  expect(imageFileName('http://localhost:8080/data/local-files/?d=run%2Fimages%2Fb%20c.PNG')).toBe('b c.PNG');
+  expect(imageFileName('/data/local-files?d=dataset/x.jpg&foo=1')).toBe('x.jpg');
+  // Other query strings stay out of the name.
+  expect(imageFileName('https://cdn.example/img/cat.jpg?d=1&sig=abc')).toBe('cat.jpg');
+});
+
+test('model output is recognised by content: YOLO lines, classes, a COCO dataset or results list, VOC XML; a config named .txt is still a config', async () => {
+  const { recognizeModelOutput } = await import('./modelFiles');
+  expect(recognizeModelOutput('0 0.5 0.5 0.2 0.2\n1 0.1 0.1 0.05 0.05 0.93\n', 'a.txt')).toBe('yolo');
+  expect(recognizeModelOutput('', 'empty.txt')).toBe('yolo');
+  expect(recognizeModelOutput('car\nperson\n', 'classes.txt')).toBe('classes');
+  expect(recognizeModelOutput('names: [a]\n', 'data.yaml')).toBe('classes');
+  expect(recognizeModelOutput('<View><Image name="i" value="$i"/></View>', 'labeling-config.txt')).toBeNull();
+  expect(recognizeModelOutput('{"images": [], "annotations": [], "categories": []}', 'instances.json')).toBe('coco');
+  expect(recognizeModelOutput('[{"image_id": 1, "category_id": 3, "bbox": [1, 2, 3, 4], "score": 0.5}]', 'r.json')).toBe('coco');
+  expect(recognizeModelOutput('[{"data": {"image": "x"}, "predictions": []}]', 'tasks.json')).toBeNull();
+  expect(recognizeModelOutput('<?xml version="1.0"?>\n<annotation><filename>a.jpg</filename></annotation>', 'a.xml')).toBe('voc');
+  expect(recognizeModelOutput('<View></View>', 'config.xml')).toBeNull();
+});
+
+test('a drop of YOLO labels with classes and a config: the model output is set apart, the config kept, images listed', async () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const sorted = await sortFiles([new File(['0 0.5 0.5 0.2 0.2\n'], 'a.txt'), new File(['car\n'], 'classes.txt'), new File(['<View/>'], 'c.xml'), new File([png], 'a.png', { type: 'image/png' })]);
+  expect(sorted.model?.format).toBe('yolo');
+  expect(sorted.model?.files.map((f) => f.name)).toEqual(['a.txt']);
+  expect(sorted.model?.classes?.name).toBe('classes.txt');
+  expect(sorted.config?.name).toBe('c.xml');
+  expect([...sorted.imageFiles.keys()]).toEqual(['a.png']);
+});

@@ -2,6 +2,7 @@
 // JSON Lines), or an image. Extensions only break ties.
 
 import { decodeText } from '../core/text/decode';
+import { groupModelOutput, recognizeModelOutput, type ModelOutput } from './modelFiles';
 import { imageBlobs } from './session';
 
 export interface TextFile {
@@ -21,6 +22,10 @@ export interface SortedFiles {
   skipped: string[];
   /** Text files opened with a problem in their encoding (not UTF-8): what was done, for the notice. */
   problems: string[];
+  /** Model output to import (YOLO txt + classes, COCO JSON, VOC XML), or null. */
+  model: ModelOutput | null;
+  /** The dropped images' files by name: their headers give the sizes an import needs. */
+  imageFiles: Map<string, File>;
 }
 
 const IMAGE_MAGIC: [number[], string][] = [
@@ -48,7 +53,8 @@ export function recognizeText(text: string, name = ''): 'config' | 'tasks' | nul
 }
 
 export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
-  const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [], problems: [] };
+  const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [], problems: [], model: null, imageFiles: new Map() };
+  const modelFiles: TextFile[] = [];
   // Every file read at once (each read waits on another thread), then sorted in the order given.
   const read = await Promise.all(
     [...files].map(async (file) => {
@@ -63,6 +69,7 @@ export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
       const url = URL.createObjectURL(file);
       imageBlobs.set(url, file);
       out.images.set(file.name, url);
+      out.imageFiles.set(file.name, file);
       continue;
     }
     if (!entry.bytes) {
@@ -71,6 +78,10 @@ export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
     }
     // Not file.text(): it drops a UTF-8 BOM and silently replaces bytes that are not UTF-8.
     const { text, problem } = decodeText(entry.bytes, file.name);
+    if (recognizeModelOutput(text, file.name)) {
+      modelFiles.push({ name: file.name, text, ...(problem ? { problem } : {}) });
+      continue;
+    }
     const kind = recognizeText(text, file.name);
     if (kind === 'config') {
       if (out.config) out.skipped.push(`${file.name}: a second config (kept ${out.config.name})`);
@@ -86,16 +97,51 @@ export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
       }
     } else out.skipped.push(`${file.name}: not XML, JSON or an image`);
   }
+  if (modelFiles.length) out.model = groupModelOutput(modelFiles, out.skipped);
   return out;
 }
 
 /** The file name an image URL ends with: how dropped images are matched to tasks. */
 export function imageFileName(url: string): string {
-  const path = url.split(/[?#]/)[0];
+  let path = url.split(/[?#]/)[0];
+  // Label Studio's local storage names the file in the query: /data/local-files/?d=dir/a.jpg.
+  const local = /[?&]d=([^&#]*)/.exec(url);
+  if (local && /\/data\/local-files\/?$/.test(path)) {
+    path = local[1].replace(/\+/g, ' ');
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // Kept as written.
+    }
+    return path.slice(path.lastIndexOf('/') + 1);
+  }
   const last = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(last);
   } catch {
     return last;
   }
+}
+
+/**
+ * The files of a drop, with dropped folders walked (a YOLO run's labels/ and images/). The entries are
+ * taken synchronously: a DataTransfer's items are gone once the drop event returns.
+ */
+export function droppedFiles(dt: DataTransfer): Promise<File[]> {
+  const entries = [...dt.items].map((it) => (it.kind === 'file' ? it.webkitGetAsEntry?.() : null));
+  if (!entries.some((e) => e?.isDirectory)) return Promise.resolve([...dt.files]);
+  const files = [...dt.files];
+  const walk = async (entry: FileSystemEntry): Promise<File[]> => {
+    if (entry.isFile) return [await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail))];
+    const reader = (entry as FileSystemDirectoryEntry).createReader();
+    const all: FileSystemEntry[] = [];
+    // readEntries hands out at most 100 entries a call: read until it returns none.
+    for (;;) {
+      const batch = await new Promise<FileSystemEntry[]>((ok, fail) => reader.readEntries(ok, fail));
+      if (!batch.length) break;
+      all.push(...batch);
+    }
+    return (await Promise.all(all.map(walk))).flat();
+  };
+  return Promise.all(entries.map((e, i) => (e ? walk(e) : Promise.resolve(files[i] ? [files[i]] : [])))).then((lists) => lists.flat());
 }
