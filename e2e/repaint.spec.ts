@@ -2,7 +2,7 @@
 // afterwards must be exactly what painting every region again shows, for moves, relabels, flags, deletions
 // and additions among overlapping regions with their labels, and with relations between them.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, openFiles, regions } from './helpers';
+import { openApp, openFiles, regionAlphaAt, regions, screenPoint } from './helpers';
 
 // Wide enough for the canvas toolbar's zoom buttons (at 1280 they are clipped: issue 9).
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -110,4 +110,36 @@ test('after each edit the regions layer shows exactly what painting it whole sho
     await keepPixels(page, 'whole');
     expect(await differing(page, 'shown', 'whole'), `${what}: bytes of the regions layer that differ from a whole repaint`).toBe(0);
   }
+});
+
+test('with over 1,000 regions shown, a region only a few pixels wide on screen has no label until zoomed in', async ({ page }) => {
+  await openApp(page);
+  const box = (id: string, x: number, y: number, w: number, h: number) => ({
+    id, type: 'rectanglelabels', from_name: 'label', to_name: 'image', original_width: 1600, original_height: 1200,
+    value: { x, y, width: w, height: h, rotation: 0, rectanglelabels: ['Car'] },
+  });
+  const result = Array.from({ length: 1100 }, (_, i) => box(`t${i}`, 1 + (i % 40) * 1.2, 30 + Math.floor(i / 40) * 2.2, 0.5, 0.5));
+  result.push(box('mid', 60, 10, 3, 3), box('big', 70, 40, 25, 20));
+  await openFiles(page, [
+    { name: 'crowded.xml', text: CONFIG },
+    { name: 'crowded.json', text: JSON.stringify([{ data: { image: 'missing.png' }, predictions: [{ model_version: 'm', result }] }]) },
+  ]);
+  await expect(page.getByText('1102 regions', { exact: true })).toBeVisible();
+  const view = async () => JSON.parse((await page.getByTestId('canvas-image').getAttribute('data-view'))!) as { scale: number };
+  // Just above a region's top-left corner, inside where its label goes (16 screen pixels high).
+  const aboveCorner = async (x: number, y: number) => {
+    const { scale } = await view();
+    return regionAlphaAt(page, 'image', (x / 100) * 1600 + 6 / scale, (y / 100) * 1200 - 8 / scale);
+  };
+  await frames(page);
+  expect((await view()).scale * 0.03 * 1600).toBeLessThan(40);
+  expect(await aboveCorner(70, 40)).toBeGreaterThan(0);
+  expect(await aboveCorner(60, 10)).toBe(0);
+  // Zoomed in at the middle box until it is wide enough: its label is painted.
+  const p = await screenPoint(page, 'image', 0.615 * 1600, 0.115 * 1200);
+  await page.mouse.move(p.x, p.y);
+  while ((await view()).scale * 0.03 * 1600 < 50) await page.mouse.wheel(0, -400);
+  await page.waitForTimeout(400);
+  await frames(page);
+  expect(await aboveCorner(60, 10)).toBeGreaterThan(0);
 });

@@ -15,7 +15,7 @@ import { EditHandles } from './EditHandles';
 import { loadImage } from './imageLoad';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
-import { paintHighlight, type RegionsPicture } from './paintRegions';
+import { crowded, paintHighlight, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type ImageSize } from './shapeUtils';
 import { useMoveBitmap } from './useMoveBitmap';
 
@@ -162,7 +162,10 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const regionsLayer = useRef<Konva.Layer>(null);
   const regionsShape = useRef<Konva.Shape>(null);
   const regionsBitmap = useRef<Konva.Image>(null);
-  const picture: RegionsPicture = useMemo(() => ({ visible, relations, compare, size: { W: size.W, H: size.H }, scale: view.scale }), [visible, relations, compare, size.W, size.H, view.scale]);
+  const picture: RegionsPicture = useMemo(
+    () => ({ visible, relations, compare, size: { W: size.W, H: size.H }, scale: view.scale, crowded: crowded(visible) }),
+    [visible, relations, compare, size.W, size.H, view.scale],
+  );
   const move = useMoveBitmap({ layer: regionsLayer, shape: regionsShape, bitmap: regionsBitmap, picture, view, width, height });
   const sceneFunc = useCallback((context: Konva.Context) => move.paint((context as unknown as { _context: CanvasRenderingContext2D })._context), [move.paint]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -12,6 +12,28 @@ export interface RegionsPicture {
   size: ImageSize;
   /** The view scale the picture is painted for: line widths and labels keep their size on screen. */
   scale: number;
+  /** Many regions are shown (see crowded): only those wide enough on screen get a label. */
+  crowded?: boolean;
+}
+
+/** More regions than this make a crowded picture. */
+export const CROWDED = 1000;
+/** In a crowded picture, a region narrower than this on screen (CSS pixels) is painted without its label. */
+export const LABEL_MIN_WIDTH = 40;
+
+export const crowded = (visible: readonly RegionView[]) => visible.length > CROWDED;
+
+/**
+ * Is the region's label painted? In a crowded picture a label over a region a few pixels wide covers its
+ * neighbours and cannot be read (100,000 labels also took 1.8 s of the 3.3 s their paint took); the label
+ * comes with zooming in, and Regions and the hover name every region meanwhile.
+ */
+export function labelShown(r: RegionView, { crowded, size, scale }: RegionsPicture): boolean {
+  if (!crowded) return true;
+  const util = shapeUtils[r.kind];
+  if (!util) return false;
+  const b = util.bounds(r, size);
+  return (b.x1 - b.x0) * scale >= LABEL_MIN_WIDTH;
 }
 
 const LABEL_FONT = 12;
@@ -193,13 +215,15 @@ export function paintOverShapes(ctx: CanvasRenderingContext2D, { visible, relati
 }
 
 /** The labels of regions [from, to), on top of all shapes. */
-export function paintLabels(ctx: CanvasRenderingContext2D, { visible, size, scale }: RegionsPicture, from: number, to: number): void {
+export function paintLabels(ctx: CanvasRenderingContext2D, picture: RegionsPicture, from: number, to: number): void {
+  const { visible, size, scale } = picture;
   const px = 1 / scale;
   ctx.save();
   ctx.font = `${LABEL_FONT * px}px sans-serif`;
   ctx.textBaseline = 'top';
   for (let i = from; i < to; i++) {
     const r = visible[i];
+    if (picture.crowded && !labelShown(r, picture)) continue;
     const util = shapeUtils[r.kind];
     const a = util.anchor(r, size);
     const ghost = isGhost(r);
@@ -299,7 +323,7 @@ export function samePaint(a: RegionView, b: RegionView): boolean {
  * changed: then everything is painted again.
  */
 export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: number): Box[] | null {
-  if (prev.size.W !== next.size.W || prev.size.H !== next.size.H || prev.scale !== next.scale) return null;
+  if (prev.size.W !== next.size.W || prev.size.H !== next.size.H || prev.scale !== next.scale || !!prev.crowded !== !!next.crowded) return null;
   const boxes: Box[] = [];
   const changedKeys = new Set<string>();
   const lists: [RegionView[], RegionView[]][] = [[prev.visible, next.visible]];
