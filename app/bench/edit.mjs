@@ -1,6 +1,6 @@
 // npm run bench:edit — editing many boxes as a person does, in the built app in Chromium: per action, how long
 // the main thread stays blocked, and the JS heap before and after 100 nudges.
-// Usage: node app/bench/edit.mjs [10k] [2000x20] [100k] [--cap=SECONDS]   (default: all three files, cap 60 s)
+// Usage: node app/bench/edit.mjs [10k] [2000x20] [100k] [--cap=SECONDS] [--actions=open-only list]   (default: all three files, every action, cap 60 s)
 //
 // An action's figure: from the action's first input event (its timeStamp; modifier keys aside) to the end of
 // the last long task ending after it (or of a stretch where the bench's own 50 ms timer could not run), or to
@@ -20,6 +20,8 @@ const CAP = 1000 * Number(argv.find((a) => a.startsWith('--cap='))?.slice(6) ?? 
 const REOPEN = Math.max(CAP, 300000);
 const QUIET = 500;
 const NUDGES = 100;
+/** `--actions=select,nudge`: only these after the open (ids: select nudge undo relabel delete heap fixAll lock hide); `--actions=` opens only. */
+const ONLY = argv.find((a) => a.startsWith('--actions='))?.slice(10).split(',').filter(Boolean) ?? null;
 
 const stale = (i) => (i % 19) + 1; // never r0, the region the bench selects first
 const FILES = {
@@ -286,6 +288,7 @@ for (const name of names) {
   let heapLine = null;
   for (const a of ACTIONS) {
     if (a.only && !file[a.only]) continue;
+    if (ONLY && !ONLY.includes(a.id)) continue;
     if (!s) {
       // The last page was thrown away after a cap: open the file again.
       ({ s, r } = await openFile(file, tasksPath, false));
