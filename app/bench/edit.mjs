@@ -1,6 +1,6 @@
 // npm run bench:edit — editing many boxes as a person does, in the built app in Chromium: per action, how long
 // the main thread stays blocked, and the JS heap before and after 100 nudges.
-// Usage: node app/bench/edit.mjs [10k] [2000x20] [100k] [--cap=SECONDS] [--actions=open-only list]   (default: all three files, every action, cap 60 s)
+// Usage: node app/bench/edit.mjs [10k] [2000x20] [100k] [--cap=SECONDS] [--actions=ID,...]   (default: all three files, every action, cap 60 s)
 //
 // An action's figure: from the action's first input event (its timeStamp; modifier keys aside) to the end of
 // the last long task ending after it (or of a stretch where the bench's own 50 ms timer could not run), or to
