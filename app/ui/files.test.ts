@@ -21,6 +21,8 @@ test('an image URL of Label Studio local storage (/data/local-files/?d=...) is m
   const { imageFileName } = await import('./files');
   expect(imageFileName('/data/local-files/?d=a.png')).toBe('a.png');
   expect(imageFileName('http://localhost:8080/data/local-files/?d=run%2Fimages%2Fb%20c.PNG')).toBe('b c.PNG');
+  // As the importer writes a name with '#', '&' and a space: each path part percent-encoded.
+  expect(imageFileName('/data/local-files/?d=dir/my%20img%231%26x.png')).toBe('my img#1&x.png');
   expect(imageFileName('/data/local-files?d=dataset/x.jpg&foo=1')).toBe('x.jpg');
   // Other query strings stay out of the name.
   expect(imageFileName('https://cdn.example/img/cat.jpg?d=1&sig=abc')).toBe('cat.jpg');

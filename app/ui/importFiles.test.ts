@@ -30,6 +30,15 @@ describe('import in the browser', () => {
     expect([r.matched, r.total, r.unmatched, r.task]).toEqual([1, 2, ['b.txt'], 'detect']);
   });
 
+  test('YOLO: a labels file with a value that is not a number is read, and the import stops at its line (it was dropped unseen)', () => {
+    const model = groupModelOutput([text('a.txt', '0 0.5 0.5 0.2 0.2\n'), text('b.txt', '0 0.5 0.5 0.2 0.2\n0 0.5 O.5 0.1 0.1\n'), text('classes.txt', 'cat\n')], [])!;
+    expect(model.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
+    expect(() => recognise(model, new Map([['a.png', { width: 37, height: 23 }], ['b.JPG', { width: 37, height: 23 }]]), null)).toThrow(/b\.txt:2/);
+    const alone = groupModelOutput([text('c.txt', '0 0.5 abc 0.1 0.1\n'), text('classes.txt', 'cat\n')], [])!;
+    expect(missingPart(alone)).toBeNull();
+    expect(() => recognise(alone, new Map(), 'detect')).toThrow(/c\.txt:1/);
+  });
+
   test('YOLO: a dropped image without a labels file is a task with no objects (the model found nothing there)', () => {
     const model = groupModelOutput([text('a.txt', '0 0.5 0.5 0.2 0.2\n'), text('classes.txt', 'car\n')], [])!;
     const r = recognise(model, new Map([['a.png', { width: 37, height: 23 }], ['z.png', { width: 10, height: 10 }]]), null);

@@ -11,7 +11,11 @@ export interface ModelOutput {
   classes: TextFile | null;
 }
 
-const YOLO_LINE = /^\s*\d+(\s+[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)+\s*$/;
+/**
+ * A YOLO labels line at a glance: a class id, then more. Whether the rest are numbers is the importer's to
+ * say, with the file and line (a typo like "O.5" must stop the import, not drop the file unseen).
+ */
+const YOLO_LINE = /^\s*\d+\s+\S/;
 
 /** Is this text model output rather than a config or a tasks file? */
 export function recognizeModelOutput(text: string, name: string): 'yolo' | 'classes' | 'coco' | 'voc' | null {

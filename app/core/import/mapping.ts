@@ -224,15 +224,22 @@ export function buildTasks(result: ImportResult, plan: MappingPlan, options: Tas
     }
     const prediction: Record<string, unknown> = { model_version: options.modelVersion };
     // The prediction's score (Label Studio sorts and filters tasks by it): the mean of its regions' scores.
-    if (scores.length) prediction.score = scores.reduce((a, b) => a + b, 0) / scores.length;
+    if (scores.length) prediction.score = tidy(scores.reduce((a, b) => a + b, 0) / scores.length);
     prediction.result = out;
-    return { data: { [plan.object.variable!]: root + im.file }, predictions: [prediction] };
+    // Each part of the path percent-encoded: a '#', '&' or '?' in a file name would cut the URL short.
+    return { data: { [plan.object.variable!]: root + im.file.split('/').map(encodeURIComponent).join('/') }, predictions: [prediction] };
   });
 }
 
+/**
+ * A computed number without floating-point noise (89.99999999999999 is 90): 9 decimals, far below a pixel in
+ * percent of any image, and a score keeps what its model wrote.
+ */
+const tidy = (v: number) => Math.round(v * 1e9) / 1e9;
+
 function shapeValue(s: Shape): Record<string, unknown> {
-  if (s.kind === 'rectangle') return { x: s.x, y: s.y, width: s.width, height: s.height, rotation: s.rotation };
-  if (s.kind === 'polygon') return { points: s.points, closed: true };
-  if (s.kind === 'keypoint') return { x: s.x, y: s.y };
+  if (s.kind === 'rectangle') return { x: tidy(s.x), y: tidy(s.y), width: tidy(s.width), height: tidy(s.height), rotation: tidy(s.rotation) };
+  if (s.kind === 'polygon') return { points: s.points.map(([x, y]) => [tidy(x), tidy(y)]), closed: true };
+  if (s.kind === 'keypoint') return { x: tidy(s.x), y: tidy(s.y) };
   return { format: 'rle', rle: s.rle };
 }

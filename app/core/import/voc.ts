@@ -44,7 +44,7 @@ export function importVocFile(f: VocFile, lookup?: ImageLookup): { image: Import
     if (found?.width && found.height) {
       W = found.width;
       H = found.height;
-    } else throw new ImportError(`no usable <size> (width ${size?.width ?? 'missing'}, height ${size?.height ?? 'missing'}) and no image file to read it from: give the images (--images DIR).`, { file: f.file, line: tagLine('size') });
+    } else throw new ImportError(`no usable <size> (width ${size?.width ?? 'missing'}, height ${size?.height ?? 'missing'}) and no image file to read it from: give the images (--images DIR on the command line; in the app, drop them with the XML).`, { file: f.file, line: tagLine('size') });
   } else if (found?.width && found.height && (found.width !== W || found.height !== H)) {
     throw new ImportError(`<size> says ${W} x ${H}, but the image ${found.file} is ${found.width} x ${found.height}: the boxes would land in the wrong place. Fix <size> or the image.`, { file: f.file, line: tagLine('size') });
   }

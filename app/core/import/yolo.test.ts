@@ -56,6 +56,16 @@ describe('YOLO detect', () => {
     expect(validationErrors(RECT_CONFIG, tasks)).toEqual([]);
   });
 
+  test('written numbers carry no floating-point noise, and an image name is percent-encoded in its URL', () => {
+    // (0.4 - 0.1) * 100 is 30.000000000000004 in floating point.
+    const r = importYolo([{ file: 'my img#1&x.txt', text: '0 0.4 0.5 0.2 0.2 0.3\n0 0.6 0.5 0.2 0.2 0.3\n1 0.5 0.5 0.2 0.2 0.4\n', image: { file: 'dir/my img#1&x.png', width: 200, height: 100 } }], classes, 'detect');
+    const { tasks } = importedToTasks(r, { configText: RECT_CONFIG, modelVersion: 'm' });
+    const t0 = tasks[0] as { data: Record<string, string>; predictions: { score: number; result: { value: Record<string, number> }[] }[] };
+    expect(t0.predictions[0].result[0].value).toMatchObject({ x: 30, y: 40, width: 20, height: 20 });
+    expect(t0.predictions[0].score).toBe(0.333333333);
+    expect(t0.data.image).toBe('/data/local-files/?d=dir/my%20img%231%26x.png');
+  });
+
   test('pitfall: a confidence of 0 is a score of 0, not "no score"', () => {
     const r = run('0 0.5 0.5 0.2 0.2 0\n', 'detect');
     expect(r.images[0].objects[0].score).toBe(0);

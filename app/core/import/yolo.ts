@@ -104,7 +104,7 @@ export function yoloTask(files: readonly YoloLabelFile[], classes: YoloClasses, 
       const n = lines[i].trim().split(/\s+/).length;
       const where = { file: f.file, line: i + 1 };
       if (n < 5) throw new ImportError(`this line has ${n} columns: too few for any YOLO line (a box is c xc yc w h).`, where);
-      throw new ImportError(`this line has ${n} columns, which fits several YOLO kinds (9: an OBB or a 4-point polygon; 7: a box with confidence and track id, or a 3-point polygon). Say which with --task detect|segment|obb|pose (or task: in data.yaml).`, where);
+      throw new ImportError(`this line has ${n} columns, which fits several YOLO kinds (9: an OBB or a 4-point polygon; 7: a box with confidence and track id, or a 3-point polygon). Say which kind: --task detect|segment|obb|pose on the command line, the Kind choice in the app, or task: in data.yaml.`, where);
     }
   }
   return 'detect';
@@ -146,7 +146,7 @@ export function importYolo(files: readonly YoloLabelFile[], classes: YoloClasses
         coords = values.slice(1, 5);
         if (n >= 6) score = values[5];
         // 7 columns: Ultralytics tracking appends a track id after the confidence, a whole number.
-        if (n === 7 && !(Number.isInteger(values[6]) && values[6] >= 0)) throw new ImportError(`7 columns in a detect line are c xc yc w h conf track_id, and "${cols[6]}" is not a track id: if these are polygons, use --task segment.`, where);
+        if (n === 7 && !(Number.isInteger(values[6]) && values[6] >= 0)) throw new ImportError(`7 columns in a detect line are c xc yc w h conf track_id, and "${cols[6]}" is not a track id: if these are polygons, choose the segment kind (--task segment on the command line).`, where);
       } else if (task === 'segment') {
         if (n < 7) throw fail();
         const hasConf = (n - 1) % 2 === 1;
@@ -194,7 +194,7 @@ function yoloShapes(task: YoloTask, c: number[], classes: YoloClasses, image: Yo
   }
   if (task === 'obb') {
     if (!image.width || !image.height) {
-      throw new ImportError(`a rotated box needs the image's pixel size (Label Studio rotates in pixels), and ${image.file} has none: give the images (--images DIR).`, where);
+      throw new ImportError(`a rotated box needs the image's pixel size (Label Studio rotates in pixels), and ${image.file} has none: give the images (--images DIR on the command line; in the app, drop them with the labels).`, where);
     }
     const W = image.width;
     const H = image.height;
