@@ -116,6 +116,41 @@ function tagLayer(layer: Konva.Layer | null, role: string) {
 
 const NO_RELATIONS: RelationView[] = [];
 
+/** Region kinds a press on the canvas can move (the ones with edit handles). */
+const MOVABLE = new Set(['rectangle', 'ellipse', 'keypoint', 'polygon']);
+
+/**
+ * Whether Space is held with the pointer over the canvas (Space+drag pans, as in Label Studio). Elsewhere, or
+ * typing in a text field, Space keeps its meaning; over the canvas it does not press the focused button.
+ */
+function useSpaceHeld(box: React.RefObject<HTMLDivElement | null>) {
+  const held = useRef(false);
+  useEffect(() => {
+    const typing = (t: EventTarget | null) => t instanceof Element && !!t.closest('input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable], .cm-editor');
+    const down = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || typing(e.target) || !box.current?.matches(':hover')) return;
+      held.current = true;
+      // The page would scroll, or the focused button be pressed.
+      e.preventDefault();
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || !held.current) return;
+      held.current = false;
+      e.preventDefault();
+    };
+    const blur = () => (held.current = false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, [box]);
+  return held;
+}
+
 export function ImageCanvas({ object, url, regions: regionsProp, relations: relationsProp = NO_RELATIONS, compare: compareProp }: Props) {
   const regions = useStable(regionsProp);
   const relations = useStable(relationsProp);
@@ -128,6 +163,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const selectRegion = useStore((s) => s.selectRegion);
   const setView = useStore((s) => s.setView);
   const moveRegion = useStore((s) => s.moveRegion);
+  const setNotice = useStore((s) => s.setNotice);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
 
@@ -233,25 +269,92 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
     e.target.getStage()?.container().style.removeProperty('cursor');
     setHovered(null);
   });
-  const onDragStart = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
-    if (e.target === e.target.getStage()) move.beginMove();
-  });
   const followStage = useRef<((x: number, y: number) => void) | null>(null);
-  const onDragMove = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
-    if (e.target === e.target.getStage()) followStage.current?.(e.target.x(), e.target.y());
-  });
-  const onDragEnd = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
-    if (e.target !== e.target.getStage()) return;
-    setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });
-    move.endMove();
-  });
   useEffect(() => () => cancelAnimationFrame(hoverFrame.current), []);
-
   const config = useStore((s) => s.project.goodConfig);
   const draw = useDrawing(config, object, size, view);
   const selectedBrush = regions.find((r) => r.key === selected && r.kind === 'brush') ?? null;
   const brush = useBrush(config, object, size, view, selectedBrush);
   const tool = brush.handlers ?? draw.handlers;
+
+  // Pressing: on an editable region (no tool on), select it and move it in the same gesture; on empty canvas,
+  // with the middle button, or with Space held, pan. A readonly region is selected and says why it stays.
+  const space = useSpaceHeld(box);
+  const [grab, setGrab] = useState<string | null>(null);
+  const pressMoved = useRef(false);
+  const onMouseDown = useHandler((e: Konva.KonvaEventObject<MouseEvent>) => {
+    const stage = e.target.getStage()!;
+    const button = e.evt.button;
+    pressMoved.current = false;
+    if (button === 1 || (button === 0 && space.current)) {
+      e.evt.preventDefault();
+      return startPan(stage, e.evt);
+    }
+    if (button !== 0) return;
+    if (tool) return tool.onMouseDown(e);
+    // A handle of the selected region takes its own press (a readonly one refuses it).
+    if (e.target !== stage) {
+      if (selectedRegion && (selectedRegion.readonly || selectedRegion.dropped !== null)) refuseMove(selectedRegion, e.evt);
+      return;
+    }
+    const p = stage.getPointerPosition();
+    const hit = p ? regionAt(p) : null;
+    if (!hit || !MOVABLE.has(hit.kind)) return startPan(stage, e.evt);
+    selectRegion(hit.key);
+    if (hit.readonly || hit.dropped !== null) return refuseMove(hit, e.evt);
+    setGrab(hit.key);
+  });
+  const onStageClick = useHandler((e: Konva.KonvaEventObject<MouseEvent>) => {
+    // The end of a pan or a refused move is not a click on what lies under it.
+    if (pressMoved.current || e.evt.button !== 0) return;
+    if (draw.handlers?.onClick) return draw.handlers.onClick(e);
+    onClick(e);
+  });
+
+  const startPan = (stage: Konva.Stage, start: MouseEvent) => {
+    const from = { x: start.clientX, y: start.clientY, vx: view.x, vy: view.y };
+    let moving = false;
+    const onMove = (ev: MouseEvent) => {
+      const dx = ev.clientX - from.x;
+      const dy = ev.clientY - from.y;
+      if (!moving && Math.max(Math.abs(dx), Math.abs(dy)) < 3) return;
+      if (!moving) {
+        moving = true;
+        pressMoved.current = true;
+        move.beginMove();
+        stage.container().style.cursor = 'grabbing';
+      }
+      // The stage and the image move on their own: no React render per frame.
+      stage.position({ x: from.vx + dx, y: from.vy + dy });
+      stage.batchDraw();
+      followStage.current?.(from.vx + dx, from.vy + dy);
+    };
+    const onUp = () => {
+      window.removeEventListener('mousemove', onMove);
+      window.removeEventListener('mouseup', onUp, true);
+      if (!moving) return;
+      stage.container().style.removeProperty('cursor');
+      setView({ scale: view.scale, x: stage.x(), y: stage.y() });
+      move.endMove();
+    };
+    window.addEventListener('mousemove', onMove);
+    window.addEventListener('mouseup', onUp, true);
+  };
+
+  const refuseMove = (region: RegionView, start: MouseEvent) => {
+    const onMove = (ev: MouseEvent) => {
+      if (Math.max(Math.abs(ev.clientX - start.clientX), Math.abs(ev.clientY - start.clientY)) < 3) return;
+      done();
+      pressMoved.current = true;
+      setNotice(region.dropped !== null ? `Region ${region.id ?? region.key} is not shown as Label Studio would keep it: it cannot be moved.` : `Region ${region.id ?? region.key} is readonly: unlock it (L, or the lock in the Regions list) to move it.`);
+    };
+    const done = () => {
+      window.removeEventListener('mousemove', onMove);
+      window.removeEventListener('mouseup', done, true);
+    };
+    window.addEventListener('mousemove', onMove);
+    window.addEventListener('mouseup', done, true);
+  };
   const notice = status.state === 'error' || status.state === 'missing' ? status.message : null;
 
   return (
@@ -301,17 +404,13 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
           y={view.y}
           scaleX={view.scale}
           scaleY={view.scale}
-          draggable={!draw.drawing && !brush.active}
           onWheel={onWheel}
-          onClick={brush.active ? undefined : (draw.handlers?.onClick ?? onClick)}
-          onMouseDown={tool?.onMouseDown}
+          onClick={brush.active ? undefined : onStageClick}
+          onMouseDown={onMouseDown}
           onMouseMove={tool ? tool.onMouseMove : onHoverMove}
           onMouseLeave={tool ? undefined : onHoverLeave}
           onMouseUp={tool?.onMouseUp}
           onDblClick={brush.active ? undefined : draw.handlers?.onDblClick}
-          onDragStart={onDragStart}
-          onDragMove={onDragMove}
-          onDragEnd={onDragEnd}
         >
           {/* Layers are never added or removed: adding one to the stage redraws every layer. A layer with nothing
               to show is hidden instead: every shown layer is a canvas the browser copies to the screen each time
@@ -329,7 +428,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
             {draw.draftNode}
             {brush.preview}
           </Layer>
-          <Layer visible={!!selectedRegion && !draw.drawing}>{selectedRegion && !draw.drawing && <EditHandles region={selectedRegion} size={size} scale={view.scale} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />}</Layer>
+          <Layer visible={!!selectedRegion && !draw.drawing}>{selectedRegion && !draw.drawing && <EditHandles region={selectedRegion} size={size} scale={view.scale} grab={grab === selectedRegion.key} onGrabbed={() => setGrab(null)} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />}</Layer>
         </Stage>
       </div>
     </figure>

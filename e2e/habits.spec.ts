@@ -1,0 +1,85 @@
+// Label Studio's habits on the canvas and the keyboard: press-drag moves a region, Space+drag pans, its keys.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openApp, openFixture, regions, screenPoint } from './helpers';
+
+async function exported(page: Page): Promise<unknown[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  return JSON.parse(readFileSync((await download.path())!, 'utf8'));
+}
+const view = async (page: Page) => JSON.parse((await page.getByTestId('canvas-image').getAttribute('data-view'))!) as { x: number; y: number; scale: number };
+type Tasks = { predictions: { result: { value: Record<string, number> }[] }[] }[];
+
+async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: number, button: 'left' | 'middle' = 'left', { space = false } = {}) {
+  await page.mouse.move(from.x, from.y);
+  // Space is pressed with the pointer over the canvas, as a person does.
+  if (space) await page.keyboard.down('Space');
+  await page.mouse.down({ button });
+  await page.mouse.move(from.x + dx / 2, from.y + dy / 2, { steps: 4 });
+  await page.mouse.move(from.x + dx, from.y + dy, { steps: 4 });
+  await page.mouse.up({ button });
+  if (space) await page.keyboard.up('Space');
+}
+
+test('press-drag on an unselected box selects and moves it in one gesture: the export shows it, one undo puts it back', async ({ page }) => {
+  await openApp(page);
+  // The bbox sample: result2 is a Car box at x 75.47%, y 82.33% of a 600 x 403 image; nothing is selected.
+  await expect(regions(page).filter({ hasText: 'result2' })).not.toHaveAttribute('aria-selected', 'true');
+  const before = await view(page);
+  const from = await screenPoint(page, 'image', 0.7547 * 600 + 10, 0.8233 * 403 + 10);
+  await drag(page, from, -60, -40);
+  await expect(page.getByRole('status').filter({ hasText: 'Move or resize result2' })).toBeVisible();
+  // The image did not pan.
+  expect(await view(page)).toEqual(before);
+  await expect(regions(page).filter({ hasText: 'result2' })).toHaveAttribute('aria-selected', 'true');
+  const value = ((await exported(page)) as Tasks)[0].predictions[0].result[1].value;
+  expect(value.x).toBeCloseTo(75.47 - (60 / before.scale / 600) * 100, 1);
+  expect(value.y).toBeCloseTo(82.33 - (40 / before.scale / 403) * 100, 1);
+  expect(value.width).toBeCloseTo(5.74, 2);
+  await page.keyboard.press('Control+z');
+  expect(((await exported(page)) as Tasks)[0].predictions[0].result[1].value.x).toBe(75.47);
+});
+
+test('panning: a drag on empty canvas, Space+drag over a region and a middle-button drag move the view, not the region', async ({ page }) => {
+  await openApp(page);
+  const box = (await page.getByTestId('canvas-image').boundingBox())!;
+  let before = await view(page);
+  // The canvas corner lies outside the image and every region.
+  await drag(page, { x: box.x + 5, y: box.y + box.height - 5 }, 40, -30);
+  await expect.poll(async () => (await view(page)).x).toBeCloseTo(before.x + 40, 0);
+  expect((await view(page)).y).toBeCloseTo(before.y - 30, 0);
+
+  // Space held: a press on a region pans too.
+  before = await view(page);
+  const on = await screenPoint(page, 'image', 0.7547 * 600 + 10, 0.8233 * 403 + 10);
+  await drag(page, on, -50, 20, 'left', { space: true });
+  await expect.poll(async () => (await view(page)).x).toBeCloseTo(before.x - 50, 0);
+  expect((await view(page)).y).toBeCloseTo(before.y + 20, 0);
+
+  before = await view(page);
+  const again = await screenPoint(page, 'image', 0.7547 * 600 + 10, 0.8233 * 403 + 10);
+  await drag(page, again, 30, 30, 'middle');
+  await expect.poll(async () => (await view(page)).x).toBeCloseTo(before.x + 30, 0);
+  // With a drawing tool on, Space+drag pans instead of drawing.
+  await page.getByRole('group', { name: 'Draw on image' }).getByRole('button', { name: /^Rectangle/ }).click();
+  before = await view(page);
+  await drag(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, 40, 40, 'left', { space: true });
+  await expect.poll(async () => (await view(page)).x).toBeCloseTo(before.x + 40, 0);
+  await expect(page.getByText('2 regions', { exact: true })).toBeVisible();
+  // Space did not press the tool button that has the focus.
+  await expect(page.getByRole('group', { name: 'Draw on image' }).getByRole('button', { name: /^Rectangle/ })).toHaveAttribute('aria-pressed', 'true');
+  const value = ((await exported(page)) as Tasks)[0].predictions[0].result[1].value;
+  expect(value.x).toBe(75.47);
+  expect(value.y).toBe(82.33);
+});
+
+test('press-drag on a readonly region selects it, says why it stays, and neither moves it nor pans', async ({ page }) => {
+  await openFixture(page, 'flags', 4);
+  const before = await view(page);
+  const from = await screenPoint(page, 'image', 0.15 * 400, 0.15 * 300);
+  await drag(page, from, 50, 50);
+  await expect(page.getByRole('status').filter({ hasText: 'readonly' })).toContainText('unlock it');
+  await expect(regions(page).filter({ hasText: 'locked' })).toHaveAttribute('aria-selected', 'true');
+  expect(await view(page)).toEqual(before);
+  expect(((await exported(page)) as Tasks)[0].predictions[0].result[0].value.x).toBe(5);
+});
