@@ -83,3 +83,84 @@ test('press-drag on a readonly region selects it, says why it stays, and neither
   expect(await view(page)).toEqual(before);
   expect(((await exported(page)) as Tasks)[0].predictions[0].result[0].value.x).toBe(5);
 });
+
+test("Label Studio's keys: Alt+. and Alt+, cycle, u unselects, Ctrl+D duplicates, Backspace deletes, Alt+H hides; the ? panel lists them", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Alt+Period');
+  await expect(regions(page).filter({ hasText: 'result1' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Alt+Period');
+  await expect(regions(page).filter({ hasText: 'result2' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Alt+Comma');
+  await expect(regions(page).filter({ hasText: 'result1' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('u');
+  await expect(page.locator('.region-item[aria-selected="true"]')).toHaveCount(0);
+  await page.keyboard.press('Alt+Period');
+  await page.keyboard.press('Control+d');
+  await expect(page.getByText('3 regions', { exact: true })).toBeVisible();
+  // The copy is selected; Backspace deletes it.
+  await page.keyboard.press('Backspace');
+  await expect(page.getByText('2 regions', { exact: true })).toBeVisible();
+  await page.keyboard.press('Alt+Period');
+  await page.keyboard.press('Alt+h');
+  await expect(regions(page).filter({ hasText: 'result1' })).toContainText('hidden');
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  for (const k of ['Alt+.', 'Alt+,', 'U', 'Ctrl+D', 'Alt+H', 'Ctrl+H', 'Ctrl+Enter', 'Backspace']) await expect(help).toContainText(k);
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+});
+
+test('Tab moves the keyboard focus to the next control and leaves the selection; focus is visible; Enter on a row selects it', async ({ page }) => {
+  await openApp(page);
+  await regions(page).filter({ hasText: 'result1' }).click();
+  const row = regions(page).filter({ hasText: 'result1' });
+  await expect(row).toBeFocused();
+  await page.keyboard.press('Tab');
+  // The next control is the first field of the selected region's details.
+  await expect(row.getByLabel('Label')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: 'Lock', exact: true })).toBeFocused();
+  await expect(regions(page).filter({ hasText: 'result1' })).toHaveAttribute('aria-selected', 'true');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+  // Back with Shift+Tab; the next row, Enter selects it.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(row).toBeFocused();
+  await regions(page).filter({ hasText: 'result2' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(regions(page).filter({ hasText: 'result2' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a config hotkey labels the selected region; labels without one get 1..9 in config order', async ({ page }) => {
+  await openApp(page);
+  const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" hotkey="c"/><Label value="Bus"/><Label value="Van"/></RectangleLabels></View>';
+  const box = (id: string, label: string, x: number) => ({ id, from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 400, original_height: 300, value: { x, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: [label] } });
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'hk.xml', mimeType: 'text/xml', buffer: Buffer.from(config) },
+    { name: 'hk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ data: { image: 'none.png' }, predictions: [{ result: [box('b1', 'Bus', 10), box('b2', 'Bus', 50)] }] }])) },
+  ]);
+  await expect(page.getByText('2 regions', { exact: true })).toBeVisible();
+  await regions(page).filter({ hasText: 'b1' }).click();
+  await page.keyboard.press('c');
+  await expect(regions(page).filter({ hasText: 'b1' })).toContainText('Car');
+  // "Car" has c: Bus is 1 and Van 2, as Label Studio assigns them.
+  await page.keyboard.press('2');
+  await expect(regions(page).filter({ hasText: 'b1' })).toContainText('Van');
+  await page.keyboard.press('1');
+  await expect(regions(page).filter({ hasText: 'b1' })).toContainText('Bus');
+  const tasks = (await exported(page)) as { predictions: { result: { value: { rectanglelabels: string[] } }[] }[] }[];
+  expect(tasks[0].predictions[0].result[0].value.rectanglelabels).toEqual(['Bus']);
+});
+
+test('Escape leaves the drawing tool first, then unselects the region', async ({ page }) => {
+  await openApp(page);
+  await regions(page).filter({ hasText: 'result1' }).click();
+  await page.getByRole('group', { name: 'Draw on image' }).getByRole('button', { name: /^Rectangle/ }).click();
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-drawing', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-drawing', 'false');
+  await expect(regions(page).filter({ hasText: 'result1' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(regions(page).filter({ hasText: 'result1' })).toHaveAttribute('aria-selected', 'false');
+});

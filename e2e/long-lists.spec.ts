@@ -63,14 +63,14 @@ test('the Regions list has far fewer rows in the DOM than regions, and scrolling
   await expect(regions(page).filter({ hasText: /^r0 / })).toHaveCount(0);
 });
 
-test('Tab, a canvas click and a problem click bring a far region into view in the list', async ({ page }) => {
-  // Shift+Tab with nothing selected goes to the last region.
-  await page.keyboard.press('Shift+Tab');
+test('Alt+, and Alt+. (Label Studio\'s region cycling), a canvas click and a problem click bring a far region into view in the list', async ({ page }) => {
+  // Alt+, with nothing selected goes to the last region.
+  await page.keyboard.press('Alt+Comma');
   const last = regions(page).filter({ hasText: /^r1999 / });
   await expect(last).toHaveAttribute('aria-selected', 'true');
   await expect(last).toBeInViewport();
-  // Tab wraps around to the first.
-  await page.keyboard.press('Tab');
+  // Alt+. wraps around to the first.
+  await page.keyboard.press('Alt+Period');
   const first = regions(page).filter({ hasText: /^r0 / });
   await expect(first).toHaveAttribute('aria-selected', 'true');
   await expect(first).toBeInViewport();

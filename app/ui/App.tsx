@@ -18,6 +18,7 @@ import { CodeEditor, textChanges } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
 import { useShortcuts } from './shortcuts';
+import { ActionButton, providePageEnv } from './actions';
 
 // Not on the first screen (the bounding-box sample): loaded when first shown.
 // The image canvas brings Konva and its React renderer (a quarter of the first load): loaded beside the
@@ -145,8 +146,6 @@ export function App() {
   const predictionIndex = useStore((s) => s.predictionIndex);
   const notice = useStore((s) => s.notice);
   const changeText = useStore((s) => s.changeText);
-  const canUndo = useStore((s) => s.past.length > 0);
-  const canRedo = useStore((s) => s.future.length > 0);
   const dirty = useStore((s) => s.project.tasksVersion !== s.savedVersion);
   const [exportAs, setExportAs] = useState<'predictions' | 'annotations'>('predictions');
   /** The opened tasks file was not UTF-8 (what decodeText said): export says it writes UTF-8. */
@@ -211,7 +210,9 @@ export function App() {
   };
 
   const toggleHelp = useCallback((open?: boolean) => setHelp((h) => (open === undefined ? !h : open)), []);
-  useShortcuts(view.regions, undo, redo, toggleHelp);
+  const closeHelp = useCallback(() => setHelp(false), []);
+  providePageEnv({ regions: view.regions, classifications: view.classifications, undo, redo, toggleHelp });
+  useShortcuts(config, help, closeHelp);
 
   // Leaving with changes not exported asks first.
   useEffect(() => {
@@ -321,12 +322,8 @@ export function App() {
         </label>
         <Navigation />
         <span className="edit-buttons">
-          <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
-            Undo
-          </button>
-          <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z or Ctrl+Y">
-            Redo
-          </button>
+          <ActionButton id="history.undo" />
+          <ActionButton id="history.redo" />
           <button type="button" className="export" onClick={exportFile}>
             Export
           </button>
@@ -341,9 +338,7 @@ export function App() {
           <input aria-label="Min score" className="min-score" type="number" min={0} max={1} step={0.05} value={minScore} onChange={(e) => useStore.getState().setMinScore(Number(e.target.value))} />
           {belowThreshold > 0 && <span className="muted-light"> {belowThreshold} below</span>}
         </label>
-        <button type="button" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
-          ? Shortcuts
-        </button>
+        <ActionButton id="help.toggle" expanded={help} />
         {project.checking && (
           <span className="checking">
             <progress aria-label="Checking tasks" max={project.checking.total} value={project.checking.done} /> Checking {project.checking.done.toLocaleString('en-US')} of {project.checking.total.toLocaleString('en-US')} tasks

@@ -12,6 +12,7 @@ import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
 import { useStable } from '../stable';
 import { EditHandles } from './EditHandles';
+import { ActionButton, runAction } from '../actions';
 import { loadImage } from './imageLoad';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
@@ -162,7 +163,6 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const storedView = useStore((s) => s.view);
   const selectRegion = useStore((s) => s.selectRegion);
   const setView = useStore((s) => s.setView);
-  const moveRegion = useStore((s) => s.moveRegion);
   const setNotice = useStore((s) => s.setNotice);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
@@ -367,15 +367,9 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
         </span>
         {draw.toolbar}
         {brush.toolbar}
-        <button type="button" onClick={() => setView(null)}>
-          Fit
-        </button>
-        <button type="button" onClick={() => setView({ ...view, scale: view.scale * 1.25, x: view.x - (width / 2 - view.x) * 0.25, y: view.y - (height / 2 - view.y) * 0.25 })}>
-          Zoom in
-        </button>
-        <button type="button" onClick={() => setView({ ...view, scale: view.scale / 1.25, x: view.x + (width / 2 - view.x) * 0.2, y: view.y + (height / 2 - view.y) * 0.2 })}>
-          Zoom out
-        </button>
+        <ActionButton id="view.fit" />
+        <ActionButton id="view.zoomIn" args={{ view, width, height }} />
+        <ActionButton id="view.zoomOut" args={{ view, width, height }} />
       </div>
       <div
         ref={box}
@@ -428,7 +422,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
             {draw.draftNode}
             {brush.preview}
           </Layer>
-          <Layer visible={!!selectedRegion && !draw.drawing}>{selectedRegion && !draw.drawing && <EditHandles region={selectedRegion} size={size} scale={view.scale} grab={grab === selectedRegion.key} onGrabbed={() => setGrab(null)} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />}</Layer>
+          <Layer visible={!!selectedRegion && !draw.drawing}>{selectedRegion && !draw.drawing && <EditHandles region={selectedRegion} size={size} scale={view.scale} grab={grab === selectedRegion.key} onGrabbed={() => setGrab(null)} onChange={(patch, title) => runAction('region.move', { region: selectedRegion.key, patch, title }, regions)} />}</Layer>
         </Stage>
       </div>
     </figure>

@@ -51,7 +51,15 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
               data-key={r.key}
               aria-selected={r.key === selected}
               className={`region-item${r.key === selected ? ' selected' : ''}${r.problems.length ? ' has-problem' : ''}${r.dropped ? ' dropped' : ''}`}
+              tabIndex={0}
               onClick={() => selectRegion(r.key === selected ? null : r.key)}
+              onKeyDown={(e) => {
+                // Enter on the row (not on a button inside it) selects its region.
+                if (e.key === 'Enter' && e.target === e.currentTarget) {
+                  e.preventDefault();
+                  selectRegion(r.key);
+                }
+              }}
               onMouseEnter={() => setHovered(r.key)}
               onMouseLeave={() => setHovered(null)}
             >
