@@ -187,6 +187,9 @@ export function App() {
   const compareWith = useStore((s) => s.compareWith);
   const compareView = useMemo(() => (compareWith === null ? null : predictionView(config, task, taskIndex, compareWith, project.findings)), [config, task, taskIndex, compareWith, project.findings]);
   const [help, setHelp] = useState(false);
+  // The side columns can be closed (the canvas then takes their room) and the panes column resized.
+  const [panesOpen, setPanesOpen] = useState(true);
+  const [sideOpen, setSideOpen] = useState(true);
 
   const configEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('config', textChanges(cs)), [changeText]), 300);
   const tasksEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('tasks', textChanges(cs)), [changeText]), 300);
@@ -303,7 +306,7 @@ export function App() {
           <input type="file" multiple accept=".xml,.json,.jsonl,.ndjson,.txt,image/*" onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
         </label>
         <label>
-          Sample{' '}
+          <span className="wide-only">Sample </span>
           <select
             aria-label="Sample"
             value=""
@@ -344,11 +347,6 @@ export function App() {
             <progress aria-label="Checking tasks" max={project.checking.total} value={project.checking.done} /> Checking {project.checking.done.toLocaleString('en-US')} of {project.checking.total.toLocaleString('en-US')} tasks
           </span>
         )}
-        {notice && (
-          <span className="notice" role="status">
-            {notice}
-          </span>
-        )}
       </header>
       {replacing && (
         <div className="modal-backdrop">
@@ -384,12 +382,20 @@ export function App() {
           </div>
         </div>
       )}
-      <div className="columns">
-        <div className="panes">
+      <div className={`columns${panesOpen ? '' : ' panes-closed'}${sideOpen ? '' : ' side-closed'}`}>
+        <div className="panes" hidden={!panesOpen}>
           <Pane kind="config" label="Config" language="xml" name={project.configName} stale={project.stale.config} text={project.configText} version={configVersion} change={null} onChange={configEdits.call} onUndo={undo} onRedo={redo} />
           <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={tasksText} version={project.tasksVersion} change={project.tasksChange} onChange={tasksEdits.call} onUndo={undo} onRedo={redo} />
         </div>
         <main className="preview" aria-label="Preview">
+          <div className="column-toggles">
+            <button type="button" className="column-toggle" aria-expanded={panesOpen} onClick={() => setPanesOpen((o) => !o)} title={panesOpen ? 'Hide the Config and Tasks panes' : 'Show the Config and Tasks panes'}>
+              {panesOpen ? '‹ Panes' : '› Panes'}
+            </button>
+            <button type="button" className="column-toggle" aria-expanded={sideOpen} onClick={() => setSideOpen((o) => !o)} title={sideOpen ? 'Hide the Regions and Problems panels' : 'Show the Regions and Problems panels'}>
+              {sideOpen ? 'Panels ›' : 'Panels ‹'}
+            </button>
+          </div>
           {!config && !project.configText && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
           {!config && project.configText && <p className="muted">The config does not parse, so nothing can be drawn: its error is listed in Problems, with where it is.</p>}
           {config && !project.goodDoc && <p className="muted">The tasks file does not parse, so no task can be shown: its error is listed in Problems, with where it is.</p>}
@@ -414,12 +420,20 @@ export function App() {
             </section>
           )}
         </main>
-        <aside className="side">
+        <aside className="side" hidden={!sideOpen}>
           <RegionsPanel regions={view.regions} />
           <ClassificationsPanel config={config} items={view.classifications} />
           <ProblemsPanel />
         </aside>
       </div>
+      {/* The notice of the last action, on a line of its own under the columns: the header stays one row. */}
+      <footer className="statusbar">
+        {notice && (
+          <span className="notice" role="status" title={notice}>
+            {notice}
+          </span>
+        )}
+      </footer>
       {dragging && <div className="drop-overlay">Drop a config, tasks and images</div>}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
