@@ -164,3 +164,59 @@ test('Escape leaves the drawing tool first, then unselects the region', async ({
   await page.keyboard.press('Escape');
   await expect(regions(page).filter({ hasText: 'result1' })).toHaveAttribute('aria-selected', 'false');
 });
+
+test('an image list (valueList) shows its images with a pager, each with the regions of its item_index', async ({ page }) => {
+  await openApp(page);
+  const config = '<View><Image name="img" valueList="$images"/><RectangleLabels name="tag" toName="img"><Label value="Planet"/></RectangleLabels></View>';
+  const box = (id: string, item: number | undefined, x: number) => ({ id, from_name: 'tag', to_name: 'img', type: 'rectanglelabels', ...(item === undefined ? {} : { item_index: item }), original_width: 400, original_height: 300, value: { x, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: ['Planet'] } });
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'list.xml', mimeType: 'text/xml', buffer: Buffer.from(config) },
+    { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ data: { images: ['first.png', 'second.png', 'third.png'] }, predictions: [{ result: [box('a', undefined, 10), box('b', 0, 40), box('c', 1, 60)] }] }])) },
+  ]);
+  await expect(page.getByText('3 regions', { exact: true })).toBeVisible();
+  const canvas = page.getByTestId('canvas-img');
+  const pager = page.getByRole('group', { name: 'Images of img' });
+  await expect(pager).toContainText('1 / 3');
+  await expect(page.getByText('The task has no image URL')).toHaveCount(0);
+  await expect(page.locator('.canvas-toolbar')).toContainText('first.png');
+  await expect(canvas).toHaveAttribute('data-regions-drawn', '2');
+  await pager.getByRole('button', { name: 'Next image' }).click();
+  await expect(pager).toContainText('2 / 3');
+  await expect(page.locator('.canvas-toolbar')).toContainText('second.png');
+  await expect(canvas).toHaveAttribute('data-regions-drawn', '1');
+  await pager.getByRole('button', { name: 'Next image' }).click();
+  await expect(canvas).toHaveAttribute('data-regions-drawn', '0');
+  await expect(pager.getByRole('button', { name: 'Next image' })).toBeDisabled();
+});
+
+test('label tags on the canvas: black text on a yellow label; the Labels toggle hides them', async ({ page }) => {
+  await openApp(page);
+  const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Lemon" background="#ffeb3b"/></RectangleLabels></View>';
+  const result = [{ id: 'y1', from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 400, original_height: 300, value: { x: 10, y: 30, width: 40, height: 40, rotation: 0, rectanglelabels: ['Lemon'] } }];
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'y.xml', mimeType: 'text/xml', buffer: Buffer.from(config) },
+    { name: 'y.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ data: { image: 'none.png' }, predictions: [{ result }] }])) },
+  ]);
+  await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+  const canvas = page.getByTestId('canvas-image');
+  await expect(canvas).toHaveAttribute('data-image-width', '400');
+  // Dark pixels in the tag above the box's top-left corner (image pixel 40, 90), on the regions layer.
+  const darkInTag = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('[data-testid="canvas-image"]') as HTMLElement;
+      const view = JSON.parse(box.dataset.view!);
+      const layer = box.querySelector('canvas[data-layer="regions"]') as HTMLCanvasElement;
+      const k = layer.width / layer.clientWidth;
+      const x = (view.x + 40 * view.scale + 2) * k;
+      const y = (view.y + 90 * view.scale - 14) * k;
+      const d = layer.getContext('2d')!.getImageData(x, y, 40 * k, 12 * k).data;
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 200 && d[i] + d[i + 1] + d[i + 2] < 250) dark++;
+      return dark;
+    });
+  await expect.poll(darkInTag).toBeGreaterThan(5);
+  await expect(canvas).toHaveAttribute('data-labels', 'shown');
+  await canvas.locator('..').getByLabel('Labels').uncheck();
+  await expect(canvas).toHaveAttribute('data-labels', 'hidden');
+  await expect.poll(darkInTag).toBe(0);
+});

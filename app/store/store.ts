@@ -96,6 +96,9 @@ export interface AppState {
   selectRegion(key: string | null): void;
   toggleRevealed(key: string): void;
   setShowHidden(show: boolean): void;
+  /** Label tags on the canvas (Label Studio's "Show labels"): null until chosen (then off on busy images). */
+  showLabels: boolean | null;
+  setShowLabels(show: boolean | null): void;
   nextTaskWithProblems(): void;
   setView(view: ViewTransform | null): void;
   revealInPane(pane: 'config' | 'tasks', offset: number): void;
@@ -192,6 +195,7 @@ export const useStore = create<AppState>()((set, get) => ({
   predictionIndex: 0,
   selected: null,
   showHidden: false,
+  showLabels: null,
   revealed: new Set(),
   images: new Map(),
   view: null,
@@ -278,6 +282,10 @@ export const useStore = create<AppState>()((set, get) => ({
 
   setShowHidden(show) {
     set({ showHidden: show });
+  },
+
+  setShowLabels(show) {
+    set({ showLabels: show });
   },
 
   nextTaskWithProblems() {

@@ -24,6 +24,7 @@ import { ActionButton, providePageEnv } from './actions';
 // The image canvas brings Konva and its React renderer (a quarter of the first load): loaded beside the
 // first screen, drawn as soon as it is in.
 const ImageCanvas = deferred('image canvas', () => import('./canvas/ImageCanvas').then((m) => m.ImageCanvas), { className: 'image-object part-placeholder' });
+const ImageList = deferred('image list', () => import('./canvas/ImageList').then((m) => m.ImageList), { className: 'image-object part-placeholder' });
 const TextObject = deferred('text view', () => import('./text/TextObjects').then((m) => m.TextObject));
 const ParagraphsObject = deferred('paragraphs view', () => import('./text/TextObjects').then((m) => m.ParagraphsObject));
 const HyperTextObject = deferred('HyperText view', () => import('./text/HyperTextObject').then((m) => m.HyperTextObject));
@@ -48,8 +49,12 @@ function ObjectView({ object, regions, relations, compare, data, firstImage, fir
   const myRelations = relations.filter((r) => keys.has(r.fromId) && keys.has(r.toId));
   if (object.namePattern) return <p className="muted">{object.tag} "{object.name}" is repeated for each item of ${object.variable}; its results are listed in Regions.</p>;
   switch (object.type) {
-    case 'image':
+    case 'image': {
+      // <Image valueList="$images">: a list of URLs, shown one at a time with a pager.
+      const list = typeof object.attrs.valueList === 'string' && data ? data[object.attrs.valueList.replace(/^\$/, '')] : undefined;
+      if (Array.isArray(list)) return <ImageList object={object} urls={list} regions={mine} relations={myRelations} compare={theirs} />;
       return <ImageCanvas object={object} url={typeof value === 'string' ? value : null} regions={mine} relations={myRelations} compare={theirs} />;
+    }
     case 'text':
       return <TextObject object={object} value={value} regions={mine} relations={myRelations} compare={theirs} />;
     case 'paragraphs':
@@ -164,7 +169,7 @@ export function App() {
   // is drawn at once, without a placeholder and a second pass while its view's code arrives.
   useEffect(() => {
     const preload = () =>
-      void Promise.all([ImageCanvas, TextObject, ParagraphsObject, HyperTextObject].map((part) => part.preload())).then((ok) => {
+      void Promise.all([ImageCanvas, ImageList, TextObject, ParagraphsObject, HyperTextObject].map((part) => part.preload())).then((ok) => {
         // For the browser tests: every view's code is in (or failed, and loads again when shown).
         document.documentElement.dataset.viewsLoaded = ok.every(Boolean) ? 'yes' : 'no';
       });

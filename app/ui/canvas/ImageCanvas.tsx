@@ -16,7 +16,7 @@ import { ActionButton, runAction } from '../actions';
 import { loadImage } from './imageLoad';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
-import { paintHighlight, type RegionsPicture } from './paintRegions';
+import { busyLabels, paintHighlight, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type ImageSize } from './shapeUtils';
 import { useMoveBitmap } from './useMoveBitmap';
 
@@ -27,6 +27,8 @@ interface Props {
   relations?: RelationView[];
   /** Regions of another prediction, drawn over these as white dashed outlines. */
   compare?: RegionView[];
+  /** An image list's pager (./ImageList), shown in the toolbar. */
+  pager?: React.ReactNode;
 }
 
 /** `src`: the source the status is of. */
@@ -152,7 +154,7 @@ function useSpaceHeld(box: React.RefObject<HTMLDivElement | null>) {
   return held;
 }
 
-export function ImageCanvas({ object, url, regions: regionsProp, relations: relationsProp = NO_RELATIONS, compare: compareProp }: Props) {
+export function ImageCanvas({ object, url, regions: regionsProp, relations: relationsProp = NO_RELATIONS, compare: compareProp, pager }: Props) {
   const regions = useStable(regionsProp);
   const relations = useStable(relationsProp);
   const compare = useStable(compareProp);
@@ -164,6 +166,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const selectRegion = useStore((s) => s.selectRegion);
   const setView = useStore((s) => s.setView);
   const setNotice = useStore((s) => s.setNotice);
+  const setShowLabels = useStore((s) => s.setShowLabels);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
 
@@ -198,7 +201,11 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const regionsLayer = useRef<Konva.Layer>(null);
   const regionsShape = useRef<Konva.Shape>(null);
   const regionsBitmap = useRef<Konva.Image>(null);
-  const picture: RegionsPicture = useMemo(() => ({ visible, relations, compare, size: { W: size.W, H: size.H }, scale: view.scale }), [visible, relations, compare, size.W, size.H, view.scale]);
+  // Labels on the canvas: as the person chose ("Labels" in the toolbar), else off when the tags would pile up.
+  const showLabels = useStore((s) => s.showLabels);
+  const busy = useMemo(() => busyLabels(visible, { W: size.W, H: size.H }, fit.scale), [visible, size.W, size.H, fit.scale]);
+  const labelsOn = showLabels ?? !busy;
+  const picture: RegionsPicture = useMemo(() => ({ visible, relations, compare, size: { W: size.W, H: size.H }, scale: view.scale, labels: labelsOn }), [visible, relations, compare, size.W, size.H, view.scale, labelsOn]);
   const move = useMoveBitmap({ layer: regionsLayer, shape: regionsShape, bitmap: regionsBitmap, picture, view, width, height });
   const sceneFunc = useCallback((context: Konva.Context) => move.paint((context as unknown as { _context: CanvasRenderingContext2D })._context), [move.paint]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -360,13 +367,16 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   return (
     <figure className="image-object" aria-label={`Image ${object.name}`}>
       <div className="canvas-toolbar">
-        <strong>{object.name}</strong> <span className="muted">{fileName || 'no image'}</span>
+        <strong>{object.name}</strong> {pager} <span className="muted">{fileName || 'no image'}</span>
         <span className="muted">
           {' '}
           {size.W} × {size.H} px
         </span>
         {draw.toolbar}
         {brush.toolbar}
+        <label title={showLabels === null ? `Labels on the regions (${busy ? 'off: the tags would overlap' : 'on'} until chosen)` : 'Labels on the regions'}>
+          <input type="checkbox" checked={labelsOn} onChange={(e) => setShowLabels(e.target.checked)} /> Labels
+        </label>
         <ActionButton id="view.fit" />
         <ActionButton id="view.zoomIn" args={{ view, width, height }} />
         <ActionButton id="view.zoomOut" args={{ view, width, height }} />
@@ -382,6 +392,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
         data-regions-drawn={visible.length}
         data-drawing={draw.drawing ? 'true' : 'false'}
         data-compared={compare?.length ?? 0}
+        data-labels={labelsOn ? 'shown' : 'hidden'}
       >
         {status.image && <ImageUnder image={status.image} size={size} view={view} follow={followStage} />}
         {/* Over the canvas, not above it: a notice arriving late (an image that fails to load) must not move

@@ -4,6 +4,7 @@
 
 import type { RegionView, RelationView } from '../../core/preview';
 import { shapeUtils, type Box, type ImageSize } from './shapeUtils';
+import { textOn } from '../color';
 
 export interface RegionsPicture {
   visible: RegionView[];
@@ -12,6 +13,22 @@ export interface RegionsPicture {
   size: ImageSize;
   /** The view scale the picture is painted for: line widths and labels keep their size on screen. */
   scale: number;
+  /** Label tags over the regions (Label Studio's "Show labels"); shown unless false. */
+  labels?: boolean;
+}
+
+/**
+ * Whether tags would pile up at the fitted view: many regions, or many tags landing on one another (brush
+ * masks and keypoints close together). Such images start with the labels off, as Label Studio's setting is.
+ */
+export function busyLabels(visible: RegionView[], size: ImageSize, scale: number): boolean {
+  if (visible.length > 150) return true;
+  const anchors = visible.map((r) => shapeUtils[r.kind].anchor(r, size));
+  let overlaps = 0;
+  for (let i = 0; i < anchors.length; i++)
+    for (let j = i + 1; j < anchors.length; j++)
+      if (Math.abs(anchors[i].x - anchors[j].x) * scale < 50 && Math.abs(anchors[i].y - anchors[j].y) * scale < LABEL_FONT + 4) overlaps++;
+  return overlaps >= 2 && overlaps * 4 >= visible.length;
 }
 
 const LABEL_FONT = 12;
@@ -34,10 +51,10 @@ function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
   return w;
 }
 
-function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number) {
-  ctx.fillStyle = '#fff';
+function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number, color = '#fff') {
+  ctx.fillStyle = color;
   ctx.fillRect(x, y + s * 0.45, s * 0.8, s * 0.55);
-  ctx.strokeStyle = '#fff';
+  ctx.strokeStyle = color;
   ctx.lineWidth = s * 0.14;
   ctx.beginPath();
   ctx.arc(x + s * 0.4, y + s * 0.45, s * 0.25, Math.PI, 0);
@@ -193,7 +210,8 @@ export function paintOverShapes(ctx: CanvasRenderingContext2D, { visible, relati
 }
 
 /** The labels of regions [from, to), on top of all shapes. */
-export function paintLabels(ctx: CanvasRenderingContext2D, { visible, size, scale }: RegionsPicture, from: number, to: number): void {
+export function paintLabels(ctx: CanvasRenderingContext2D, { visible, size, scale, labels }: RegionsPicture, from: number, to: number): void {
+  if (labels === false) return;
   const px = 1 / scale;
   ctx.save();
   ctx.font = `${LABEL_FONT * px}px sans-serif`;
@@ -207,11 +225,14 @@ export function paintLabels(ctx: CanvasRenderingContext2D, { visible, size, scal
     const { w, h } = labelSize(ctx, r, text, px);
     rememberBox(r, size, scale, util.bounds(r, size), a, w, h);
     ctx.globalAlpha = ghost ? 0.5 : 0.9;
-    ctx.fillStyle = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
+    const background = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
+    ctx.fillStyle = background;
     ctx.fillRect(a.x, a.y - h, w, h);
-    ctx.fillStyle = '#fff';
+    // Black or white by contrast: white on yellow or light labels cannot be read.
+    const ink = textOn(background);
+    ctx.fillStyle = ink;
     ctx.fillText(text, a.x + 3 * px, a.y - h + 2 * px);
-    if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px);
+    if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px, ink);
   }
   ctx.restore();
 }
