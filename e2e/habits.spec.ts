@@ -220,3 +220,22 @@ test('label tags on the canvas: black text on a yellow label; the Labels toggle 
   await expect(canvas).toHaveAttribute('data-labels', 'hidden');
   await expect.poll(darkInTag).toBe(0);
 });
+
+test('files dragged over the page show a panel saying what each kind opens as and what is coming', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['<View/>'], 'c.xml', { type: 'text/xml' }));
+    dt.items.add(new File(['[]'], 't.json', { type: 'application/json' }));
+    dt.items.add(new File(['x'], 'a.png', { type: 'image/png' }));
+    dt.items.add(new File(['x'], 'b.png', { type: 'image/png' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const panel = page.getByRole('dialog', { name: 'Drop files to open' });
+  await expect(panel).toContainText('4 files: 1 config (XML), 1 tasks file (JSON), 2 images');
+  await expect(panel).toContainText('Tasks: .json');
+  // The panel is opaque enough to read: a white box, not text over the image.
+  expect(await panel.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.evaluate(() => window.dispatchEvent(new DragEvent('dragleave', { relatedTarget: null })));
+  await expect(panel).toHaveCount(0);
+});

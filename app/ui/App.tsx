@@ -145,6 +145,56 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+interface DragSummary {
+  files: number;
+  xml: number;
+  json: number;
+  images: number;
+  other: number;
+}
+
+/** What the dragged files are, from their types (a config is XML, tasks JSON; anything else is read by its name on drop). */
+function dragSummary(items: DataTransferItemList): DragSummary {
+  const s: DragSummary = { files: 0, xml: 0, json: 0, images: 0, other: 0 };
+  for (const item of items) {
+    if (item.kind !== 'file') continue;
+    s.files++;
+    if (/xml/.test(item.type)) s.xml++;
+    else if (/json/.test(item.type)) s.json++;
+    else if (item.type.startsWith('image/')) s.images++;
+    else s.other++;
+  }
+  return s;
+}
+const sameSummary = (a: DragSummary, b: DragSummary) => a.files === b.files && a.xml === b.xml && a.json === b.json && a.images === b.images && a.other === b.other;
+
+/** The panel over the page while files are dragged: what each kind of file opens as, and what is coming. */
+function DropPanel({ summary: s }: { summary: DragSummary }) {
+  const parts = [s.xml && `${s.xml} config${s.xml > 1 ? 's' : ''} (XML)`, s.json && `${s.json} tasks file${s.json > 1 ? 's' : ''} (JSON)`, s.images && `${s.images} image${s.images > 1 ? 's' : ''}`, s.other && `${s.other} to recognise by name on drop`].filter(Boolean);
+  return (
+    <div className="drop-overlay">
+      <div className="drop-panel" role="dialog" aria-label="Drop files to open">
+        <h2>Drop to open</h2>
+        <p className="drop-coming">
+          {s.files} file{s.files === 1 ? '' : 's'}: {parts.join(', ') || 'of unknown types, recognised by name on drop'}
+        </p>
+        <ul>
+          <li>
+            <b>Config</b>: a labeling config, .xml
+          </li>
+          <li>
+            <b>Tasks</b>: .json, .jsonl or .ndjson (replaces the tasks open now; one undo step)
+          </li>
+          <li>
+            <b>Images</b>: shown where a task names them by file name
+          </li>
+        </ul>
+        <p className="muted">What each file was recognised as is said under the page once dropped.</p>
+      </div>
+    </div>
+  );
+}
+
 export function App() {
   const project = useStore((s) => s.project);
   const taskIndex = useStore((s) => s.taskIndex);
@@ -180,7 +230,8 @@ export function App() {
     const id = window.setTimeout(preload, 500);
     return () => window.clearTimeout(id);
   }, []);
-  const [dragging, setDragging] = useState(false);
+  /** Files being dragged over the page, by kind (their types are known while dragging, their names only on drop). */
+  const [dragging, setDragging] = useState<DragSummary | null>(null);
 
   const task = useStore(currentTask);
   const data = useStore(currentData);
@@ -277,15 +328,16 @@ export function App() {
     const over = (e: DragEvent) => {
       if (!e.dataTransfer?.types.includes('Files')) return;
       e.preventDefault();
-      setDragging(true);
+      const next = dragSummary(e.dataTransfer.items);
+      setDragging((d) => (d && sameSummary(d, next) ? d : next));
     };
     const leave = (e: DragEvent) => {
-      if (e.relatedTarget === null) setDragging(false);
+      if (e.relatedTarget === null) setDragging(null);
     };
     const drop = (e: DragEvent) => {
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
-      setDragging(false);
+      setDragging(null);
       void openFiles(e.dataTransfer.files);
     };
     window.addEventListener('dragover', over);
@@ -439,7 +491,7 @@ export function App() {
           </span>
         )}
       </footer>
-      {dragging && <div className="drop-overlay">Drop a config, tasks and images</div>}
+      {dragging && <DropPanel summary={dragging} />}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );
