@@ -1,7 +1,7 @@
 // Label Studio's habits on the canvas and the keyboard: press-drag moves a region, Space+drag pans, its keys.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp, openFixture, regions, screenPoint } from './helpers';
+import { openApp, openFixture, regionRow, regions, screenPoint } from './helpers';
 
 async function exported(page: Page): Promise<unknown[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
@@ -238,4 +238,27 @@ test('files dragged over the page show a panel saying what each kind opens as an
   expect(await panel.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
   await page.evaluate(() => window.dispatchEvent(new DragEvent('dragleave', { relatedTarget: null })));
   await expect(panel).toHaveCount(0);
+});
+
+test("the Regions list reads like Label Studio's outliner: label first, sort by score, group by label with counts, an eye and a lock per row", async ({ page }) => {
+  await openFixture(page, 'flags', 4);
+  const ids = () => regions(page).locator('.region-id').allInnerTexts();
+  await expect(regions(page).first()).toHaveText(/^\s*Car locked/);
+  expect(await ids()).toEqual(['locked', 'ghost', 'typo', 'stale']);
+  // Lowest score first finds the weak predictions; regions without a score come last.
+  await page.getByLabel('Sort regions').selectOption('score-asc');
+  await expect.poll(ids).toEqual(['ghost', 'locked', 'typo', 'stale']);
+  await page.getByLabel('Sort regions').selectOption('file');
+  await page.getByLabel('Group by label').check();
+  const groups = page.locator('.region-group');
+  await expect(groups).toHaveText(['Car 2', 'Airplane 1', 'car 1'].map((t) => new RegExp(t.replace(' ', '\\s*'))));
+  expect(await ids()).toEqual(['locked', 'stale', 'ghost', 'typo']);
+  await expect(regions(page)).toHaveCount(4);
+  // The row's own lock and eye.
+  await regionRow(page, 'typo').getByRole('button', { name: 'Readonly typo' }).click();
+  await expect(regionRow(page, 'typo')).toContainText('readonly');
+  await regionRow(page, 'typo').getByRole('button', { name: 'Readonly typo' }).click();
+  await expect(regionRow(page, 'typo')).not.toContainText('readonly');
+  await regionRow(page, 'stale').getByRole('button', { name: 'Hide region stale' }).click();
+  await expect(regionRow(page, 'stale')).toContainText('hidden');
 });
