@@ -112,3 +112,16 @@ test('Escape leaves the tool first, then unselects', () => {
   expect(action('region.exit').perform({ ...cx(), toolActive: true }, {})).toEqual({ ui: 'leaveTool' });
   expect(action('region.exit').perform(cx(), {})).toEqual({ select: null });
 });
+
+test('lock then unlock gives back the text as it was (the readonly key it added is removed, not set to false)', () => {
+  const before = useStore.getState().project.tasksText;
+  useStore.getState().toggleFlag(regionsNow()[0], 'readonly');
+  expect(useStore.getState().project.tasksText).toContain('"readonly": true');
+  useStore.getState().toggleFlag(regionsNow()[0], 'readonly');
+  expect(useStore.getState().project.tasksText).toBe(before);
+  // Relabelling to the label it has is no change (no undo step).
+  const steps = useStore.getState().past.length;
+  const r = regionsNow()[0];
+  useStore.getState().setLabels(r, [...r.labels]);
+  expect(useStore.getState().past.length).toBe(steps);
+});

@@ -200,9 +200,9 @@ function zoom(args: ActionArgs, factor: number): Outcome {
 function flagToggle(flag: 'readonly' | 'hidden'): Action['perform'] {
   return (cx, args) => {
     const r = targetOf(cx, args)!;
-    const { t, p } = where(cx);
+    const { t, p, task } = where(cx);
     const on = !r[flag];
-    return { edits: flagEdits(t, p, r, flag, on), title: `${on ? 'Set' : 'Clear'} ${flag} on ${nameOf(r)}` };
+    return { edits: flagEdits(task, t, p, r, flag, on), title: `${on ? 'Set' : 'Clear'} ${flag} on ${nameOf(r)}` };
   };
 }
 
@@ -257,9 +257,9 @@ export const ACTIONS: Action[] = [
     origin: 'label-studio',
     enabled: (cx) => cx.regions.length > 0,
     perform: (cx) => {
-      const { t, p } = where(cx);
+      const { t, p, task } = where(cx);
       const on = !cx.regions.every((r) => r.hidden);
-      return { edits: cx.regions.flatMap((r) => flagEdits(t, p, r, 'hidden', on)), title: `${on ? 'Set' : 'Clear'} hidden on all regions (${cx.regions.length})` };
+      return { edits: cx.regions.flatMap((r) => flagEdits(task, t, p, r, 'hidden', on)), title: `${on ? 'Set' : 'Clear'} hidden on all regions (${cx.regions.length})` };
     },
   },
   { id: 'region.lock', label: (cx, a) => (targetOf(cx, a)?.readonly ? 'Unlock' : 'Lock'), doc: 'Lock or unlock the selected region (readonly)', keys: ['Alt+L'], origin: 'label-studio', enabled: onRegion('lock', false), perform: flagToggle('readonly') },

@@ -389,7 +389,7 @@ export const useStore = create<AppState>()((set, get) => ({
   setFlagMany(regions, flag, on, what) {
     const { taskIndex, predictionIndex } = get();
     get().applyEdits(
-      regions.flatMap((r) => flagEdits(taskIndex, predictionIndex, r, flag, on)),
+      regions.flatMap((r) => flagEdits(currentTask(get()), taskIndex, predictionIndex, r, flag, on)),
       `${on ? 'Set' : 'Clear'} ${flag} on ${what} (${regions.length} region${regions.length === 1 ? '' : 's'})`,
     );
   },
