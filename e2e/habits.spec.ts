@@ -262,3 +262,41 @@ test("the Regions list reads like Label Studio's outliner: label first, sort by 
   await regionRow(page, 'stale').getByRole('button', { name: 'Hide region stale' }).click();
   await expect(regionRow(page, 'stale')).toContainText('hidden');
 });
+
+test('the Tasks pane after an edit shows the changed value from its start; a trailing comma has a one-click fix', async ({ page }) => {
+  await openApp(page);
+  const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/><Label value="Bus"/></RectangleLabels></View>';
+  // One task on one long line: the region's labels sit past the pane's width, with a long text after them.
+  const task = { meta: { pad: 'p'.repeat(200) }, predictions: [{ result: [{ id: 'far', from_name: 'label', to_name: 'image', type: 'rectanglelabels', value: { x: 10, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: ['Car'] } }] }], data: { image: 'none.png', note: 'x'.repeat(3000) } };
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'long.xml', mimeType: 'text/xml', buffer: Buffer.from(config) },
+    { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(`[${JSON.stringify(task)}]`) },
+  ]);
+  await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+  await regionRow(page, 'far').click();
+  await regionRow(page, 'far').getByLabel('Label').selectOption('Bus');
+  await expect(page.getByRole('status').filter({ hasText: 'Label far as Bus' })).toBeVisible();
+  const pane = page.locator('[data-pane="Tasks"] .cm-scroller');
+  // The changed value is in view, in the left part of the pane (its start with a little context), not cut at the right edge.
+  const bus = page.locator('[data-pane="Tasks"] .cm-content').getByText('"Bus"', { exact: true });
+  await expect.poll(async () => {
+    const box = (await pane.boundingBox())!;
+    const at = await bus.boundingBox();
+    return at && at.x >= box.x && at.x + at.width <= box.x + box.width ? (at.x - box.x) / box.width : -1;
+  }).toBeGreaterThan(0);
+  const box = (await pane.boundingBox())!;
+  const at = (await bus.boundingBox())!;
+  expect((at.x - box.x) / box.width).toBeLessThan(0.5);
+  await expect(page.locator('[data-pane="Tasks"] .cm-content')).toContainText('["Bus"]');
+
+  // A trailing comma: one click removes it, and the tasks parse again.
+  await page.getByLabel('Open files').setInputFiles([{ name: 'comma.json', mimeType: 'application/json', buffer: Buffer.from('[\n  {"data": {"image": "none.png"}, "predictions": [],},\n]') }]);
+  await page.getByRole('dialog', { name: 'Changes not exported' }).getByRole('button', { name: 'Discard changes and open' }).click();
+  const problem = page.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'json-syntax' });
+  await expect(problem.first()).toContainText('Trailing comma');
+  await problem.first().getByRole('button', { name: 'Fix: Remove the trailing comma' }).click();
+  await expect(problem.first()).toContainText('Trailing comma');
+  await problem.first().getByRole('button', { name: 'Fix: Remove the trailing comma' }).click();
+  await expect(problem).toHaveCount(0);
+  await expect(page.getByText('0 regions', { exact: true })).toBeVisible();
+});
