@@ -1,6 +1,6 @@
 // Geometry lands where FORMAT-NOTES §4 says, and selection syncs between the canvas and the list.
 import { expect, test } from '@playwright/test';
-import { fixture, openApp, openFiles, regionAlphaAt, regions, screenPoint } from './helpers';
+import { fixture, openApp, openFiles, regionAlphaAt, screenPoint, regionRow } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -33,16 +33,16 @@ test('an ellipse is centred on x, y with radii in percent of width and height', 
 test('clicking a region on the canvas selects its list item, and back', async ({ page }) => {
   const p = await screenPoint(page, 'image', 150, 50);
   await page.mouse.click(p.x, p.y);
-  await expect(regions(page).filter({ hasText: /^ell / })).toHaveAttribute('aria-selected', 'true');
+  await expect(regionRow(page, 'ell')).toHaveAttribute('aria-selected', 'true');
   const q = await screenPoint(page, 'image', 45, 60);
   await page.mouse.click(q.x, q.y);
-  await expect(regions(page).filter({ hasText: /^rot / })).toHaveAttribute('aria-selected', 'true');
-  await expect(regions(page).filter({ hasText: /^ell / })).toHaveAttribute('aria-selected', 'false');
+  await expect(regionRow(page, 'rot')).toHaveAttribute('aria-selected', 'true');
+  await expect(regionRow(page, 'ell')).toHaveAttribute('aria-selected', 'false');
   // From the list to the canvas: the selected region is drawn more opaque (on the highlight layer, so the
   // regions layer is not repainted for a selection).
   const before = await regionAlphaAt(page, 'image', 150, 50, { withHighlight: true });
   const regionsLayer = await regionAlphaAt(page, 'image', 150, 50);
-  await regions(page).filter({ hasText: /^ell / }).click();
+  await regionRow(page, 'ell').click();
   await expect.poll(() => regionAlphaAt(page, 'image', 150, 50, { withHighlight: true })).toBeGreaterThan(before);
   expect(await regionAlphaAt(page, 'image', 150, 50)).toBe(regionsLayer);
 });

@@ -79,3 +79,6 @@ export async function openFixture(page: Page, name: string, regionCount: number)
   ]);
   await expect(page.getByText(`${regionCount} region${regionCount === 1 ? '' : 's'}`, { exact: true })).toBeVisible();
 }
+
+/** The Regions row of the region with this id (rows start with the label, as in Label Studio's outliner). */
+export const regionRow = (page: Page, id: string) => regions(page).filter({ has: page.locator('.region-id', { hasText: new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });

@@ -2,7 +2,7 @@
 // shown as an <img> under the canvas layers, placed by the view and moving with a pan as it happens, as
 // Label Studio shows it.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, openFiles, screenPoint } from './helpers';
+import { openApp, openFiles, screenPoint, regionRow } from './helpers';
 
 const CONFIG = `<View>
   <Image name="image" value="$image"/>
@@ -126,7 +126,7 @@ test('only the canvas layers with something to draw are shown: the regions, then
   const shown = () => canvas.evaluate((box) => [...box.querySelectorAll('.konvajs-content > canvas')].map((c) => getComputedStyle(c).display !== 'none'));
   // The image is the <img>: its layer has nothing to draw; nothing is selected or hovered.
   await expect.poll(shown).toEqual([false, true, false, false]);
-  await page.getByRole('list', { name: 'Regions' }).getByRole('listitem').filter({ hasText: /^b / }).click();
+  await regionRow(page, 'b').click();
   await expect.poll(shown).toEqual([false, true, true, true]);
   await page.keyboard.press('Escape');
   // The pointer still on the row hovers its region: the highlight stays, without the handles.

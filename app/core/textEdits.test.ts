@@ -95,6 +95,29 @@ describe('splicing', () => {
     expect(parseTasks(out).tasks[1]).toEqual({ data: { t: 2 }, predictions: [{ result: [{ id: 'a', value: { x: 1 } }] }] });
   });
 
+  test("new members are written in the file's own layout: at the siblings' indentation, pretty when they span lines", () => {
+    const pretty = JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ result: [{ id: 'a', value: { x: 1 } }] }] }], null, 4);
+    const doc = parseTasks(pretty);
+    const out = spliceEdits(doc, [
+      { task: 0, path: ['predictions', 0, 'result', 1], value: { id: 'b', value: { x: 2 } } },
+      { task: 0, path: ['predictions', 0, 'result', 0, 'readonly'], value: true },
+    ]);
+    // As JSON.stringify(..., 4) writes the whole: the new result and the new key in the file's indentation.
+    expect(out).toBe(JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ result: [{ id: 'a', value: { x: 1 }, readonly: true }, { id: 'b', value: { x: 2 } }] }] }], null, 4));
+    // Two new results in one edit: each on its own lines.
+    const two = spliceEdits(doc, [
+      { task: 0, path: ['predictions', 0, 'result', 1], value: { id: 'b' } },
+      { task: 0, path: ['predictions', 0, 'result', 2], value: { id: 'c' } },
+    ]);
+    expect(two).toBe(JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ result: [{ id: 'a', value: { x: 1 } }, { id: 'b' }, { id: 'c' }] }] }], null, 4));
+    // Windows line ends stay Windows line ends.
+    const crlf = spliceEdits(parseTasks(pretty.replace(/\n/g, '\r\n')), [{ task: 0, path: ['predictions', 0, 'result', 1], value: { id: 'b' } }]);
+    expect(crlf.replace(/\r\n/g, '')).not.toContain('\n');
+    // Results written one per line stay one line each; a container on one line gets ", ".
+    const lines = '[{"data": {}, "predictions": [{"result": [\n  {"id": "a"},\n  {"id": "b"}\n]}]}]';
+    expect(spliceEdits(parseTasks(lines), [{ task: 0, path: ['predictions', 0, 'result', 2], value: { id: 'c', value: { x: 1 } } }])).toBe('[{"data": {}, "predictions": [{"result": [\n  {"id": "a"},\n  {"id": "b"},\n  {"id":"c","value":{"x":1}}\n]}]}]');
+  });
+
   test('an edit below a missing parent is refused', () => {
     expect(() => spliceEdits(parseTasks(TEXT), [{ task: 1, path: ['predictions', 3, 'result', 0], value: 1 }])).toThrow(/parent/);
   });

@@ -14,6 +14,30 @@ interface Splice extends TextChange {
   empty?: boolean;
   /** Offset of the container a new member goes into. */
   container?: number;
+  /** What goes before each new member: ", " on a line of siblings, or a line break and the siblings' indentation. */
+  sep?: string;
+}
+
+/**
+ * How new members of a container are written to look like its last child: on a line of their own at its
+ * indentation (pretty-printed with the file's indent step when it spans lines), or after ", " when the
+ * children share a line. A container written on one line gets compact members.
+ */
+function layoutAfter(text: string, childStart: number, childEnd: number): { sep: string; format(v: unknown): string } {
+  const compact = { sep: ', ', format: (v: unknown) => JSON.stringify(v) };
+  const lineStart = text.lastIndexOf('\n', childStart - 1) + 1;
+  if (lineStart === 0) return compact;
+  const indent = text.slice(lineStart, childStart);
+  if (!/^[ \t]*$/.test(indent)) return compact;
+  const nl = text.charCodeAt(lineStart - 2) === 13 ? '\r\n' : '\n';
+  const child = text.slice(childStart, childEnd);
+  const inner = /\n([ \t]*)\S/.exec(child);
+  // A child spanning lines: the step from its line's indentation to its first inner line's.
+  const step = inner && inner[1].length > indent.length && inner[1].startsWith(indent) ? inner[1].slice(indent.length) : null;
+  return {
+    sep: `,${nl}${indent}`,
+    format: (v) => (step ? JSON.stringify(v, null, step).split('\n').join(nl + indent) : JSON.stringify(v)),
+  };
 }
 
 const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
@@ -93,9 +117,16 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   const pStart = offsetInTask(doc, e.task, parentPath);
   const pEnd = valueEnd(text, pStart) - 1; // the closing } or ]
   const empty = Array.isArray(parent.value) ? parent.value.length === 0 : Object.keys(parent.value).length === 0;
-  const member = Array.isArray(parent.value) ? json(e.value) : `${json(String(last))}: ${json(e.value)}`;
   const at = skipWsBack(text, pEnd);
-  return { from: at, to: at, insert: `${empty ? '' : ', '}${member}`, member, empty, container: pStart };
+  let sep = ', ';
+  let format = json;
+  if (!empty) {
+    const kids = childrenOf(doc, e.task, parentPath, pStart);
+    const lastKid = kids.length - 1;
+    if (lastKid >= 0) ({ sep, format } = layoutAfter(text, kids.from(lastKid), kids.end(lastKid)));
+  }
+  const member = Array.isArray(parent.value) ? format(e.value) : `${json(String(last))}: ${format(e.value)}`;
+  return { from: at, to: at, insert: `${empty ? '' : sep}${member}`, member, empty, container: pStart, sep };
 }
 
 /**
@@ -176,14 +207,14 @@ function taskChanges(doc: TasksDocument, t: number, edits: readonly JsonEdit[]):
     const sp = spliceFor(doc, e);
     const same = sp.member !== undefined ? merged.get(sp.from) : undefined;
     if (same) {
-      same.insert += `, ${sp.member}`;
+      same.insert += `${same.sep ?? ', '}${sp.member}`;
       continue;
     }
     if (sp.member !== undefined) merged.set(sp.from, sp);
     splices.push(sp);
   }
   // A container whose children were all removed gets its new members without a leading comma.
-  for (const sp of merged.values()) if (sp.container !== undefined && emptied.has(sp.container) && !sp.empty) sp.insert = sp.insert.slice(2);
+  for (const sp of merged.values()) if (sp.container !== undefined && emptied.has(sp.container) && !sp.empty) sp.insert = sp.insert.slice((sp.sep ?? ', ').length);
   const ranges = normalizeChanges(removed);
   // Within a removed range: a change of some text there, or an insertion strictly inside it (one at its ends stays).
   const inside = (s: Splice) => {

@@ -47,8 +47,18 @@ export function deleteRegionEdits(task: unknown, t: number, p: number, region: R
   return [...gone].map((r) => ({ task: t, path: ['predictions', p, 'result', r], remove: true }));
 }
 
-export function flagEdits(t: number, p: number, region: RegionView, flag: 'readonly' | 'hidden', on: boolean): JsonEdit[] {
-  return region.results.map((r) => ({ task: t, path: ['predictions', p, 'result', r, flag], value: on }));
+/**
+ * Set a flag on the region's results; clearing it removes the key (false is Label Studio's default), so lock
+ * then unlock gives back the result as it was rather than leaving "readonly": false.
+ */
+export function flagEdits(task: unknown, t: number, p: number, region: RegionView, flag: 'readonly' | 'hidden', on: boolean): JsonEdit[] {
+  const results = resultsOf(task, p);
+  return region.results.flatMap((r): JsonEdit[] => {
+    const path = ['predictions', p, 'result', r, flag];
+    if (on) return [{ task: t, path, value: true }];
+    const res = results[r];
+    return isObject(res) && flag in res ? [{ task: t, path, remove: true }] : [];
+  });
 }
 
 /** Findings whose fix is the same change in another place: same rule, same fix title. */

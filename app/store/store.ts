@@ -10,7 +10,8 @@ import { textSlice, type TasksDocument } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
 import { htmlParser } from '../core/text/htmlParser';
 import { analyze, changeTasks, checkHere, installReports, newVersion, recheck, unreadable, withCheckOptions, type Project } from './project';
-import { addResultsEdits, duplicateResults, newRegionId, deleteRegionEdits, flagEdits, geometryEdits, labelEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
+import { addResultsEdits, newRegionId, flagEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
+import { action, type ActionArgs, type Outcome } from './actions';
 
 /** Changes of one text and the changes that undo them: a history entry costs what it changed. */
 export interface TextStep {
@@ -100,6 +101,9 @@ export interface AppState {
   selectRegion(key: string | null): void;
   toggleRevealed(key: string): void;
   setShowHidden(show: boolean): void;
+  /** Label tags on the canvas (Label Studio's "Show labels"): null until chosen (then off on busy images). */
+  showLabels: boolean | null;
+  setShowLabels(show: boolean | null): void;
   nextTaskWithProblems(): void;
   setView(view: ViewTransform | null): void;
   revealInPane(pane: 'config' | 'tasks', offset: number): void;
@@ -127,6 +131,8 @@ export interface AppState {
   /** Another prediction of the task drawn over the current one, or null. */
   compareWith: number | null;
   setCompareWith(index: number | null): void;
+  /** Carry out what a registered action returned (./actions): its edits as one undo step, then the selection, notice and view. */
+  applyOutcome(outcome: Outcome): boolean;
   setLabels(region: RegionView, labels: string[]): void;
   /**
    * Answer a classification control on the current prediction: set value[key] of its result (`result` index),
@@ -194,6 +200,7 @@ export const useStore = create<AppState>()((set, get) => ({
   predictionIndex: 0,
   selected: null,
   showHidden: false,
+  showLabels: null,
   revealed: new Set(),
   images: new Map(),
   view: null,
@@ -291,6 +298,10 @@ export const useStore = create<AppState>()((set, get) => ({
     set({ showHidden: show });
   },
 
+  setShowLabels(show) {
+    set({ showLabels: show });
+  },
+
   nextTaskWithProblems() {
     const { project, taskIndex } = get();
     const withProblems = new Set(project.findings.filter((f) => f.source === 'tasks' && f.task !== null && f.severity !== 'info').map((f) => f.task as number));
@@ -378,53 +389,41 @@ export const useStore = create<AppState>()((set, get) => ({
   },
 
   moveRegion(region, patch, title = 'Move region') {
-    if (region.readonly) {
-      set({ notice: `Region ${region.id ?? region.key} is readonly: unlock it to move or resize it.` });
-      return;
-    }
-    const { taskIndex, predictionIndex } = get();
-    get().applyEdits(geometryEdits(currentTask(get()), taskIndex, predictionIndex, region, patch), `${title} ${region.id ?? region.key}`);
+    runOn(get, set, 'region.move', region, { patch, title });
   },
 
   deleteRegion(region) {
-    if (region.readonly) {
-      set({ notice: `Region ${region.id ?? region.key} is readonly: unlock it to delete it.` });
-      return;
-    }
-    const { taskIndex, predictionIndex } = get();
-    if (get().applyEdits(deleteRegionEdits(currentTask(get()), taskIndex, predictionIndex, region), `Delete region ${region.id ?? region.key}`)) set({ selected: null });
+    runOn(get, set, 'region.delete', region);
   },
 
   toggleFlag(region, flag) {
-    const { taskIndex, predictionIndex } = get();
-    const on = !region[flag];
-    get().applyEdits(flagEdits(taskIndex, predictionIndex, region, flag, on), `${on ? 'Set' : 'Clear'} ${flag} on ${region.id ?? region.key}`);
+    runOn(get, set, flag === 'readonly' ? 'region.lock' : 'region.hide', region);
   },
 
   setFlagMany(regions, flag, on, what) {
     const { taskIndex, predictionIndex } = get();
     get().applyEdits(
-      regions.flatMap((r) => flagEdits(taskIndex, predictionIndex, r, flag, on)),
+      regions.flatMap((r) => flagEdits(currentTask(get()), taskIndex, predictionIndex, r, flag, on)),
       `${on ? 'Set' : 'Clear'} ${flag} on ${what} (${regions.length} region${regions.length === 1 ? '' : 's'})`,
     );
   },
 
   duplicateRegion(region) {
-    const { predictionIndex } = get();
-    get().addResults(duplicateResults(currentTask(get()), predictionIndex, region), `Duplicate region ${region.id ?? region.key}`);
+    runOn(get, set, 'region.duplicate', region);
   },
 
   review(regions, region, verdict) {
-    const i = regions.findIndex((r) => r.key === region.key);
-    const next = regions[i + 1] ?? null;
-    if (verdict === 'reject') {
-      if (region.readonly) {
-        set({ notice: `Region ${region.id ?? region.key} is readonly: unlock it to reject it.` });
-        return;
-      }
-      get().deleteRegion(region);
-    }
-    set({ selected: next?.key ?? null, notice: verdict === 'accept' ? `Accepted ${region.id ?? region.key}.` : get().notice });
+    runOn(get, set, verdict === 'accept' ? 'region.accept' : 'region.reject', region, {}, regions);
+  },
+
+  applyOutcome(outcome) {
+    if (outcome.edits?.length && !get().applyEdits(outcome.edits, outcome.title ?? 'Edit')) return false;
+    const next: Partial<AppState> = {};
+    if (outcome.select !== undefined) next.selected = outcome.select;
+    if (outcome.notice !== undefined) next.notice = outcome.notice;
+    if (outcome.view !== undefined) next.view = outcome.view;
+    set(next);
+    return true;
   },
 
   setCompareWith(index) {
@@ -432,8 +431,7 @@ export const useStore = create<AppState>()((set, get) => ({
   },
 
   setLabels(region, labels) {
-    const { taskIndex, predictionIndex } = get();
-    get().applyEdits(labelEdits(currentTask(get()), taskIndex, predictionIndex, region, labels), `Label ${region.id ?? region.key} as ${labels.join(', ')}`);
+    runOn(get, set, 'region.label', region, { labels });
   },
 
   answer(control, result, key, value) {
@@ -546,6 +544,18 @@ function travel(get: () => AppState, set: (partial: Partial<AppState>) => void, 
   const entry = from === 'past' ? readyToUndo(top, state.project) : top;
   const project = applyEntry(state.project, entry, from === 'past' ? 'inverse' : 'changes');
   set({ ...withPosition(state, project), [from]: stack.slice(0, -1), [other]: [...state[other], from === 'past' ? entry : keptInPast(entry)], notice: `${from === 'past' ? 'Undone' : 'Redone'}: ${entry.title}.` });
+}
+
+/** Run a registered action on one region (the store's region commands): refused with its reason as the notice. */
+function runOn(get: () => AppState, set: (partial: Partial<AppState>) => void, id: string, region: RegionView, args: ActionArgs = {}, regions: RegionView[] = [region]): void {
+  const cx = { state: get(), regions: regions.some((r) => r.key === region.key) ? regions : [...regions, region] };
+  const a = action(id);
+  const ok = a.enabled(cx, { ...args, region: region.key });
+  if (ok !== true) {
+    if (typeof ok === 'string') set({ notice: ok });
+    return;
+  }
+  get().applyOutcome(a.perform(cx, { ...args, region: region.key }));
 }
 
 /** The task shown now (from the last good tasks document). */

@@ -18,11 +18,13 @@ import { CodeEditor, textChanges } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
 import { useShortcuts } from './shortcuts';
+import { ActionButton, providePageEnv } from './actions';
 
 // Not on the first screen (the bounding-box sample): loaded when first shown.
 // The image canvas brings Konva and its React renderer (a quarter of the first load): loaded beside the
 // first screen, drawn as soon as it is in.
 const ImageCanvas = deferred('image canvas', () => import('./canvas/ImageCanvas').then((m) => m.ImageCanvas), { className: 'image-object part-placeholder' });
+const ImageList = deferred('image list', () => import('./canvas/ImageList').then((m) => m.ImageList), { className: 'image-object part-placeholder' });
 const TextObject = deferred('text view', () => import('./text/TextObjects').then((m) => m.TextObject));
 const ParagraphsObject = deferred('paragraphs view', () => import('./text/TextObjects').then((m) => m.ParagraphsObject));
 const HyperTextObject = deferred('HyperText view', () => import('./text/HyperTextObject').then((m) => m.HyperTextObject));
@@ -48,8 +50,12 @@ function ObjectView({ object, regions, relations, compare, data, firstImage, fir
   const myRelations = relations.filter((r) => keys.has(r.fromId) && keys.has(r.toId));
   if (object.namePattern) return <p className="muted">{object.tag} "{object.name}" is repeated for each item of ${object.variable}; its results are listed in Regions.</p>;
   switch (object.type) {
-    case 'image':
+    case 'image': {
+      // <Image valueList="$images">: a list of URLs, shown one at a time with a pager.
+      const list = typeof object.attrs.valueList === 'string' && data ? data[object.attrs.valueList.replace(/^\$/, '')] : undefined;
+      if (Array.isArray(list)) return <ImageList object={object} urls={list} regions={mine} relations={myRelations} compare={theirs} />;
       return <ImageCanvas object={object} url={typeof value === 'string' ? value : null} regions={mine} relations={myRelations} compare={theirs} />;
+    }
     case 'text':
       return <TextObject object={object} value={value} regions={mine} relations={myRelations} compare={theirs} />;
     case 'paragraphs':
@@ -140,14 +146,65 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+interface DragSummary {
+  files: number;
+  xml: number;
+  json: number;
+  images: number;
+  other: number;
+}
+
+/** What the dragged files are, from their types (a config is XML, tasks JSON; anything else is read by its name on drop). */
+function dragSummary(items: DataTransferItemList): DragSummary {
+  const s: DragSummary = { files: 0, xml: 0, json: 0, images: 0, other: 0 };
+  for (const item of items) {
+    if (item.kind !== 'file') continue;
+    s.files++;
+    if (/xml/.test(item.type)) s.xml++;
+    else if (/json/.test(item.type)) s.json++;
+    else if (item.type.startsWith('image/')) s.images++;
+    else s.other++;
+  }
+  return s;
+}
+const sameSummary = (a: DragSummary, b: DragSummary) => a.files === b.files && a.xml === b.xml && a.json === b.json && a.images === b.images && a.other === b.other;
+
+/** The panel over the page while files are dragged: what each kind of file opens as, and what is coming. */
+function DropPanel({ summary: s }: { summary: DragSummary }) {
+  const parts = [s.xml && `${s.xml} config${s.xml > 1 ? 's' : ''} (XML)`, s.json && `${s.json} tasks file${s.json > 1 ? 's' : ''} (JSON)`, s.images && `${s.images} image${s.images > 1 ? 's' : ''}`, s.other && `${s.other} to recognise by name on drop`].filter(Boolean);
+  return (
+    <div className="drop-overlay">
+      <div className="drop-panel" role="dialog" aria-label="Drop files to open">
+        <h2>Drop to open</h2>
+        <p className="drop-coming">
+          {s.files} file{s.files === 1 ? '' : 's'}: {parts.join(', ') || 'of unknown types, recognised by name on drop'}
+        </p>
+        <ul>
+          <li>
+            <b>Config</b>: a labeling config, .xml
+          </li>
+          <li>
+            <b>Tasks</b>: .json, .jsonl or .ndjson (replaces the tasks open now; one undo step)
+          </li>
+          <li>
+            <b>Images</b>: shown where a task names them by file name
+          </li>
+          <li>
+            <b>Model output</b>: YOLO labels (.txt with classes.txt or data.yaml), COCO JSON or Pascal VOC XML, files or folders: imported as predictions
+          </li>
+        </ul>
+        <p className="muted">What each file was recognised as is said under the page once dropped.</p>
+      </div>
+    </div>
+  );
+}
+
 export function App() {
   const project = useStore((s) => s.project);
   const taskIndex = useStore((s) => s.taskIndex);
   const predictionIndex = useStore((s) => s.predictionIndex);
   const notice = useStore((s) => s.notice);
   const changeText = useStore((s) => s.changeText);
-  const canUndo = useStore((s) => s.past.length > 0);
-  const canRedo = useStore((s) => s.future.length > 0);
   const dirty = useStore((s) => s.project.tasksVersion !== s.savedVersion);
   const [exportAs, setExportAs] = useState<'predictions' | 'annotations'>('predictions');
   /** The opened tasks file was not UTF-8 (what decodeText said): export says it writes UTF-8. */
@@ -166,7 +223,7 @@ export function App() {
   // is drawn at once, without a placeholder and a second pass while its view's code arrives.
   useEffect(() => {
     const preload = () =>
-      void Promise.all([ImageCanvas, TextObject, ParagraphsObject, HyperTextObject].map((part) => part.preload())).then((ok) => {
+      void Promise.all([ImageCanvas, ImageList, TextObject, ParagraphsObject, HyperTextObject].map((part) => part.preload())).then((ok) => {
         // For the browser tests: every view's code is in (or failed, and loads again when shown).
         document.documentElement.dataset.viewsLoaded = ok.every(Boolean) ? 'yes' : 'no';
       });
@@ -177,7 +234,8 @@ export function App() {
     const id = window.setTimeout(preload, 500);
     return () => window.clearTimeout(id);
   }, []);
-  const [dragging, setDragging] = useState(false);
+  /** Files being dragged over the page, by kind (their types are known while dragging, their names only on drop). */
+  const [dragging, setDragging] = useState<DragSummary | null>(null);
 
   const task = useStore(currentTask);
   const data = useStore(currentData);
@@ -189,6 +247,9 @@ export function App() {
   const compareWith = useStore((s) => s.compareWith);
   const compareView = useMemo(() => (compareWith === null ? null : predictionView(config, task, taskIndex, compareWith, project.findings)), [config, task, taskIndex, compareWith, project.findings]);
   const [help, setHelp] = useState(false);
+  // The side columns can be closed (the canvas then takes their room) and the panes column resized.
+  const [panesOpen, setPanesOpen] = useState(true);
+  const [sideOpen, setSideOpen] = useState(true);
 
   const configEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('config', textChanges(cs)), [changeText]), 300);
   const tasksEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('tasks', textChanges(cs)), [changeText]), 300);
@@ -212,7 +273,9 @@ export function App() {
   };
 
   const toggleHelp = useCallback((open?: boolean) => setHelp((h) => (open === undefined ? !h : open)), []);
-  useShortcuts(view.regions, undo, redo, toggleHelp);
+  const closeHelp = useCallback(() => setHelp(false), []);
+  providePageEnv({ regions: view.regions, classifications: view.classifications, undo, redo, toggleHelp });
+  useShortcuts(config, help, closeHelp);
 
   // Leaving with changes not exported asks first.
   useEffect(() => {
@@ -277,15 +340,16 @@ export function App() {
     const over = (e: DragEvent) => {
       if (!e.dataTransfer?.types.includes('Files')) return;
       e.preventDefault();
-      setDragging(true);
+      const next = dragSummary(e.dataTransfer.items);
+      setDragging((d) => (d && sameSummary(d, next) ? d : next));
     };
     const leave = (e: DragEvent) => {
-      if (e.relatedTarget === null) setDragging(false);
+      if (e.relatedTarget === null) setDragging(null);
     };
     const drop = (e: DragEvent) => {
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
-      setDragging(false);
+      setDragging(null);
       void droppedFiles(e.dataTransfer).then(openFiles);
     };
     window.addEventListener('dragover', over);
@@ -315,7 +379,7 @@ export function App() {
           <input type="file" multiple {...{ webkitdirectory: '' }} onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
         </label>
         <label>
-          Sample{' '}
+          <span className="wide-only">Sample </span>
           <select
             aria-label="Sample"
             value=""
@@ -334,12 +398,8 @@ export function App() {
         </label>
         <Navigation />
         <span className="edit-buttons">
-          <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
-            Undo
-          </button>
-          <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z or Ctrl+Y">
-            Redo
-          </button>
+          <ActionButton id="history.undo" />
+          <ActionButton id="history.redo" />
           <button type="button" className="export" onClick={exportFile}>
             Export
           </button>
@@ -354,17 +414,10 @@ export function App() {
           <input aria-label="Min score" className="min-score" type="number" min={0} max={1} step={0.05} value={minScore} onChange={(e) => useStore.getState().setMinScore(Number(e.target.value))} />
           {belowThreshold > 0 && <span className="muted-light"> {belowThreshold} below</span>}
         </label>
-        <button type="button" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
-          ? Shortcuts
-        </button>
+        <ActionButton id="help.toggle" expanded={help} />
         {project.checking && (
           <span className="checking">
             <progress aria-label="Checking tasks" max={project.checking.total} value={project.checking.done} /> Checking {project.checking.done.toLocaleString('en-US')} of {project.checking.total.toLocaleString('en-US')} tasks
-          </span>
-        )}
-        {notice && (
-          <span className="notice" role="status">
-            {notice}
           </span>
         )}
       </header>
@@ -402,12 +455,20 @@ export function App() {
           </div>
         </div>
       )}
-      <div className="columns">
-        <div className="panes">
+      <div className={`columns${panesOpen ? '' : ' panes-closed'}${sideOpen ? '' : ' side-closed'}`}>
+        <div className="panes" hidden={!panesOpen}>
           <Pane kind="config" label="Config" language="xml" name={project.configName} stale={project.stale.config} text={project.configText} version={configVersion} change={null} onChange={configEdits.call} onUndo={undo} onRedo={redo} />
           <Pane kind="tasks" label="Tasks" language="json" name={project.tasksName} stale={project.stale.tasks} text={tasksText} version={project.tasksVersion} change={project.tasksChange} onChange={tasksEdits.call} onUndo={undo} onRedo={redo} />
         </div>
         <main className="preview" aria-label="Preview">
+          <div className="column-toggles">
+            <button type="button" className="column-toggle" aria-expanded={panesOpen} onClick={() => setPanesOpen((o) => !o)} title={panesOpen ? 'Hide the Config and Tasks panes' : 'Show the Config and Tasks panes'}>
+              {panesOpen ? '‹ Panes' : '› Panes'}
+            </button>
+            <button type="button" className="column-toggle" aria-expanded={sideOpen} onClick={() => setSideOpen((o) => !o)} title={sideOpen ? 'Hide the Regions and Problems panels' : 'Show the Regions and Problems panels'}>
+              {sideOpen ? 'Panels ›' : 'Panels ‹'}
+            </button>
+          </div>
           {!config && !project.configText && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
           {!config && project.configText && <p className="muted">The config does not parse, so nothing can be drawn: its error is listed in Problems, with where it is.</p>}
           {config && !project.goodDoc && <p className="muted">The tasks file does not parse, so no task can be shown: its error is listed in Problems, with where it is.</p>}
@@ -432,13 +493,21 @@ export function App() {
             </section>
           )}
         </main>
-        <aside className="side">
+        <aside className="side" hidden={!sideOpen}>
           <RegionsPanel regions={view.regions} />
           <ClassificationsPanel config={config} items={view.classifications} />
           <ProblemsPanel />
         </aside>
       </div>
-      {dragging && <div className="drop-overlay">Drop a config, tasks and images, or model output (YOLO, COCO, VOC)</div>}
+      {/* The notice of the last action, on a line of its own under the columns: the header stays one row. */}
+      <footer className="statusbar">
+        {notice && (
+          <span className="notice" role="status" title={notice}>
+            {notice}
+          </span>
+        )}
+      </footer>
+      {dragging && <DropPanel summary={dragging} />}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       {importing?.model && (
         <div className="modal-backdrop">

@@ -29,6 +29,8 @@ export interface LabelOption extends SourcePos {
   value: string;
   alias: string | null;
   background: string | null;
+  /** The `hotkey` attribute as written (keymaster spelling: "c", "ctrl+1", "a,b"), or null. */
+  hotkey: string | null;
   /** How many regions (or answers) of one prediction may carry it (`maxUsages` on the option or its control); null: no limit. */
   maxUsages: number | null;
   /** Taxonomy: nested choices. */

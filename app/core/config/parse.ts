@@ -172,7 +172,7 @@ export function parseConfig(text: string): ConfigModel {
           report('invalid-color', 'warning', attrOffset(offset, 'background'), `background="${background}" on <${tag} value="${attrs.value ?? ''}"> is not a colour (a name such as "red", #hex, rgb() or hsl()); prelabel ignores it and uses its own colour for this label.`);
           background = null;
         }
-        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background, maxUsages: usageLimit(attrs.maxUsages) ?? usageLimit(control.attrs.maxUsages), children: [], offset, ...pos };
+        const opt: LabelOption = { value: attrs.value ?? '', alias: attrs.alias ?? null, background, hotkey: attrs.hotkey?.trim() || null, maxUsages: usageLimit(attrs.maxUsages) ?? usageLimit(control.attrs.maxUsages), children: [], offset, ...pos };
         if (attrs.value === undefined) report('config-structure', 'error', offset, `<${tag}> in ${control.tag} "${control.name}" has no value attribute.`);
         into.push(opt);
         control.optionSet.set(opt.value, opt);

@@ -3,8 +3,8 @@
 // The node moves on its own while dragging; the store gets one command on release (one undo step).
 
 import Konva from 'konva';
-import { useEffect, useRef } from 'react';
-import { Circle, Ellipse, Line, Rect, Transformer } from 'react-konva';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Circle, Ellipse, Group, Line, Rect, Transformer } from 'react-konva';
 import type { RegionView } from '../../core/preview';
 import type { GeometryPatch } from '../../store/commands';
 import type { ImageSize } from './shapeUtils';
@@ -14,12 +14,16 @@ interface Props {
   size: ImageSize;
   scale: number;
   onChange(patch: GeometryPatch, title: string): void;
+  /** The region was just pressed on the canvas: its drag starts now, from where the pointer went down. */
+  grab?: boolean;
+  onGrabbed?(): void;
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-export function EditHandles({ region, size, scale, onChange }: Props) {
+export function EditHandles({ region, size, scale, onChange, grab, onGrabbed }: Props) {
   const node = useRef<Konva.Shape>(null);
+  const group = useRef<Konva.Group>(null);
   const tr = useRef<Konva.Transformer>(null);
   const v = region.value;
   const { W, H } = size;
@@ -31,6 +35,14 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
       tr.current.getLayer()?.batchDraw();
     }
   }, [region]);
+
+  // Press-and-drag on an unselected region: it was selected by the press, and moves with the same gesture.
+  useLayoutEffect(() => {
+    if (!grab) return;
+    const n = group.current ?? node.current;
+    if (n && editable && n.getStage()) n.startDrag();
+    onGrabbed?.();
+  }, [grab]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const common = {
     ref: node as never,
@@ -86,9 +98,18 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
     const pts = (v.points as number[][]).map((pt) => [num(pt[0]), num(pt[1])]);
     const toPercent = (n: Konva.Node) => [(n.x() / W) * 100, (n.y() / H) * 100];
     const r = 5 / scale;
+    // The whole polygon moves as one group: a drag on its outline, or a press on it when it was not selected.
+    const endGroup = (e: Konva.KonvaEventObject<DragEvent>) => {
+      if ((e.target as Konva.Node) !== group.current) return;
+      const g = group.current!;
+      const dx = (g.x() / W) * 100;
+      const dy = (g.y() / H) * 100;
+      g.position({ x: 0, y: 0 });
+      onChange({ points: pts.map(([x, y]) => [x + dx, y + dy]) }, 'Move');
+    };
     return (
-      <>
-        <Line points={pts.flatMap(([x, y]) => [(x / 100) * W, (y / 100) * H])} closed stroke="#ffffff" strokeWidth={1 / scale} dash={[4 / scale, 3 / scale]} listening={false} />
+      <Group ref={group} draggable={editable} onDragEnd={endGroup}>
+        <Line points={pts.flatMap(([x, y]) => [(x / 100) * W, (y / 100) * H])} closed stroke="#ffffff" strokeWidth={1 / scale} hitStrokeWidth={6 / scale} dash={[4 / scale, 3 / scale]} name="edit-handle" />
         {pts.map(([x, y], i) => (
           <Circle
             key={`v${i}`}
@@ -100,7 +121,10 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
             stroke="#0969da"
             strokeWidth={1.5 / scale}
             draggable={editable}
-            onDragEnd={(e) => onChange({ points: pts.map((pt, j) => (j === i ? toPercent(e.target) : pt)) }, 'Move a vertex of')}
+            onDragEnd={(e) => {
+              e.cancelBubble = true;
+              onChange({ points: pts.map((pt, j) => (j === i ? toPercent(e.target) : pt)) }, 'Move a vertex of');
+            }}
             onDblClick={() => editable && pts.length > 3 && onChange({ points: pts.filter((_, j) => j !== i) }, 'Delete a vertex of')}
           />
         ))}
@@ -117,11 +141,14 @@ export function EditHandles({ region, size, scale, onChange }: Props) {
                 fill="#0969da"
                 opacity={0.7}
                 draggable
-                onDragEnd={(e) => onChange({ points: [...pts.slice(0, i + 1), toPercent(e.target), ...pts.slice(i + 1)] }, 'Add a vertex to')}
+                onDragEnd={(e) => {
+                  e.cancelBubble = true;
+                  onChange({ points: [...pts.slice(0, i + 1), toPercent(e.target), ...pts.slice(i + 1)] }, 'Add a vertex to');
+                }}
               />
             );
           })}
-      </>
+      </Group>
     );
   }
   return null;

@@ -12,10 +12,11 @@ import { useStore, type ViewTransform } from '../../store/store';
 import { imageFileName } from '../files';
 import { useStable } from '../stable';
 import { EditHandles } from './EditHandles';
+import { ActionButton, runAction } from '../actions';
 import { loadImage } from './imageLoad';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
-import { crowded, paintHighlight, type RegionsPicture } from './paintRegions';
+import { busyLabels, crowded, paintHighlight, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type ImageSize } from './shapeUtils';
 import { useMoveBitmap } from './useMoveBitmap';
 
@@ -26,6 +27,8 @@ interface Props {
   relations?: RelationView[];
   /** Regions of another prediction, drawn over these as white dashed outlines. */
   compare?: RegionView[];
+  /** An image list's pager (./ImageList), shown in the toolbar. */
+  pager?: React.ReactNode;
 }
 
 /** `src`: the source the status is of. */
@@ -116,7 +119,42 @@ function tagLayer(layer: Konva.Layer | null, role: string) {
 
 const NO_RELATIONS: RelationView[] = [];
 
-export function ImageCanvas({ object, url, regions: regionsProp, relations: relationsProp = NO_RELATIONS, compare: compareProp }: Props) {
+/** Region kinds a press on the canvas can move (the ones with edit handles). */
+const MOVABLE = new Set(['rectangle', 'ellipse', 'keypoint', 'polygon']);
+
+/**
+ * Whether Space is held with the pointer over the canvas (Space+drag pans, as in Label Studio). Elsewhere, or
+ * typing in a text field, Space keeps its meaning; over the canvas it does not press the focused button.
+ */
+function useSpaceHeld(box: React.RefObject<HTMLDivElement | null>) {
+  const held = useRef(false);
+  useEffect(() => {
+    const typing = (t: EventTarget | null) => t instanceof Element && !!t.closest('input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable], .cm-editor');
+    const down = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || typing(e.target) || !box.current?.matches(':hover')) return;
+      held.current = true;
+      // The page would scroll, or the focused button be pressed.
+      e.preventDefault();
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || !held.current) return;
+      held.current = false;
+      e.preventDefault();
+    };
+    const blur = () => (held.current = false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, [box]);
+  return held;
+}
+
+export function ImageCanvas({ object, url, regions: regionsProp, relations: relationsProp = NO_RELATIONS, compare: compareProp, pager }: Props) {
   const regions = useStable(regionsProp);
   const relations = useStable(relationsProp);
   const compare = useStable(compareProp);
@@ -127,7 +165,8 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const storedView = useStore((s) => s.view);
   const selectRegion = useStore((s) => s.selectRegion);
   const setView = useStore((s) => s.setView);
-  const moveRegion = useStore((s) => s.moveRegion);
+  const setNotice = useStore((s) => s.setNotice);
+  const setShowLabels = useStore((s) => s.setShowLabels);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
 
@@ -162,9 +201,13 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
   const regionsLayer = useRef<Konva.Layer>(null);
   const regionsShape = useRef<Konva.Shape>(null);
   const regionsBitmap = useRef<Konva.Image>(null);
+  // Labels on the canvas: as the person chose ("Labels" in the toolbar), else off when the tags would pile up.
+  const showLabels = useStore((s) => s.showLabels);
+  const busy = useMemo(() => busyLabels(visible, { W: size.W, H: size.H }, fit.scale), [visible, size.W, size.H, fit.scale]);
+  const labelsOn = showLabels ?? !busy;
   const picture: RegionsPicture = useMemo(
-    () => ({ visible, relations, compare, size: { W: size.W, H: size.H }, scale: view.scale, crowded: crowded(visible) }),
-    [visible, relations, compare, size.W, size.H, view.scale],
+    () => ({ visible, relations, compare, size: { W: size.W, H: size.H }, scale: view.scale, labels: labelsOn, crowded: crowded(visible) }),
+    [visible, relations, compare, size.W, size.H, view.scale, labelsOn],
   );
   const move = useMoveBitmap({ layer: regionsLayer, shape: regionsShape, bitmap: regionsBitmap, picture, view, width, height });
   const sceneFunc = useCallback((context: Konva.Context) => move.paint((context as unknown as { _context: CanvasRenderingContext2D })._context), [move.paint]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -236,46 +279,110 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
     e.target.getStage()?.container().style.removeProperty('cursor');
     setHovered(null);
   });
-  const onDragStart = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
-    if (e.target === e.target.getStage()) move.beginMove();
-  });
   const followStage = useRef<((x: number, y: number) => void) | null>(null);
-  const onDragMove = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
-    if (e.target === e.target.getStage()) followStage.current?.(e.target.x(), e.target.y());
-  });
-  const onDragEnd = useHandler((e: Konva.KonvaEventObject<DragEvent>) => {
-    if (e.target !== e.target.getStage()) return;
-    setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });
-    move.endMove();
-  });
   useEffect(() => () => cancelAnimationFrame(hoverFrame.current), []);
-
   const config = useStore((s) => s.project.goodConfig);
   const draw = useDrawing(config, object, size, view);
   const selectedBrush = regions.find((r) => r.key === selected && r.kind === 'brush') ?? null;
   const brush = useBrush(config, object, size, view, selectedBrush);
   const tool = brush.handlers ?? draw.handlers;
+
+  // Pressing: on an editable region (no tool on), select it and move it in the same gesture; on empty canvas,
+  // with the middle button, or with Space held, pan. A readonly region is selected and says why it stays.
+  const space = useSpaceHeld(box);
+  const [grab, setGrab] = useState<string | null>(null);
+  const pressMoved = useRef(false);
+  const onMouseDown = useHandler((e: Konva.KonvaEventObject<MouseEvent>) => {
+    const stage = e.target.getStage()!;
+    const button = e.evt.button;
+    pressMoved.current = false;
+    if (button === 1 || (button === 0 && space.current)) {
+      e.evt.preventDefault();
+      return startPan(stage, e.evt);
+    }
+    if (button !== 0) return;
+    if (tool) return tool.onMouseDown(e);
+    // A handle of the selected region takes its own press (a readonly one refuses it).
+    if (e.target !== stage) {
+      if (selectedRegion && (selectedRegion.readonly || selectedRegion.dropped !== null)) refuseMove(selectedRegion, e.evt);
+      return;
+    }
+    const p = stage.getPointerPosition();
+    const hit = p ? regionAt(p) : null;
+    if (!hit || !MOVABLE.has(hit.kind)) return startPan(stage, e.evt);
+    selectRegion(hit.key);
+    if (hit.readonly || hit.dropped !== null) return refuseMove(hit, e.evt);
+    setGrab(hit.key);
+  });
+  const onStageClick = useHandler((e: Konva.KonvaEventObject<MouseEvent>) => {
+    // The end of a pan or a refused move is not a click on what lies under it.
+    if (pressMoved.current || e.evt.button !== 0) return;
+    if (draw.handlers?.onClick) return draw.handlers.onClick(e);
+    onClick(e);
+  });
+
+  const startPan = (stage: Konva.Stage, start: MouseEvent) => {
+    const from = { x: start.clientX, y: start.clientY, vx: view.x, vy: view.y };
+    let moving = false;
+    const onMove = (ev: MouseEvent) => {
+      const dx = ev.clientX - from.x;
+      const dy = ev.clientY - from.y;
+      if (!moving && Math.max(Math.abs(dx), Math.abs(dy)) < 3) return;
+      if (!moving) {
+        moving = true;
+        pressMoved.current = true;
+        move.beginMove();
+        stage.container().style.cursor = 'grabbing';
+      }
+      // The stage and the image move on their own: no React render per frame.
+      stage.position({ x: from.vx + dx, y: from.vy + dy });
+      stage.batchDraw();
+      followStage.current?.(from.vx + dx, from.vy + dy);
+    };
+    const onUp = () => {
+      window.removeEventListener('mousemove', onMove);
+      window.removeEventListener('mouseup', onUp, true);
+      if (!moving) return;
+      stage.container().style.removeProperty('cursor');
+      setView({ scale: view.scale, x: stage.x(), y: stage.y() });
+      move.endMove();
+    };
+    window.addEventListener('mousemove', onMove);
+    window.addEventListener('mouseup', onUp, true);
+  };
+
+  const refuseMove = (region: RegionView, start: MouseEvent) => {
+    const onMove = (ev: MouseEvent) => {
+      if (Math.max(Math.abs(ev.clientX - start.clientX), Math.abs(ev.clientY - start.clientY)) < 3) return;
+      done();
+      pressMoved.current = true;
+      setNotice(region.dropped !== null ? `Region ${region.id ?? region.key} is not shown as Label Studio would keep it: it cannot be moved.` : `Region ${region.id ?? region.key} is readonly: unlock it (L, or the lock in the Regions list) to move it.`);
+    };
+    const done = () => {
+      window.removeEventListener('mousemove', onMove);
+      window.removeEventListener('mouseup', done, true);
+    };
+    window.addEventListener('mousemove', onMove);
+    window.addEventListener('mouseup', done, true);
+  };
   const notice = status.state === 'error' || status.state === 'missing' ? status.message : null;
 
   return (
     <figure className="image-object" aria-label={`Image ${object.name}`}>
       <div className="canvas-toolbar">
-        <strong>{object.name}</strong> <span className="muted">{fileName || 'no image'}</span>
+        <strong>{object.name}</strong> {pager} <span className="muted">{fileName || 'no image'}</span>
         <span className="muted">
           {' '}
           {size.W} × {size.H} px
         </span>
         {draw.toolbar}
         {brush.toolbar}
-        <button type="button" onClick={() => setView(null)}>
-          Fit
-        </button>
-        <button type="button" onClick={() => setView({ ...view, scale: view.scale * 1.25, x: view.x - (width / 2 - view.x) * 0.25, y: view.y - (height / 2 - view.y) * 0.25 })}>
-          Zoom in
-        </button>
-        <button type="button" onClick={() => setView({ ...view, scale: view.scale / 1.25, x: view.x + (width / 2 - view.x) * 0.2, y: view.y + (height / 2 - view.y) * 0.2 })}>
-          Zoom out
-        </button>
+        <label title={showLabels === null ? `Labels on the regions (${busy ? 'off: the tags would overlap' : 'on'} until chosen)` : 'Labels on the regions'}>
+          <input type="checkbox" checked={labelsOn} onChange={(e) => setShowLabels(e.target.checked)} /> Labels
+        </label>
+        <ActionButton id="view.fit" />
+        <ActionButton id="view.zoomIn" args={{ view, width, height }} />
+        <ActionButton id="view.zoomOut" args={{ view, width, height }} />
       </div>
       <div
         ref={box}
@@ -288,6 +395,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
         data-regions-drawn={visible.length}
         data-drawing={draw.drawing ? 'true' : 'false'}
         data-compared={compare?.length ?? 0}
+        data-labels={labelsOn ? 'shown' : 'hidden'}
       >
         {status.image && <ImageUnder image={status.image} size={size} view={view} follow={followStage} />}
         {/* Over the canvas, not above it: a notice arriving late (an image that fails to load) must not move
@@ -304,17 +412,13 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
           y={view.y}
           scaleX={view.scale}
           scaleY={view.scale}
-          draggable={!draw.drawing && !brush.active}
           onWheel={onWheel}
-          onClick={brush.active ? undefined : (draw.handlers?.onClick ?? onClick)}
-          onMouseDown={tool?.onMouseDown}
+          onClick={brush.active ? undefined : onStageClick}
+          onMouseDown={onMouseDown}
           onMouseMove={tool ? tool.onMouseMove : onHoverMove}
           onMouseLeave={tool ? undefined : onHoverLeave}
           onMouseUp={tool?.onMouseUp}
           onDblClick={brush.active ? undefined : draw.handlers?.onDblClick}
-          onDragStart={onDragStart}
-          onDragMove={onDragMove}
-          onDragEnd={onDragEnd}
         >
           {/* Layers are never added or removed: adding one to the stage redraws every layer. A layer with nothing
               to show is hidden instead: every shown layer is a canvas the browser copies to the screen each time
@@ -332,7 +436,7 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
             {draw.draftNode}
             {brush.preview}
           </Layer>
-          <Layer visible={!!selectedRegion && !draw.drawing}>{selectedRegion && !draw.drawing && <EditHandles region={selectedRegion} size={size} scale={view.scale} onChange={(patch, title) => moveRegion(selectedRegion, patch, title)} />}</Layer>
+          <Layer visible={!!selectedRegion && !draw.drawing}>{selectedRegion && !draw.drawing && <EditHandles region={selectedRegion} size={size} scale={view.scale} grab={grab === selectedRegion.key} onGrabbed={() => setGrab(null)} onChange={(patch, title) => runAction('region.move', { region: selectedRegion.key, patch, title }, regions)} />}</Layer>
         </Stage>
       </div>
     </figure>

@@ -4,6 +4,7 @@
 
 import type { RegionView, RelationView } from '../../core/preview';
 import { shapeUtils, type Box, type ImageSize } from './shapeUtils';
+import { textOn } from '../color';
 
 export interface RegionsPicture {
   visible: RegionView[];
@@ -14,6 +15,8 @@ export interface RegionsPicture {
   scale: number;
   /** Many regions are shown (see crowded): only those wide enough on screen get a label. */
   crowded?: boolean;
+  /** Label tags over the regions (Label Studio's "Show labels"); shown unless false. */
+  labels?: boolean;
 }
 
 /** More regions than this make a crowded picture. */
@@ -36,6 +39,20 @@ export function labelShown(r: RegionView, { crowded, size, scale }: RegionsPictu
   return (b.x1 - b.x0) * scale >= LABEL_MIN_WIDTH;
 }
 
+/**
+ * Whether tags would pile up at the fitted view: many regions, or many tags landing on one another (brush
+ * masks and keypoints close together). Such images start with the labels off, as Label Studio's setting is.
+ */
+export function busyLabels(visible: RegionView[], size: ImageSize, scale: number): boolean {
+  if (visible.length > 150) return true;
+  const anchors = visible.map((r) => shapeUtils[r.kind].anchor(r, size));
+  let overlaps = 0;
+  for (let i = 0; i < anchors.length; i++)
+    for (let j = i + 1; j < anchors.length; j++)
+      if (Math.abs(anchors[i].x - anchors[j].x) * scale < 50 && Math.abs(anchors[i].y - anchors[j].y) * scale < LABEL_FONT + 4) overlaps++;
+  return overlaps >= 2 && overlaps * 4 >= visible.length;
+}
+
 const LABEL_FONT = 12;
 /** Fill opacity of a region, and of the selected one (the highlight brings it there). */
 const FILL = 0.12;
@@ -56,10 +73,10 @@ function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
   return w;
 }
 
-function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number) {
-  ctx.fillStyle = '#fff';
+function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, s: number, color = '#fff') {
+  ctx.fillStyle = color;
   ctx.fillRect(x, y + s * 0.45, s * 0.8, s * 0.55);
-  ctx.strokeStyle = '#fff';
+  ctx.strokeStyle = color;
   ctx.lineWidth = s * 0.14;
   ctx.beginPath();
   ctx.arc(x + s * 0.4, y + s * 0.45, s * 0.25, Math.PI, 0);
@@ -216,7 +233,8 @@ export function paintOverShapes(ctx: CanvasRenderingContext2D, { visible, relati
 
 /** The labels of regions [from, to), on top of all shapes. */
 export function paintLabels(ctx: CanvasRenderingContext2D, picture: RegionsPicture, from: number, to: number): void {
-  const { visible, size, scale } = picture;
+  const { visible, size, scale, labels } = picture;
+  if (labels === false) return;
   const px = 1 / scale;
   ctx.save();
   ctx.font = `${LABEL_FONT * px}px sans-serif`;
@@ -231,11 +249,14 @@ export function paintLabels(ctx: CanvasRenderingContext2D, picture: RegionsPictu
     const { w, h } = labelSize(ctx, r, text, px);
     rememberBox(r, size, scale, util.bounds(r, size), a, w, h);
     ctx.globalAlpha = ghost ? 0.5 : 0.9;
-    ctx.fillStyle = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
+    const background = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
+    ctx.fillStyle = background;
     ctx.fillRect(a.x, a.y - h, w, h);
-    ctx.fillStyle = '#fff';
+    // Black or white by contrast: white on yellow or light labels cannot be read.
+    const ink = textOn(background);
+    ctx.fillStyle = ink;
     ctx.fillText(text, a.x + 3 * px, a.y - h + 2 * px);
-    if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px);
+    if (r.readonly) drawLock(ctx, a.x + w - LABEL_FONT * px * 1.05, a.y - h + 2 * px, LABEL_FONT * px, ink);
   }
   ctx.restore();
 }
@@ -323,7 +344,7 @@ export function samePaint(a: RegionView, b: RegionView): boolean {
  * changed: then everything is painted again.
  */
 export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: number): Box[] | null {
-  if (prev.size.W !== next.size.W || prev.size.H !== next.size.H || prev.scale !== next.scale || !!prev.crowded !== !!next.crowded) return null;
+  if (prev.size.W !== next.size.W || prev.size.H !== next.size.H || prev.scale !== next.scale || !!prev.crowded !== !!next.crowded || prev.labels !== next.labels) return null;
   const boxes: Box[] = [];
   const changedKeys = new Set<string>();
   const lists: [RegionView[], RegionView[]][] = [[prev.visible, next.visible]];

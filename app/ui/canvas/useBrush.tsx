@@ -3,13 +3,14 @@
 // A Brush/BrushLabels tool paints a new mask region; Paint/Erase edit the selected one.
 
 import Konva from 'konva';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Line } from 'react-konva';
 import { checkRle, decodeRle, encodeRle, type ConfigModel, type ControlTag, type ObjectTag } from '../../core';
 import type { RegionView } from '../../core/preview';
 import { newRegionResults } from '../../store/commands';
 import { useStore, type ViewTransform } from '../../store/store';
 import type { ImageSize } from './shapeUtils';
+import { toolOn } from '../actions';
 
 type Mode = 'paint' | 'erase' | null;
 
@@ -47,6 +48,15 @@ export function useBrush(config: ConfigModel | null, object: ObjectTag, size: Im
   const [stroke, setStroke] = useState<{ x: number; y: number }[] | null>(null);
   const editing = selected?.kind === 'brush' && !selected.readonly ? selected : null;
   const active = !!newTool || (!!editing && mode !== null);
+  // Escape (the region.exit action) turns the brush off before it unselects.
+  useEffect(() => {
+    if (!active) return;
+    return toolOn(() => {
+      setNewTool(null);
+      setMode(null);
+      setStroke(null);
+    });
+  }, [active]);
 
   const toImage = (stage: Konva.Stage) => {
     const p = stage.getPointerPosition()!;

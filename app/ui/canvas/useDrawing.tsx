@@ -9,6 +9,7 @@ import type { ConfigModel, ControlTag, ObjectTag } from '../../core';
 import { newRegionResults } from '../../store/commands';
 import { useStore, type ViewTransform } from '../../store/store';
 import type { ImageSize } from './shapeUtils';
+import { toolOn } from '../actions';
 
 const KIND_OF: Record<string, 'rectangle' | 'ellipse' | 'polygon' | 'keypoint'> = {
   Rectangle: 'rectangle',
@@ -50,16 +51,14 @@ export function useDrawing(config: ConfigModel | null, object: ObjectTag, size: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tool]);
 
+  // Escape (the region.exit action) leaves the tool, and drops the shape being drawn.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setDraft(null);
-        setTool(null);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (!tool) return;
+    return toolOn(() => {
+      setDraft(null);
+      setTool(null);
+    });
+  }, [tool]);
 
   const toImage = (stage: Konva.Stage) => {
     const p = stage.getPointerPosition()!;

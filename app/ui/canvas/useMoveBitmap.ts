@@ -29,7 +29,7 @@ const WHEEL_END_MS = 200;
 /** An edit changing more regions than this paints them all again rather than box by box. */
 const REPAINT_LIMIT = 500;
 
-const sameRegions = (a: RegionsPicture, b: RegionsPicture) => a.visible === b.visible && a.relations === b.relations && a.compare === b.compare && a.size.W === b.size.W && a.size.H === b.size.H;
+const sameRegions = (a: RegionsPicture, b: RegionsPicture) => a.visible === b.visible && a.labels === b.labels && a.relations === b.relations && a.compare === b.compare && a.size.W === b.size.W && a.size.H === b.size.H;
 
 /** The box around the image and every region drawn, in image pixels. */
 function extentOf(picture: RegionsPicture): Box {
@@ -162,7 +162,7 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     if (!node || !prev || prev === picture) return;
     const v = paintedView.current;
     const sameView = !!v && v.x === view.x && v.y === view.y && v.scale === view.scale;
-    const boxes = sameView && !moving.current && shape.current?.visible() ? changedBoxes(prev, picture, REPAINT_LIMIT) : null;
+    const boxes = sameView && !moving.current && prev.labels === picture.labels && shape.current?.visible() ? changedBoxes(prev, picture, REPAINT_LIMIT) : null;
     const c = cached.current;
     if (boxes === null) {
       if (c && !sameRegions(c.picture, picture)) cached.current = null;

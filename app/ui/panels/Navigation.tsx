@@ -20,8 +20,8 @@ export function Navigation() {
 
   return (
     <nav className="navigation" aria-label="Tasks">
-      <button type="button" onClick={() => selectTask(taskIndex - 1)} disabled={taskIndex <= 0}>
-        Previous task
+      <button type="button" onClick={() => selectTask(taskIndex - 1)} disabled={taskIndex <= 0} aria-label="Previous task" title="Previous task">
+        ‹ Prev
       </button>
       <form
         onSubmit={(e) => {
@@ -35,14 +35,14 @@ export function Navigation() {
         </label>{' '}
         <span className="muted">of {count}</span>
       </form>
-      <button type="button" onClick={() => selectTask(taskIndex + 1)} disabled={taskIndex >= count - 1}>
-        Next task
+      <button type="button" onClick={() => selectTask(taskIndex + 1)} disabled={taskIndex >= count - 1} aria-label="Next task" title="Next task">
+        Next ›
       </button>
-      <button type="button" onClick={nextTaskWithProblems}>
-        Next task with problems
+      <button type="button" onClick={nextTaskWithProblems} aria-label="Next task with problems" title="Next task with problems">
+        Next with problems
       </button>
       <label>
-        Prediction{' '}
+        <span className="wide-only">Prediction </span>
         <select aria-label="Prediction" value={predictionIndex} onChange={(e) => selectPrediction(Number(e.target.value))} disabled={!predictions.length}>
           {predictions.length === 0 && <option value={0}>no predictions</option>}
           {predictions.map((p, i) => (

@@ -4,6 +4,7 @@
 
 import { useMemo } from 'react';
 import type { Finding } from '../../core';
+import { trailingCommaFix } from '../../core/text/syntaxFixes';
 import { useStore } from '../../store/store';
 import { likeCount } from './fixGroups';
 import { VirtualList } from './VirtualList';
@@ -24,6 +25,7 @@ export function ProblemsPanel() {
   const revealInPane = useStore((s) => s.revealInPane);
   const applyFix = useStore((s) => s.applyFix);
   const applyFixAll = useStore((s) => s.applyFixAll);
+  const changeText = useStore((s) => s.changeText);
   const all = project.findings;
   const mine = useMemo(() => all.filter((f) => f.source === 'config' || f.task === taskIndex || f.task === null), [all, taskIndex]);
   const tasks = project.doc.tasks;
@@ -56,6 +58,8 @@ export function ProblemsPanel() {
         estimate={80}
         renderRow={(f, i, row) => {
           const like = likeCount(all, f);
+          // JSON that does not parse has no paths to edit: its one-click fix is a text change.
+          const textFix = f.rule === 'json-syntax' && f.source === 'tasks' ? trailingCommaFix(project.tasksText, f.offset) : null;
           return (
             <li key={`${i}:${f.rule}:${f.source}:${f.offset}`} {...row} className={`problem ${f.severity}`}>
               <button type="button" onClick={() => open(f)}>
@@ -65,6 +69,13 @@ export function ProblemsPanel() {
                   {f.source === 'config' ? project.configName : project.tasksName}:{f.line}:{f.column}
                 </span>
               </button>
+              {textFix && (
+                <div className="fixes">
+                  <button type="button" onClick={() => changeText('tasks', [textFix], 'Remove a trailing comma')}>
+                    Fix: Remove the trailing comma
+                  </button>
+                </div>
+              )}
               {f.fix && (
                 <div className="fixes">
                   <button type="button" onClick={() => applyFix(f)}>

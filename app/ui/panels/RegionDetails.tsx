@@ -5,12 +5,12 @@ import type { RegionView } from '../../core/preview';
 import { CodePointText } from '../../core/text/codepoints';
 import { labellingControlName } from '../../store/commands';
 import { currentData, currentTask, useStore } from '../../store/store';
+import { ActionButton } from '../actions';
+
+/** The actions on the selected region, as registered (../../store/actions): their labels, keys and refusals. */
+const REGION_ACTIONS = ['region.lock', 'region.hide', 'region.delete', 'region.duplicate', 'region.accept', 'region.reject'];
 
 export function RegionDetails({ region: r, regions }: { region: RegionView; regions: RegionView[] }) {
-  const toggleFlag = useStore((s) => s.toggleFlag);
-  const deleteRegion = useStore((s) => s.deleteRegion);
-  const duplicateRegion = useStore((s) => s.duplicateRegion);
-  const review = useStore((s) => s.review);
   return (
     <div className="region-details" onClick={(e) => e.stopPropagation()}>
       {r.details.map((d) => (
@@ -20,24 +20,9 @@ export function RegionDetails({ region: r, regions }: { region: RegionView; regi
       <LabelEditor region={r} />
       {r.kind === 'span' && typeof r.value.start === 'number' && typeof r.value.end === 'number' && <SpanEnds region={r} />}
       <div className="region-actions">
-        <button type="button" onClick={() => toggleFlag(r, 'readonly')}>
-          {r.readonly ? 'Unlock' : 'Lock'}
-        </button>
-        <button type="button" onClick={() => toggleFlag(r, 'hidden')}>
-          {r.hidden ? 'Unhide' : 'Hide'}
-        </button>
-        <button type="button" onClick={() => deleteRegion(r)} disabled={r.readonly} title={r.readonly ? 'readonly: unlock it first' : 'Delete (Del)'}>
-          Delete
-        </button>
-        <button type="button" onClick={() => duplicateRegion(r)} title="Ctrl+D">
-          Duplicate
-        </button>
-        <button type="button" onClick={() => review(regions, r, 'accept')} title="A">
-          Accept
-        </button>
-        <button type="button" onClick={() => review(regions, r, 'reject')} disabled={r.readonly} title="R: delete it and go to the next">
-          Reject
-        </button>
+        {REGION_ACTIONS.map((id) => (
+          <ActionButton key={id} id={id} args={{ region: r.key }} regions={regions} />
+        ))}
       </div>
     </div>
   );

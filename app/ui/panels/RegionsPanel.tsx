@@ -1,6 +1,6 @@
-// The "Regions" list of the current prediction: id, kind, where a media region lies, labels, score,
-// readonly/hidden, problems; selecting an item selects the region on the canvas or in the text, and back.
-// Eye toggles show hidden regions.
+// The "Regions" list of the current prediction, like Label Studio's outliner: label first, then id, kind,
+// where a media region lies, score, flags and problems; sorted by score or position, grouped by label with
+// counts; an eye and a lock on every row. Selecting an item selects the region on the canvas, and back.
 // Only the rows in view are in the DOM (VirtualList): a task may have 100,000 regions.
 
 import { useMemo, useState } from 'react';
@@ -10,6 +10,44 @@ import { useHover } from '../hover';
 import { Eye, Lock } from './icons';
 import { RegionDetails } from './RegionDetails';
 import { VirtualList } from './VirtualList';
+import { runAction } from '../actions';
+
+type Order = 'file' | 'score-asc' | 'score-desc' | 'position';
+type Row = { kind: 'group'; label: string; count: number } | { kind: 'region'; region: RegionView };
+
+/** Where a region starts, for the position order: top to bottom, then left to right (spans and media by start). */
+function positionOf(r: RegionView): [number, number] {
+  const v = r.value;
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+  if (Array.isArray(v.points) && Array.isArray(v.points[0])) return [n((v.points as number[][])[0][1]), n((v.points as number[][])[0][0])];
+  if (typeof v.y === 'number' || typeof v.x === 'number') return [n(v.y), n(v.x)];
+  return [n(v.start ?? v.startOffset), 0];
+}
+
+/** The rows as Label Studio's outliner can show them: sorted by score or position, grouped by label with counts. */
+function rowsOf(regions: RegionView[], order: Order, group: boolean): Row[] {
+  let list = regions;
+  if (order === 'score-asc' || order === 'score-desc') {
+    const k = order === 'score-asc' ? 1 : -1;
+    // Regions without a score last either way.
+    list = [...regions].sort((a, b) => (a.score === null ? (b.score === null ? 0 : 1) : b.score === null ? -1 : k * (a.score - b.score)));
+  } else if (order === 'position') {
+    list = [...regions].sort((a, b) => {
+      const [ay, ax] = positionOf(a);
+      const [by, bx] = positionOf(b);
+      return ay - by || ax - bx;
+    });
+  }
+  if (!group) return list.map((region) => ({ kind: 'region', region }));
+  const groups = new Map<string, RegionView[]>();
+  for (const r of list) {
+    const label = r.labels.length ? r.labels.join(', ') : 'no label';
+    let g = groups.get(label);
+    if (!g) groups.set(label, (g = []));
+    g.push(r);
+  }
+  return [...groups].flatMap(([label, rs]): Row[] => [{ kind: 'group', label, count: rs.length }, ...rs.map((region): Row => ({ kind: 'region', region }))]);
+}
 
 export function RegionsPanel({ regions }: { regions: RegionView[] }) {
   const selected = useStore((s) => s.selected);
@@ -19,8 +57,11 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
   const revealed = useStore((s) => s.revealed);
   const toggleRevealed = useStore((s) => s.toggleRevealed);
   const setHovered = useHover((s) => s.setHovered);
+  const [order, setOrder] = useState<Order>('file');
+  const [group, setGroup] = useState(false);
   const hiddenCount = useMemo(() => regions.filter((r) => r.hidden).length, [regions]);
-  const selectedIndex = useMemo(() => (selected ? regions.findIndex((r) => r.key === selected) : -1), [regions, selected]);
+  const rows = useMemo(() => rowsOf(regions, order, group), [regions, order, group]);
+  const selectedIndex = useMemo(() => (selected ? rows.findIndex((row) => row.kind === 'region' && row.region.key === selected) : -1), [rows, selected]);
 
   return (
     <section className="panel" aria-labelledby="regions-heading">
@@ -32,61 +73,104 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
           <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> Show hidden ({hiddenCount})
         </label>
       )}
+      {regions.length > 0 && (
+        <div className="outliner-options">
+          <label>
+            Sort{' '}
+            <select aria-label="Sort regions" value={order} onChange={(e) => setOrder(e.target.value as Order)}>
+              <option value="file">as in the file</option>
+              <option value="score-asc">score, lowest first</option>
+              <option value="score-desc">score, highest first</option>
+              <option value="position">position</option>
+            </select>
+          </label>
+          <label>
+            <input type="checkbox" checked={group} onChange={(e) => setGroup(e.target.checked)} /> Group by label
+          </label>
+        </div>
+      )}
       {regions.length > 0 && <BulkFlags regions={regions} />}
       <VirtualList
-        items={regions}
+        items={rows}
         label="Regions"
         className="region-list"
         boxClassName="regions-box"
-        itemKey={(r) => r.key}
+        itemKey={(row) => (row.kind === 'group' ? `group:${row.label}` : row.region.key)}
         estimate={25}
         activeIndex={selectedIndex}
         activeKey={selected}
-        renderRow={(r, _i, row) => {
+        renderRow={(row, _i, rowProps) => {
+          if (row.kind === 'group')
+            return (
+              <li key={`group:${row.label}`} {...rowProps} role="none" className="region-group">
+                {row.label} <span className="count">{row.count}</span>
+              </li>
+            );
+          const r = row.region;
+          const name = r.id ?? r.key;
           const isHiddenNow = r.hidden && !showHidden && !revealed.has(r.key);
           return (
             <li
               key={r.key}
-              {...row}
+              {...rowProps}
               data-key={r.key}
               aria-selected={r.key === selected}
               className={`region-item${r.key === selected ? ' selected' : ''}${r.problems.length ? ' has-problem' : ''}${r.dropped ? ' dropped' : ''}`}
+              tabIndex={0}
               onClick={() => selectRegion(r.key === selected ? null : r.key)}
+              onKeyDown={(e) => {
+                // Enter on the row (not on a button inside it) selects its region.
+                if (e.key === 'Enter' && e.target === e.currentTarget) {
+                  e.preventDefault();
+                  selectRegion(r.key);
+                }
+              }}
               onMouseEnter={() => setHovered(r.key)}
               onMouseLeave={() => setHovered(null)}
             >
+              <span className="row-buttons">
+                {/* The eye: a region hidden in the file is shown or not here; another region gets its hidden flag. */}
+                <button
+                  type="button"
+                  className="eye"
+                  aria-pressed={!isHiddenNow}
+                  aria-label={r.hidden ? (isHiddenNow ? `Show region ${name}` : `Hide region ${name}`) : `Hide region ${name}`}
+                  title={r.hidden ? 'hidden in the file: show it here or not' : 'Hide (sets hidden; Alt+H)'}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    if (r.hidden) toggleRevealed(r.key);
+                    else runAction('region.hide', { region: r.key }, regions);
+                  }}
+                >
+                  <Eye open={!isHiddenNow} title={isHiddenNow ? 'hidden' : 'shown'} />
+                </button>
+                <button
+                  type="button"
+                  className={`row-lock${r.readonly ? ' on' : ''}`}
+                  aria-pressed={r.readonly}
+                  aria-label={`Readonly ${name}`}
+                  title={r.readonly ? 'Readonly: click to unlock (Alt+L)' : 'Lock: set readonly (Alt+L)'}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    runAction('region.lock', { region: r.key }, regions);
+                  }}
+                >
+                  <Lock />
+                </button>
+              </span>
               <span className="swatch" style={{ background: r.color }} />
-              <span className="region-id">{r.id ?? `result ${r.shapeResult}`}</span> <span className="region-kind">{r.kind}</span>{' '}
+              <span className="region-labels">{r.labels.length ? r.labels.join(', ') : 'no label'}</span> <span className="region-id">{r.id ?? `result ${r.shapeResult}`}</span>{' '}
+              <span className="region-kind">{r.kind}</span>{' '}
               {r.extent && (
                 <>
                   <span className="region-extent">{r.extent}</span>{' '}
                 </>
               )}
-              <span className="region-labels">{r.labels.length ? r.labels.join(', ') : 'no label'}</span>
               {r.score !== null && <span className="region-score"> score {r.score.toFixed(2)}</span>}
-              {r.readonly && (
-                <span className="flag">
-                  {' '}
-                  <Lock /> readonly
-                </span>
-              )}
+              {r.readonly && <span className="flag"> readonly</span>}
               {r.hidden && <span className="flag"> hidden</span>}
               {r.dropped && <span className="flag warn"> dropped by Label Studio</span>}
               {r.problems.length > 0 && <span className="flag warn"> {r.problems.length} problem{r.problems.length === 1 ? '' : 's'}</span>}
-              {r.hidden && (
-                <button
-                  type="button"
-                  className="eye"
-                  aria-pressed={!isHiddenNow}
-                  aria-label={isHiddenNow ? `Show region ${r.id ?? r.key}` : `Hide region ${r.id ?? r.key}`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    toggleRevealed(r.key);
-                  }}
-                >
-                  <Eye open={!isHiddenNow} title={isHiddenNow ? 'hidden' : 'shown'} />
-                </button>
-              )}
               {r.key === selected && <RegionDetails region={r} regions={regions} />}
             </li>
           );

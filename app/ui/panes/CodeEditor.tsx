@@ -294,7 +294,9 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     revealed.current = reveal;
     revealLater.current = false;
     const at = Math.min(reveal.offset, v.state.doc.length);
-    v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+    // The start of what changed at the left (with a little context), not the end of a long line: scrolled to
+    // the nearest edge, a value far along a one-line task left the pane showing nothing but its tail.
+    v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center', x: 'start', xMargin: 40 }) });
   }, [reveal, loaded]);
 
   return (

@@ -5,7 +5,7 @@
 
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { RegionView } from '../../core/preview';
-import { withAlpha } from '../color';
+import { textOn, withAlpha } from '../color';
 import { LOCK } from '../panels/icons';
 import { spanPieces, tagsByPosition, type SpanRange } from './spanLayout';
 
@@ -28,7 +28,7 @@ function tagText(r: RegionView): string {
 export function spanTagLook(region: RegionView, { selected = false, ghost = false, compare = false }: { selected?: boolean; ghost?: boolean; compare?: boolean }) {
   return {
     className: `span-tag${compare ? ' compare' : ''}${region.problems.length ? ' has-problem' : ''}${ghost ? ' ghost' : ''}${selected ? ' selected' : ''}`,
-    style: (compare ? { borderColor: region.color, color: region.color } : { background: region.dropped ? '#555' : region.color }) as Record<string, string>,
+    style: (compare ? { borderColor: region.color, color: region.color } : { background: region.dropped ? '#555' : region.color, color: textOn(region.dropped ? '#555' : region.color) }) as Record<string, string>,
     title: region.dropped ?? region.problems.map((p) => p.message).join('\n'),
     text: tagText(region),
     lock: region.readonly,

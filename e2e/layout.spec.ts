@@ -1,0 +1,94 @@
+// The layout fits at 1280x720, 1440x900 and 1920x1080: every button and field is inside the window and
+// not clipped by its container (reached by scrolling only inside a panel), the canvas fills the space
+// left without running below the window, and the header is one row from 1440 up.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openApp, openFiles, regions } from './helpers';
+
+const corpus = path.join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'editor-examples');
+
+/** Controls outside the window or clipped by a container, after each is scrolled into view in its panel. */
+async function clipped(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    const name = (el: Element) => el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim().slice(0, 30) || el.getAttribute('title') || el.outerHTML.slice(0, 60);
+    for (const el of document.querySelectorAll('button, input, select, textarea')) {
+      // The editors' own widgets scroll with their text.
+      if (el.closest('.cm-editor')) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (!el.getClientRects().length) continue;
+      // A control in a scrolling panel is reached by scrolling the panel.
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const r = el.getBoundingClientRect();
+      if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) {
+        bad.push(`${name(el)}: outside the window (${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)})`);
+        continue;
+      }
+      for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const ar = a.getBoundingClientRect();
+        if (r.left < ar.left - 0.5 || r.right > ar.right + 0.5 || r.top < ar.top - 0.5 || r.bottom > ar.bottom + 0.5) {
+          bad.push(`${name(el)}: clipped by .${a.className}`);
+          break;
+        }
+      }
+    }
+    return bad;
+  });
+}
+
+async function fits(page: Page, width: number) {
+  expect(await clipped(page)).toEqual([]);
+  // The page itself does not scroll: panels scroll inside themselves.
+  const doc = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
+  expect(doc.h).toBeLessThanOrEqual((page.viewportSize()!).height);
+  expect(doc.w).toBeLessThanOrEqual(width);
+  const canvas = (await page.getByTestId('canvas-image').boundingBox())!;
+  expect(canvas.y + canvas.height).toBeLessThanOrEqual((page.viewportSize()!).height);
+  // The canvas takes the height left (not a fixed share of the window).
+  expect(canvas.height).toBeGreaterThan((page.viewportSize()!).height * 0.5);
+  if (width >= 1440) {
+    const tops = await page.locator('header.toolbar > *').evaluateAll((els) => els.filter((e) => e.getClientRects().length).map((e) => e.getBoundingClientRect().top));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
+  }
+}
+
+for (const [width, height] of [[1280, 720], [1440, 900], [1920, 1080]]) {
+  test(`at ${width}x${height} every control is reachable and unclipped: the shapes sample and image_tools, a region selected`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    await page.getByLabel('Sample').selectOption('shapes');
+    await expect(page.getByText('4 regions', { exact: true })).toBeVisible();
+    await regions(page).first().click();
+    await expect(regions(page).first()).toHaveAttribute('aria-selected', 'true');
+    await fits(page, width);
+    // Closing the side columns gives the canvas their room; they come back as they were.
+    const before = (await page.getByTestId('canvas-image').boundingBox())!.width;
+    await page.getByRole('button', { name: '‹ Panes' }).click();
+    await page.getByRole('button', { name: 'Panels ›' }).click();
+    await expect.poll(async () => (await page.getByTestId('canvas-image').boundingBox())!.width).toBeGreaterThan(before + 500);
+    await page.getByRole('button', { name: '› Panes' }).click();
+    await page.getByRole('button', { name: 'Panels ‹' }).click();
+    await expect.poll(async () => (await page.getByTestId('canvas-image').boundingBox())!.width).toBeCloseTo(before, 0);
+
+    const dir = path.join(corpus, 'image_tools');
+    await openFiles(page, [
+      { name: 'config.xml', path: path.join(dir, 'config.xml') },
+      { name: 'tasks.json', text: readFileSync(path.join(dir, 'tasks.json'), 'utf8') },
+    ]);
+    await expect(page.getByRole('group', { name: 'Draw on image' })).toBeVisible();
+    // The task has no predictions: draw a box (it is selected when drawn), with the tool still on.
+    await page.getByRole('group', { name: 'Draw on image' }).getByRole('button', { name: 'Rectangle (rect)' }).click();
+    const box = (await page.getByTestId('canvas-image').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.6, { steps: 4 });
+    await page.mouse.up();
+    await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+    await expect(regions(page).first()).toHaveAttribute('aria-selected', 'true');
+    await fits(page, width);
+  });
+}
