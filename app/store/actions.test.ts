@@ -107,6 +107,16 @@ test('perform is pure: it returns edits and leaves the store as it was; a readon
   expect(action('region.lock').enabled(cx(), { region: locked.key })).toBe(true);
 });
 
+test('a nudge writes only the coordinate that moves (the other keeps the digits the file has)', () => {
+  const [r1] = regionsNow();
+  const right = action('region.nudge').perform(cx(), { region: r1.key, combo: 'ArrowRight' });
+  expect(right.edits?.map((e) => e.path.at(-1))).toEqual(['x']);
+  expect(right.edits?.[0].value).toBeCloseTo(Number(r1.value.x) + 0.1, 6);
+  const down = action('region.nudge').perform(cx(), { region: r1.key, combo: 'Shift+ArrowDown' });
+  expect(down.edits?.map((e) => e.path.at(-1))).toEqual(['y']);
+  expect(down.edits?.[0].value).toBeCloseTo(Number(r1.value.y) + 1, 6);
+});
+
 test('Escape leaves the tool first, then unselects', () => {
   useStore.getState().selectRegion(regionsNow()[0].key);
   expect(action('region.exit').perform({ ...cx(), toolActive: true }, {})).toEqual({ ui: 'leaveTool' });

@@ -307,7 +307,9 @@ export const ACTIONS: Action[] = [
       const [dx, dy] = NUDGE[combo.replace('Shift+', '')] ?? [0, 0];
       const step = combo.startsWith('Shift+') ? 1 : 0.1;
       const { t, p, task } = where(cx);
-      return { edits: geometryEdits(task, t, p, r, { x: Number(r.value.x) + dx * step, y: Number(r.value.y) + dy * step }), title: `Nudge ${nameOf(r)}` };
+      // Only the coordinate that moves is written: the other keeps its digits as the file has them.
+      const patch: GeometryPatch = dx ? { x: Number(r.value.x) + dx * step } : { y: Number(r.value.y) + dy * step };
+      return { edits: geometryEdits(task, t, p, r, patch), title: `Nudge ${nameOf(r)}` };
     },
   },
   {
