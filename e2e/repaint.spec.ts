@@ -131,6 +131,11 @@ test('with over 1,000 regions shown, a region only a few pixels wide on screen h
     const { scale } = await view();
     return regionAlphaAt(page, 'image', (x / 100) * 1600 + 6 / scale, (y / 100) * 1200 - 8 / scale);
   };
+  // A busy image starts with its labels off (Label Studio's "Show labels"); turned on, the crowding rule applies.
+  const canvas = page.getByTestId('canvas-image');
+  await expect(canvas).toHaveAttribute('data-labels', 'hidden');
+  await canvas.locator('..').getByLabel('Labels').check();
+  await expect(canvas).toHaveAttribute('data-labels', 'shown');
   await frames(page);
   expect((await view()).scale * 0.03 * 1600).toBeLessThan(40);
   expect(await aboveCorner(70, 40)).toBeGreaterThan(0);

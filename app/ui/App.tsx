@@ -374,9 +374,10 @@ export function App() {
           Open files
           <input type="file" multiple accept=".xml,.json,.jsonl,.ndjson,.txt,.yaml,.yml,image/*" onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
         </label>
-        <label className="file-button">
-          Open folder
-          <input type="file" multiple {...{ webkitdirectory: '' }} onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
+        <label className="file-button" title="Open a folder (model output with its images, or tasks and a config)">
+          <span className="wide-only">Open folder</span>
+          <span className="narrow-only">Folder</span>
+          <input type="file" aria-label="Open folder" multiple {...{ webkitdirectory: '' }} onChange={(e) => e.target.files && openFiles(Array.from(e.target.files))} />
         </label>
         <label>
           <span className="wide-only">Sample </span>
@@ -410,7 +411,8 @@ export function App() {
           {dirty && <span className="muted-light">changes not exported</span>}
         </span>
         <label>
-          Min score{' '}
+          <span className="wide-only">Min score </span>
+          <span className="narrow-only">Min </span>
           <input aria-label="Min score" className="min-score" type="number" min={0} max={1} step={0.05} value={minScore} onChange={(e) => useStore.getState().setMinScore(Number(e.target.value))} />
           {belowThreshold > 0 && <span className="muted-light"> {belowThreshold} below</span>}
         </label>
