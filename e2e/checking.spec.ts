@@ -45,7 +45,11 @@ test('while the worker has not reached a task, its Problems say it is still bein
     await held;
     await route.continue();
   });
+  // Wide enough for a one-row header.
+  await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
+  const canvasHeight = async () => (await page.getByTestId('canvas-image').boundingBox())!.height;
+  const before = await canvasHeight();
   const tasks = Array.from({ length: 300 }, (_, t) => ({
     data: { image: `/img/${t}.png` },
     predictions: [{ model_version: 'm', result: Array.from({ length: 20 }, (_, r) => ({ id: `t${t}r${r}`, from_name: r === 0 ? 'labelz' : 'label', to_name: 'image', type: 'rectanglelabels', value: { x: r, y: 1, width: 2, height: 2, rotation: 0, rectanglelabels: ['Car'] } })) }],
@@ -62,6 +66,9 @@ test('while the worker has not reached a task, its Problems say it is still bein
   await expect(page.getByText('This task is still being checked…')).toBeVisible();
   await expect(page.getByText('No problems in this task.')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('so far');
+  // The progress sits in the status line: the header keeps its height, and the canvas is not resized.
+  await expect(page.getByLabel('Checking tasks')).toBeVisible();
+  expect(await canvasHeight()).toBe(before);
   release();
   await expect(page.locator('.app')).toHaveAttribute('data-checking', 'no', { timeout: 60_000 });
   await expect(page.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'labelz' })).toHaveCount(1);
