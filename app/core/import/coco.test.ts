@@ -5,8 +5,8 @@ import { decodeRle } from '../brush/rle';
 import { readShared } from '../../testing/shared';
 import { importCoco } from './coco';
 import { cocoCountsToMask, decodeCocoCounts, encodeCocoCounts } from './cocoRle';
-import { importedToTasks, ImportError } from './index';
-import { validationErrors } from './testkit';
+import { importedToTasks } from './index';
+import { errorOf, validationErrors } from './testkit';
 
 type Res = { id: string; type: string; from_name: string; score?: number; original_width: number; original_height: number; value: Record<string, unknown>; parentID?: string };
 type Task = { data: Record<string, string>; predictions: { score?: number; result: Res[] }[] };
@@ -27,15 +27,6 @@ const CONFIG = `<View>
 </View>`;
 const BOXES_ONLY = '<View><Image name="image" value="$image"/><RectangleLabels name="box" toName="image"><Label value="person"/><Label value="car"/></RectangleLabels></View>';
 const tasksOf = (r: ReturnType<typeof importCoco>, configText = CONFIG) => importedToTasks(r, { configText, modelVersion: 'm' }).tasks as Task[];
-const errorOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e.message;
-    throw e;
-  }
-  throw new Error('no ImportError');
-};
 
 /** COCO counts of a row-major mask, as pycocotools writes them: column-major runs starting with 0s. */
 function cocoCounts(mask: Uint8Array, w: number, h: number): number[] {

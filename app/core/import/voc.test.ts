@@ -1,24 +1,15 @@
 // Pascal VOC import: pixel boxes to percent, boxes at the image edge, <size> vs the image file, messages with lines.
 
 import { describe, expect, test } from 'vitest';
-import { importedToTasks, ImportError } from './index';
+import { importedToTasks } from './index';
 import { importVoc, importVocFile } from './voc';
-import { validationErrors } from './testkit';
+import { errorOf, validationErrors } from './testkit';
 
 const voc = (objects: string, size = '<size><width>640</width><height>480</height><depth>3</depth></size>', filename = '<filename>dog.jpg</filename>') =>
   `<annotation>\n  <folder>VOC2012</folder>\n  ${filename}\n  ${size}\n${objects}</annotation>\n`;
 const obj = (name: string, xmin: number | string, ymin: number | string, xmax: number | string, ymax: number | string, extra = '') =>
   `  <object>\n    <name>${name}</name>\n    <pose>Unspecified</pose>\n    <truncated>0</truncated>\n    <difficult>0</difficult>${extra}\n    <bndbox>\n      <xmin>${xmin}</xmin>\n      <ymin>${ymin}</ymin>\n      <xmax>${xmax}</xmax>\n      <ymax>${ymax}</ymax>\n    </bndbox>\n  </object>\n`;
 const CONFIG = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Dog"/><Label value="Cat"/></RectangleLabels></View>';
-const errorOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e.message;
-    throw e;
-  }
-  throw new Error('no ImportError');
-};
 const rect = (r: ReturnType<typeof importVocFile>, k = 0) => r.image.objects[k].shapes[0] as { x: number; y: number; width: number; height: number };
 
 describe('Pascal VOC', () => {

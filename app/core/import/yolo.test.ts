@@ -3,9 +3,9 @@
 import { describe, expect, test } from 'vitest';
 import { rectangleCorners } from '../geometry/image';
 import { readShared } from '../../testing/shared';
-import { importedToTasks, ImportError, tasksJson } from './index';
+import { importedToTasks, tasksJson } from './index';
 import { importYolo, parseClassesTxt, parseDataYaml, yoloTask, type YoloLabelFile, type YoloTask } from './yolo';
-import { validationErrors } from './testkit';
+import { errorOf, validationErrors } from './testkit';
 
 const RECT_CONFIG = `<View>
   <Image name="image" value="$image"/>
@@ -17,15 +17,6 @@ const RECT_CONFIG = `<View>
 const classes = parseClassesTxt('car\nperson\n');
 const file = (text: string, width: number | null = 200, height: number | null = 100, name = 'a.txt'): YoloLabelFile => ({ file: name, text, image: { file: name.replace('.txt', '.jpg'), width, height } });
 const run = (text: string, task: YoloTask, cls = classes, size: [number | null, number | null] = [200, 100]) => importYolo([file(text, size[0], size[1])], cls, task);
-const errorOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e.message;
-    throw e;
-  }
-  throw new Error('no ImportError');
-};
 
 describe('YOLO detect', () => {
   test('a centre box becomes a top-left box in percent: 0.5 0.4 0.2 0.1 -> x 40, y 35, width 20, height 10', () => {
