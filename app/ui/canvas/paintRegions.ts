@@ -241,7 +241,7 @@ export function paintLabels(ctx: CanvasRenderingContext2D, picture: RegionsPictu
   ctx.textBaseline = 'top';
   for (let i = from; i < to; i++) {
     const r = visible[i];
-    if (picture.crowded && !labelShown(r, picture)) continue;
+    if (!labelShown(r, picture)) continue;
     const util = shapeUtils[r.kind];
     const a = util.anchor(r, size);
     const ghost = isGhost(r);

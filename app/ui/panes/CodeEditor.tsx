@@ -203,10 +203,10 @@ export function CodeEditor({ label, language, text, version, change, findings, o
      * maps a position of the old text to the new, for the cursor and the line at the top of the view.
      */
     const replace = (from: number, to: number, insert: string, keep?: (pos: number) => number) => {
-      const top = v.lineBlockAtHeight(v.scrollDOM.getBoundingClientRect().top - v.documentTop).from;
-      const head = v.state.selection.main.head;
+      // Read before the text changes (and only when kept: reading the view's top line forces a layout).
+      const at = keep && { top: v.lineBlockAtHeight(v.scrollDOM.getBoundingClientRect().top - v.documentTop).from, head: v.state.selection.main.head };
       const kept = (length: number) =>
-        keep ? { selection: EditorSelection.cursor(Math.min(keep(head), length)), effects: [EditorView.scrollIntoView(Math.min(keep(top), length), { y: 'start' })] } : { effects: [] };
+        keep && at ? { selection: EditorSelection.cursor(Math.min(keep(at.head), length)), effects: [EditorView.scrollIntoView(Math.min(keep(at.top), length), { y: 'start' })] } : { effects: [] };
       const length = v.state.doc.length - (to - from) + insert.length;
       if (insert.length <= SLICED_ABOVE) {
         const k = kept(length);
