@@ -7,6 +7,7 @@ import type { JsonEdit, JsonPath } from './finding';
 import { valueEnd } from './tasks/jsonIndex';
 import { offsetInTask, type TasksDocument } from './tasks/parse';
 import { applyChanges, normalizeChanges, type TextChange } from './text/changes';
+import type { TextLike } from './text/pieces';
 
 interface Splice extends TextChange {
   /** For a new member or element: the member text, and whether its container was empty. */
@@ -23,9 +24,10 @@ interface Splice extends TextChange {
  * indentation (pretty-printed with the file's indent step when it spans lines), or after ", " when the
  * children share a line. A container written on one line gets compact members.
  */
-function layoutAfter(text: string, childStart: number, childEnd: number): { sep: string; format(v: unknown): string } {
+function layoutAfter(text: TextLike, childStart: number, childEnd: number): { sep: string; format(v: unknown): string } {
   const compact = { sep: ', ', format: (v: unknown) => JSON.stringify(v) };
-  const lineStart = text.lastIndexOf('\n', childStart - 1) + 1;
+  let lineStart = childStart;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
   if (lineStart === 0) return compact;
   const indent = text.slice(lineStart, childStart);
   if (!/^[ \t]*$/.test(indent)) return compact;
@@ -42,12 +44,12 @@ function layoutAfter(text: string, childStart: number, childEnd: number): { sep:
 
 const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
-function skipWsBack(text: string, i: number): number {
+function skipWsBack(text: TextLike, i: number): number {
   while (i > 0 && isWs(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
-function skipWs(text: string, i: number): number {
+function skipWs(text: TextLike, i: number): number {
   while (i < text.length && isWs(text.charCodeAt(i))) i++;
   return i;
 }
@@ -63,7 +65,7 @@ function lookup(task: unknown, path: JsonPath): { found: boolean; value: unknown
 }
 
 /** The members of the object or elements of the array starting at `start`: where each begins and ends. */
-function children(text: string, start: number): { key?: string; from: number; value: number; end: number }[] {
+function children(text: TextLike, start: number): { key?: string; from: number; value: number; end: number }[] {
   const out: { key?: string; from: number; value: number; end: number }[] = [];
   const isObject = text.charCodeAt(start) === 123;
   let i = skipWs(text, start + 1);

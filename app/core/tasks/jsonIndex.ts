@@ -3,6 +3,7 @@
 // prediction objects are read. Finer positions (a key inside a result) are found on demand by locate().
 
 import type { JsonPath } from '../finding';
+import type { TextLike } from '../text/pieces';
 
 export interface DocIndex {
   /** Offset of each task value in the text. */
@@ -47,7 +48,7 @@ const RESULTS = 5;
  * optimizes this function on small texts, indexOf from a position in a multi-megabyte string was
  * measured at seconds per call (a 4 MB brush-mask file took 44 s to index).
  */
-function stringEnd(text: string, i: number): number {
+function stringEnd(text: TextLike, i: number): number {
   const n = text.length;
   for (let k = i + 1; k < n; k++) {
     const c = text.charCodeAt(k);
@@ -60,6 +61,50 @@ function stringEnd(text: string, i: number): number {
 function isDelimiter(c: number): boolean {
   // , ] } and whitespace end a number or literal
   return c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/**
+ * The index's own copy of stringEnd, called with strings only: the readers below are also given texts in
+ * pieces (core/text/pieces.ts), and one function seeing both kinds of text made indexing a file ~1.5x slower.
+ * End (exclusive) of the string starting with the quote at `i`. A plain loop, not indexOf: after V8
+ * optimizes this function on small texts, indexOf from a position in a multi-megabyte string was
+ * measured at seconds per call (a 4 MB brush-mask file took 44 s to index).
+ */
+function indexStringEnd(text: string, i: number): number {
+  const n = text.length;
+  for (let k = i + 1; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34) return k + 1;
+    if (c === 92) k++;
+  }
+  return n;
+}
+
+/** valueEnd for the index, on a string only (see indexStringEnd). */
+function indexValueEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return indexStringEnd(text, i);
+  if (c !== 123 && c !== 91) {
+    let j = i + 1;
+    while (j < text.length && !isDelimiter(text.charCodeAt(j))) j++;
+    return j;
+  }
+  let depth = 0;
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 34) {
+      j = indexStringEnd(text, j);
+      continue;
+    }
+    if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return j;
 }
 
 /**
@@ -87,7 +132,7 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
     }
     if (expectKey) {
       if (c === 34) {
-        const e = stringEnd(text, i);
+        const e = indexStringEnd(text, i);
         const kind = kinds[depth - 1];
         keys[depth - 1] = kind === TASK || kind === PRED ? text.slice(i + 1, e - 1) : null;
         i = e;
@@ -143,7 +188,7 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
       // Nothing inside a result, a task's data or any other value is indexed: skip it whole, in a plain
       // bracket-counting loop (the state machine below cost ~7 ns a character, most of opening a big file).
       if (childKind === OTHER && (c === 123 || c === 91)) {
-        i = valueEnd(text, i);
+        i = indexValueEnd(text, i);
         continue;
       }
       if (c === 123) {
@@ -164,7 +209,7 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
         continue;
       }
       if (c === 34) {
-        i = stringEnd(text, i);
+        i = indexStringEnd(text, i);
         continue;
       }
       i++;
@@ -184,12 +229,12 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
     i++;
   }
   // Tasks that are not objects (a task-shape error) have no closing brace seen above.
-  for (let k = first; k < idx.tasks.length; k++) if (idx.ends[k] === undefined) idx.ends[k] = valueEnd(text, idx.tasks[k]);
+  for (let k = first; k < idx.tasks.length; k++) if (idx.ends[k] === undefined) idx.ends[k] = indexValueEnd(text, idx.tasks[k]);
   return idx;
 }
 
 /** End (exclusive) of the JSON value starting at `i` (which must be the value's first character). */
-export function valueEnd(text: string, i: number): number {
+export function valueEnd(text: TextLike, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 34) return stringEnd(text, i);
   if (c !== 123 && c !== 91) {
@@ -215,7 +260,7 @@ export function valueEnd(text: string, i: number): number {
   return j;
 }
 
-function skipWs(text: string, i: number): number {
+function skipWs(text: TextLike, i: number): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
@@ -230,7 +275,7 @@ function skipWs(text: string, i: number): number {
  * Returns the deepest offset reached when the path does not exist, so a finding about a missing key
  * points at the object that lacks it.
  */
-export function locate(text: string, start: number, path: JsonPath, atKey = false): number {
+export function locate(text: TextLike, start: number, path: JsonPath, atKey = false): number {
   let i = skipWs(text, start);
   for (let step = 0; step < path.length; step++) {
     const seg = path[step];

@@ -4,6 +4,7 @@
 
 import type { Finding, JsonPath } from '../finding';
 import { indexOfChar, LineIndex } from '../text/lines';
+import { wholeText, type TaskText } from '../text/pieces';
 import { emptyIndex, indexDocument, lastAtOrBefore, locate, type DocIndex } from './jsonIndex';
 import { findJsonSyntaxError } from './jsonSyntax';
 
@@ -19,7 +20,7 @@ export interface TasksDocument {
   tasks: unknown[];
   index: DocIndex;
   /** The text of each task value, from `index.tasks[t]` to `index.ends[t]`. */
-  taskTexts: string[];
+  taskTexts: TaskText[];
   /** The text between tasks: before the first, between each two, after the last (one more than tasks). */
   gaps: string[];
   /** json-syntax findings; when the whole text is unreadable, `tasks` is empty. */
@@ -44,7 +45,7 @@ export function makeDocument(parts: DocumentParts, text?: string): TasksDocument
     get text() {
       if (whole === undefined) {
         const out: string[] = [];
-        for (let t = 0; t < parts.taskTexts.length; t++) out.push(parts.gaps[t], parts.taskTexts[t]);
+        for (let t = 0; t < parts.taskTexts.length; t++) out.push(parts.gaps[t], wholeText(parts.taskTexts[t]));
         out.push(parts.gaps[parts.taskTexts.length]);
         whole = out.join('');
       }

@@ -5,6 +5,7 @@
 import { isObject } from './jsonValue';
 import { lastAtOrBefore, valueEnd } from './jsonIndex';
 import { applyChanges, type TextChange } from '../text/changes';
+import { applyToText, wholeText, type TextLike } from '../text/pieces';
 import { makeDocument, parseJsonLine, parseTasks, parseTaskText, type TaskSlice, type TasksDocument } from './parse';
 
 /** What an update did: which tasks were read again (indices in the new document), or everything. */
@@ -26,7 +27,7 @@ export interface Shift {
   lines: number;
 }
 
-const breaks = (s: string, from = 0, to = s.length) => {
+const breaks = (s: TextLike, from = 0, to = s.length) => {
   let n = 0;
   for (let i = from; i < to; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
@@ -98,14 +99,16 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
       grow += c.insert.length - (c.to - c.from);
       ownLines += breaks(c.insert) - breaks(doc.taskTexts[t], c.from - oldStart, c.to - oldStart);
     }
-    const text = applyChanges(doc.taskTexts[t], own);
-    const patch = own.length && doc.taskTexts[t].length > PATCH_ABOVE ? patchResults(doc, t, own) : null;
+    // A long task's text comes out in pieces: the edit builds the piece it falls in, not the whole text.
+    let text = applyToText(doc.taskTexts[t], own, applyChanges);
+    const patch = own.length && doc.taskTexts[t].length > PATCH.above ? patchResults(doc, t, own) : null;
     let slice: TaskSlice;
     if (patch) {
       slice = patch;
       (patched ??= new Map()).set(t, { results: patch.changed, ...(patch.origin ? { origin: patch.origin } : {}), changes: own, oldStart });
       if (jsonl) lineFindings.push({ t, slice });
     } else if (jsonl) {
+      text = wholeText(text);
       for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return fullRead(doc, changes);
       // A JSON Lines file is lines of objects: a line that no longer starts with one is read with the rest.
       let s = 0;
@@ -116,6 +119,8 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
       slice = parseTaskText(text) ?? { task: undefined, start: s, end: e, predictions: [], results: [] };
       lineFindings.push({ t, slice });
     } else {
+      // Read whole again: the text is joined (a text in pieces is cut again at its next edit).
+      text = wholeText(text);
       const parsed = parseTaskText(text);
       if (!parsed) return fullRead(doc, changes);
       slice = parsed;
@@ -139,15 +144,15 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
     // The syntax findings of re-read lines are made again; those of other lines move with them.
     const touched = new Set(hit);
     syntax = syntax.filter((f) => f.task === null || !touched.has(f.task)).map((f) => (f.task !== null && shift.length ? moveFinding(f, shiftOf(shift, f.task), lines) : f));
-    for (const { t, slice } of lineFindings) if (slice.task === undefined) syntax.push(parseJsonLine(taskTexts[t], starts[t], t, lines).syntax!);
+    for (const { t, slice } of lineFindings) if (slice.task === undefined) syntax.push(parseJsonLine(wholeText(taskTexts[t]), starts[t], t, lines).syntax!);
     syntax.sort((x, y) => x.offset - y.offset);
   }
   next = makeDocument({ format: doc.format, tasks, index: { tasks: starts, ends, predictions, results }, taskTexts, gaps, syntax, lines });
   return { doc: next, full: false, touched: hit, shift, ...(patched ? { patched } : {}) };
 }
 
-/** Tasks longer than this are patched result by result when every change lies inside one result. */
-const PATCH_ABOVE = 50_000;
+/** Tasks longer than this are patched result by result when every change lies inside one result (the tests make it small). */
+export const PATCH = { above: 50_000 };
 
 /** Which result (prediction p, result r) of task t holds [from, to] (offsets in the task's text), or null. */
 function resultAt(doc: TasksDocument, t: number, from: number, to: number): { p: number; r: number; start: number; end: number } | null {

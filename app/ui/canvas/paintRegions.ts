@@ -33,9 +33,8 @@ export const crowded = (visible: readonly RegionView[]) => visible.length > CROW
  */
 export function labelShown(r: RegionView, { crowded, size, scale }: RegionsPicture): boolean {
   if (!crowded) return true;
-  const util = shapeUtils[r.kind];
-  if (!util) return false;
-  const b = util.bounds(r, size);
+  if (!shapeUtils[r.kind]) return false;
+  const b = shapeBox(r, size);
   return (b.x1 - b.x0) * scale >= LABEL_MIN_WIDTH;
 }
 
@@ -247,7 +246,7 @@ export function paintLabels(ctx: CanvasRenderingContext2D, picture: RegionsPictu
     const ghost = isGhost(r);
     const text = labelText(r);
     const { w, h } = labelSize(ctx, r, text, px);
-    rememberBox(r, size, scale, util.bounds(r, size), a, w, h);
+    rememberBox(r, size, scale, a, w, h);
     ctx.globalAlpha = ghost ? 0.5 : 0.9;
     const background = r.dropped ? '#555' : r.problems.length ? '#e65100' : r.color;
     ctx.fillStyle = background;
@@ -263,35 +262,67 @@ export function paintLabels(ctx: CanvasRenderingContext2D, picture: RegionsPictu
 
 let measuring: CanvasRenderingContext2D | null = null;
 
-/** Paint boxes computed, per region view: a view that paints as one before inherits its box (see changedBoxes). */
-const boxCache = new WeakMap<RegionView, { W: number; H: number; scale: number; box: Box }>();
+/**
+ * Boxes computed per region view, for the image size they were computed at: the shape's box, and the box its
+ * paint reaches at `scale` (with its label or without). A view that paints as one before inherits them (see
+ * changedBoxes), so an edit of one of 100,000 regions measures one region. One map for both (every weak
+ * entry makes garbage collection slower).
+ */
+interface Boxes {
+  W: number;
+  H: number;
+  shape: Box;
+  scale: number;
+  labelled: boolean;
+  paint: Box | null;
+}
+const boxCache = new WeakMap<RegionView, Boxes>();
+
+function boxesOf(r: RegionView, size: ImageSize): Boxes {
+  const hit = boxCache.get(r);
+  if (hit && hit.W === size.W && hit.H === size.H) return hit;
+  const entry: Boxes = { W: size.W, H: size.H, shape: shapeUtils[r.kind].bounds(r, size), scale: 0, labelled: false, paint: null };
+  boxCache.set(r, entry);
+  return entry;
+}
+
+/** The box around a region's shape in image pixels (kept per view: 100,000 regions are not measured per edit). */
+export function shapeBox(r: RegionView, size: ImageSize): Box {
+  return boxesOf(r, size).shape;
+}
 
 /**
- * Where a region's paint reaches, in image pixels: the box around its shape, widened by its outline, and its
- * label above it, painted at `scale`.
+ * Where a region's paint reaches in `picture`, in image pixels: the box around its shape, widened by its
+ * outline, and its label above it when the label is painted.
  */
-export function paintBox(r: RegionView, size: ImageSize, scale: number): Box {
-  const hit = boxCache.get(r);
-  if (hit && hit.scale === scale && hit.W === size.W && hit.H === size.H) return hit.box;
-  const util = shapeUtils[r.kind];
+export function paintBox(r: RegionView, picture: RegionsPicture): Box {
+  const { size, scale } = picture;
+  const e = boxesOf(r, size);
+  const labelled = picture.labels !== false && labelShown(r, picture);
+  if (e.paint && e.scale === scale && e.labelled === labelled) return e.paint;
+  if (!labelled) {
+    const m = 3 / scale;
+    const b = e.shape;
+    e.paint = { x0: b.x0 - m, y0: b.y0 - m, x1: b.x1 + m, y1: b.y1 + m };
+    e.scale = scale;
+    e.labelled = false;
+    return e.paint;
+  }
   measuring ??= document.createElement('canvas').getContext('2d')!;
   const { w, h } = labelSize(measuring, r, labelText(r), 1 / scale);
-  return rememberBox(r, size, scale, util.bounds(r, size), util.anchor(r, size), w, h);
+  return rememberBox(r, size, scale, shapeUtils[r.kind].anchor(r, size), w, h);
 }
 
-/** The paint box from the shape's box, the label's anchor and size; kept for the region view (a whole paint
- * keeps every region's, so the first edit after it finds them). */
-function rememberBox(r: RegionView, size: ImageSize, scale: number, b: Box, a: { x: number; y: number }, w: number, h: number): Box {
+/** The paint box of a labelled region from its shape's box, its label's anchor and size (a whole paint keeps
+ * every region's, so the first edit after it finds them). */
+function rememberBox(r: RegionView, size: ImageSize, scale: number, a: { x: number; y: number }, w: number, h: number): Box {
+  const e = boxesOf(r, size);
+  const b = e.shape;
   const m = 3 / scale;
-  const box = { x0: Math.min(b.x0, a.x) - m, y0: Math.min(b.y0, a.y - h) - m, x1: Math.max(b.x1, a.x + w) + m, y1: Math.max(b.y1, a.y) + m };
-  boxCache.set(r, { W: size.W, H: size.H, scale, box });
-  return box;
-}
-
-/** The paint box kept for a region at any scale, for its size of image, or null. */
-export function knownBox(r: RegionView, size: ImageSize): Box | null {
-  const hit = boxCache.get(r);
-  return hit && hit.W === size.W && hit.H === size.H ? hit.box : null;
+  e.paint = { x0: Math.min(b.x0, a.x) - m, y0: Math.min(b.y0, a.y - h) - m, x1: Math.max(b.x1, a.x + w) + m, y1: Math.max(b.y1, a.y) + m };
+  e.scale = scale;
+  e.labelled = true;
+  return e.paint;
 }
 
 /** `b` paints as `a`: it reaches where `a` does. */
@@ -353,7 +384,7 @@ export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: 
     if (before === after) continue;
     const add = (r: RegionView) => {
       if (boxes.length >= 2 * limit) return false;
-      boxes.push(paintBox(r, next.size, next.scale));
+      boxes.push(paintBox(r, next));
       changedKeys.add(r.key);
       return true;
     };
@@ -454,7 +485,7 @@ export function repaintBoxes(ctx: CanvasRenderingContext2D, at: CanvasPlacement,
   const image = device.map((d) => ({ x0: (d.x0 - at.dx) / at.k, y0: (d.y0 - at.dy) / at.k, x1: (d.x1 - at.dx) / at.k, y1: (d.y1 - at.dy) / at.k }));
   const reaches = (r: RegionView) => {
     if (!shapeUtils[r.kind]) return false;
-    const pb = paintBox(r, picture.size, picture.scale);
+    const pb = paintBox(r, picture);
     for (const b of image) if (pb.x0 < b.x1 && pb.x1 > b.x0 && pb.y0 < b.y1 && pb.y1 > b.y0) return true;
     return false;
   };

@@ -5,7 +5,7 @@
 import Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ViewTransform } from '../../store/store';
-import { changedBoxes, knownBox, LABEL_REACH, paintLabels, paintOverShapes, paintRegions, paintShapes, repaintBoxes, type RegionsPicture } from './paintRegions';
+import { changedBoxes, shapeBox, LABEL_REACH, paintLabels, paintOverShapes, paintRegions, paintShapes, repaintBoxes, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type Box } from './shapeUtils';
 
 /** A bitmap of the regions, placed in image pixels. */
@@ -36,11 +36,9 @@ function extentOf(picture: RegionsPicture): Box {
   const b: Box = { x0: 0, y0: 0, x1: picture.size.W, y1: picture.size.H };
   for (const list of [picture.visible, picture.compare ?? []]) {
     for (const r of list) {
-      const util = shapeUtils[r.kind];
-      if (!util) continue;
-      // The paint box kept since the last paint (at whatever scale: labels are in the margins anyway), else
-      // the shape's: 100,000 regions are not measured again per edit.
-      const rb = knownBox(r, picture.size) ?? util.bounds(r, picture.size);
+      if (!shapeUtils[r.kind]) continue;
+      // Kept per region view (labels are in the bitmap's margins): 100,000 regions are not measured per edit.
+      const rb = shapeBox(r, picture.size);
       if (rb.x0 < b.x0) b.x0 = rb.x0;
       if (rb.y0 < b.y0) b.y0 = rb.y0;
       if (rb.x1 > b.x1) b.x1 = rb.x1;
