@@ -115,3 +115,22 @@ test('after an edit, the regions of results it left alone are the same objects, 
   expect(v1.regions[12].results).toEqual([12]);
   expect(v2.regions[9].details).toEqual(['note: dented']);
 });
+
+test('after results are removed or added, the view equals one made afresh, and the shifted regions keep their paint', () => {
+  const config = '<View><Image name="img" value="$image"/><RectangleLabels name="label" toName="img"><Label value="Car"/></RectangleLabels></View>';
+  const result = Array.from({ length: 60 }, (_, r) => ({ id: `r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: r, y: 1, width: 2, height: 2, rectanglelabels: ['Car'] } }));
+  const text = JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ result }] }]);
+  const first = check(config, text);
+  const task0 = first.doc.tasks[0] as { predictions: { result: unknown[] }[] };
+  predictionView(first.config, task0, 0, 0, first.report.findings);
+  const old = task0.predictions[0].result;
+  // r0 deleted, 20 results removed in one place (more than the walk looks past), one new result put in the middle.
+  const fresh = { id: 'new', from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: 9, y: 9, width: 1, height: 1, rectanglelabels: ['Car'] } };
+  const list = [...old.slice(1, 10), fresh, ...old.slice(10, 20), ...old.slice(40)];
+  const edited = { ...task0, predictions: [{ result: list }] };
+  const v = predictionView(first.config, edited, 0, 0, []);
+  // Made afresh: under another task number nothing was kept for it.
+  expect(v).toEqual(predictionView(first.config, structuredClone(edited), 5, 0, []));
+  expect(v.regions.map((r) => r.key)).toEqual(list.map((x) => (x as { id: string }).id));
+  expect(v.regions.map((r) => r.shapeResult)).toEqual(list.map((_, i) => i));
+});

@@ -103,6 +103,8 @@ interface LastView {
 }
 const lastViews = new Map<string, LastView>();
 const LAST_VIEWS = 4;
+/** How many results removed in one place the walk beside the last list looks past. */
+const RESYNC = 16;
 
 /**
  * The view of prediction `p` of task `t`. `findings` are the validation findings (any task); only those of
@@ -141,9 +143,22 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
   const lastKey = `${t}/${p}`;
   const last = lastViews.get(lastKey);
   const before = last && last.config === config ? last : null;
+  // The last list is walked beside this one: a result removed or added before r (a delete, a duplicate)
+  // shifts the rest by one, and their views are used again under their new index.
+  let j = 0;
+  const oldResults = before?.results ?? [];
   results.forEach((res, r) => {
     if (!isObject(res)) return;
-    const hit = before && before.results[r] === res ? before.regions[r] : undefined;
+    let hit: RegionView | undefined;
+    if (before) {
+      let k = 0;
+      while (k <= RESYNC && j + k < oldResults.length && oldResults[j + k] !== res) k++;
+      if (j + k < oldResults.length && oldResults[j + k] === res) {
+        hit = before.regions[j + k];
+        j += k + 1;
+      }
+      if (hit && hit.shapeResult !== r) hit = { ...hit, results: [r], shapeResult: r };
+    }
     if (hit && !problemsOf.has(r) && !byKey.has(hit.key)) {
       byKey.set(hit.key, hit);
       borrowed.add(hit);

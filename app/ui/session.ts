@@ -3,7 +3,7 @@
 // tasks text is written whole only now and then (the base); in between, the session keeps the changes made
 // since, so saving after an edit costs what the edit changed, not the size of the file.
 
-import { parseTasks } from '../core/tasks/parse';
+import { parseTasks, textPieces } from '../core/tasks/parse';
 import { decodeText } from '../core/text/decode';
 import { updateTasks } from '../core/tasks/update';
 import { changesSize, type TextChange } from '../core/text/changes';
@@ -37,6 +37,8 @@ export interface SavedSession {
 interface SavedBase {
   id: number;
   text?: string;
+  /** The text as parts that join to it (a text in pieces is not joined into one string to be saved). */
+  pieces?: string[];
   file?: Blob;
   name?: string;
 }
@@ -102,7 +104,7 @@ export async function loadSession(): Promise<(SavedSession & { tasksText: string
     if (!value || value.configText === undefined || value.baseId === undefined) return null;
     const base = await get<SavedBase>('base');
     if (!base || base.id !== value.baseId) return null;
-    const text = base.text ?? (base.file ? decodeText(new Uint8Array(await base.file.arrayBuffer()), base.name ?? 'tasks').text : undefined);
+    const text = base.text ?? base.pieces?.join('') ?? (base.file ? decodeText(new Uint8Array(await base.file.arrayBuffer()), base.name ?? 'tasks').text : undefined);
     if (text === undefined) return null;
     let doc = parseTasks(text);
     for (const changes of value.log) doc = updateTasks(doc, changes).doc;
@@ -156,7 +158,7 @@ export function keepSessionSaved(): () => void {
     if (baseDue || log.length > LOG_LIMIT) {
       baseId++;
       const source = s.tasksSource?.version === s.project.tasksVersion ? s.tasksSource : null;
-      records.push(['base', (source ? { id: baseId, file: source.blob, name: source.name } : { id: baseId, text: s.project.tasksText }) satisfies SavedBase]);
+      records.push(['base', (source ? { id: baseId, file: source.blob, name: source.name } : { id: baseId, pieces: textPieces(s.project.doc) }) satisfies SavedBase]);
       log = [];
       logged = s.project.tasksVersion;
       baseDue = false;

@@ -54,6 +54,22 @@ export function makeDocument(parts: DocumentParts, text?: string): TasksDocument
   };
 }
 
+/**
+ * The whole text as a list of strings that join to it, without joining them (a text in pieces gives its
+ * pieces): for writing the text somewhere that takes parts, a 57 MB string is not made for it.
+ */
+export function textPieces(doc: TasksDocument): string[] {
+  const out: string[] = [];
+  for (let t = 0; t < doc.taskTexts.length; t++) {
+    if (doc.gaps[t]) out.push(doc.gaps[t]);
+    const text = doc.taskTexts[t];
+    if (typeof text === 'string') out.push(text);
+    else for (const piece of text.parts()) out.push(piece);
+  }
+  if (doc.gaps[doc.taskTexts.length]) out.push(doc.gaps[doc.taskTexts.length]);
+  return out;
+}
+
 export function syntaxFinding(lines: LineIndex, offset: number, message: string, task: number | null = null): Finding {
   const { line, column } = lines.position(offset);
   return { rule: 'json-syntax', severity: 'error', source: 'tasks', task, prediction: null, result: null, line, column, offset, message };

@@ -6,7 +6,7 @@
 import { expect, test } from 'vitest';
 import { PIECES, PieceText } from '../text/pieces';
 import { editChanges } from '../textEdits';
-import { parseTasks } from './parse';
+import { parseTasks, textPieces } from './parse';
 import { PATCH, updateTasks } from './update';
 
 PIECES.length = 97;
@@ -22,4 +22,8 @@ test('with these sizes, an edited task of a corpus-sized file is kept in pieces'
   expect(t).toBeInstanceOf(PieceText);
   expect((t as PieceText).pieceCount).toBeGreaterThan(5);
   expect(next.text).toBe(text.replace('"x": 3\n', '"x": 42\n'));
+  // Saved as parts (the session's base): they join to the text, pieces and gaps alike.
+  expect(textPieces(next).join('')).toBe(next.text);
+  expect(textPieces(parseTasks(` ${text}\n`)).join('')).toBe(` ${text}\n`);
+  expect(textPieces(parseTasks('[{"a": 1},')).join('')).toBe('[{"a": 1},');
 });

@@ -95,6 +95,11 @@ export class PieceText implements TextLike {
     return out.join('');
   }
 
+  /** The pieces, in order (they join to the text). */
+  parts(): readonly string[] {
+    return this.pieces;
+  }
+
   /** The whole text as one string (joined once, then kept). */
   toString(): string {
     this.joined ??= this.pieces.join('');
