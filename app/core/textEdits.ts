@@ -4,7 +4,7 @@
 // of one action become one sorted set of changes, computed in one pass over the places they name.
 
 import type { JsonEdit, JsonPath } from './finding';
-import { valueEnd } from './tasks/jsonIndex';
+import { elementEnd, valueEnd } from './tasks/jsonIndex';
 import { offsetInTask, type TasksDocument } from './tasks/parse';
 import { applyChanges, normalizeChanges, type TextChange } from './text/changes';
 import type { TextLike } from './text/pieces';
@@ -92,7 +92,7 @@ function children(text: TextLike, start: number): { key?: string; from: number; 
 function childrenOf(doc: TasksDocument, t: number, parent: JsonPath, start: number): { length: number; key(i: number): string | undefined; from(i: number): number; end(i: number): number } {
   const text = doc.taskTexts[t];
   const starts = parent.length === 3 && parent[0] === 'predictions' && parent[2] === 'result' && typeof parent[1] === 'number' ? doc.index.results[t]?.[parent[1]] : undefined;
-  if (starts && starts.length && text.charCodeAt(start) === 91) return { length: starts.length, key: () => undefined, from: (i) => starts[i], end: (i) => valueEnd(text, starts[i]) };
+  if (starts && starts.length && text.charCodeAt(start) === 91) return { length: starts.length, key: () => undefined, from: (i) => starts[i], end: (i) => elementEnd(text, starts, i) };
   const kids = children(text, start);
   return { length: kids.length, key: (i) => kids[i].key, from: (i) => kids[i].from, end: (i) => kids[i].end };
 }
@@ -117,7 +117,9 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   const parent = lookup(task, parentPath);
   if (!parent.found || typeof parent.value !== 'object' || parent.value === null) throw new Error(`cannot edit ${e.path.join('.')}: its parent does not exist`);
   const pStart = offsetInTask(doc, e.task, parentPath);
-  const pEnd = valueEnd(text, pStart) - 1; // the closing } or ]
+  // The closing } or ]; a result's end is read back from the next result's start (see elementEnd).
+  const resultStarts = parentPath.length === 4 && parentPath[0] === 'predictions' && parentPath[2] === 'result' && typeof parentPath[1] === 'number' && typeof parentPath[3] === 'number' ? doc.index.results[e.task]?.[parentPath[1]] : undefined;
+  const pEnd = (resultStarts && resultStarts[parentPath[3] as number] === pStart ? elementEnd(text, resultStarts, parentPath[3] as number) : valueEnd(text, pStart)) - 1;
   const empty = Array.isArray(parent.value) ? parent.value.length === 0 : Object.keys(parent.value).length === 0;
   const at = skipWsBack(text, pEnd);
   let sep = ', ';

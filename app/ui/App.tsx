@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeSet } from '@codemirror/state';
 import { parseConfig, parseTasks, type ObjectTag } from '../core';
+import { textSlice } from '../core/tasks/parse';
 import type { TextChange } from '../core/text/changes';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
 import { currentData, currentTask, useStore } from '../store/store';
@@ -14,7 +15,7 @@ import { Navigation } from './panels/Navigation';
 import { ClassificationsPanel } from './panels/ClassificationsPanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RegionsPanel } from './panels/RegionsPanel';
-import { CodeEditor, textChanges } from './panes/CodeEditor';
+import { CodeEditor, textChanges, type TextSource } from './panes/CodeEditor';
 import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
 import { useShortcuts } from './shortcuts';
@@ -82,7 +83,7 @@ interface PaneProps {
   language: 'xml' | 'json';
   name: string;
   stale: boolean;
-  text: string | (() => string);
+  text: string | TextSource;
   version: number;
   change: { base: number; changes: readonly TextChange[]; typed: boolean } | null;
   onChange(changes: ChangeSet): void;
@@ -254,7 +255,7 @@ export function App() {
   const configEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('config', textChanges(cs)), [changeText]), 300);
   const tasksEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('tasks', textChanges(cs)), [changeText]), 300);
   const configVersion = useTextVersion(project.configText);
-  const tasksText = useCallback(() => useStore.getState().project.tasksText, []);
+  const tasksText = useMemo<TextSource>(() => ({ whole: () => useStore.getState().project.tasksText, slice: (from, to) => textSlice(useStore.getState().project.doc, from, to) }), []);
   const undo = useCallback(() => {
     configEdits.flush();
     tasksEdits.flush();

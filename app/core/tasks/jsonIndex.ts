@@ -260,6 +260,24 @@ export function valueEnd(text: TextLike, i: number): number {
   return j;
 }
 
+/**
+ * End (exclusive) of element `i` of a list whose element starts are `starts` (a prediction's results, from
+ * the index): read back from where the next element starts, over the comma and whitespace between them,
+ * rather than through the element (a lock of 100,000 results read 57 MB that way, twice). The last element,
+ * or anything else between two starts, is read through.
+ */
+export function elementEnd(text: TextLike, starts: readonly number[], i: number): number {
+  if (i + 1 >= starts.length) return valueEnd(text, starts[i]);
+  let j = starts[i + 1] - 1;
+  while (j > starts[i] && isWsCode(text.charCodeAt(j))) j--;
+  if (text.charCodeAt(j) !== 44) return valueEnd(text, starts[i]);
+  j--;
+  while (j > starts[i] && isWsCode(text.charCodeAt(j))) j--;
+  return j + 1;
+}
+
+const isWsCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
 function skipWs(text: TextLike, i: number): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);

@@ -3,7 +3,7 @@
 // text: the new text of a task is built from its old text and the changes inside it.
 
 import { isObject } from './jsonValue';
-import { lastAtOrBefore, valueEnd } from './jsonIndex';
+import { elementEnd, lastAtOrBefore, valueEnd } from './jsonIndex';
 import { applyChanges, type TextChange } from '../text/changes';
 import { applyToText, wholeText, type TextLike } from '../text/pieces';
 import { makeDocument, parseJsonLine, parseTasks, parseTaskText, type TaskSlice, type TasksDocument } from './parse';
@@ -162,7 +162,7 @@ function resultAt(doc: TasksDocument, t: number, from: number, to: number): { p:
   const r = lastAtOrBefore(starts, from);
   if (r === -1) return null;
   const start = starts[r];
-  const end = valueEnd(doc.taskTexts[t], start);
+  const end = elementEnd(doc.taskTexts[t], starts, r);
   // Text put in right after a result is not in it (a new result after it, say).
   if (from === to && from === end) return null;
   return to <= end ? { p, r, start, end } : null;
@@ -194,15 +194,15 @@ function spliceAt(doc: TasksDocument, t: number, c: TextChange, shiftBefore: num
   const text = doc.taskTexts[t];
   // The results before the change end at or before it; those after start at or after its end.
   let from = lastAtOrBefore(starts, c.from - 1) + 1;
-  if (from > 0 && valueEnd(text, starts[from - 1]) > c.from) return null;
+  if (from > 0 && elementEnd(text, starts, from - 1) > c.from) return null;
   let to = from;
   while (to < starts.length && starts[to] < c.to) {
-    if (valueEnd(text, starts[to]) > c.to) return null;
+    if (elementEnd(text, starts, to) > c.to) return null;
     to++;
   }
   // The stretch between the kept neighbours (or the brackets) holds only what the change touched.
   let g0: number;
-  if (from > 0) g0 = valueEnd(text, starts[from - 1]);
+  if (from > 0) g0 = elementEnd(text, starts, from - 1);
   else {
     g0 = starts[0] - 1;
     while (g0 >= 0 && isWsCode(text.charCodeAt(g0))) g0--;

@@ -38,11 +38,17 @@ function mapThrough(changes: readonly TextChange[], pos: number): number {
   return pos + delta;
 }
 
+/** A text read on demand: the tasks text is kept in pieces, and joining 57 MB for a range of it costs ~0.5 s. */
+export interface TextSource {
+  whole(): string;
+  slice(from: number, to: number): string;
+}
+
 interface Props {
   label: string;
   language: 'xml' | 'json';
-  /** The text, or a function giving it (read only when the changes below cannot be used). */
-  text: string | (() => string);
+  /** The text, or a source of it: whole (read only when the changes below cannot be used) or a range. */
+  text: string | TextSource;
   /** Identity of the text: the editor follows it when it changes. */
   version: number;
   /** How `version` was made from the version `base`: applied as is when the editor shows `base`. */
@@ -108,7 +114,8 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   const shown = useRef(version);
   /** The person typed since the editor last took a version. */
   const typedAhead = useRef(false);
-  const full = () => (typeof text === 'string' ? text : text());
+  const full = () => (typeof text === 'string' ? text : text.whole());
+  const range = (from: number, to: number) => (typeof text === 'string' ? text.slice(from, to) : text.slice(from, to));
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
   const toolsSlot = useRef(new Compartment());
@@ -254,8 +261,7 @@ export function CodeEditor({ label, language, text, version, change, findings, o
       const to = list[list.length - 1].to;
       let delta = 0;
       for (const c of list) delta += c.insert.length - (c.to - c.from);
-      const next = full();
-      replace(from, to, next.slice(from, to + delta), (pos) => mapThrough(list, pos));
+      replace(from, to, range(from, to + delta), (pos) => mapThrough(list, pos));
       return;
     }
     shown.current = version;
