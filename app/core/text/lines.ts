@@ -27,19 +27,24 @@ export class LineIndex {
   update(newText: string | (() => string), changes: readonly { from: number; to: number; insert: string }[]): LineIndex {
     if (!this.starts) return new LineIndex(newText);
     const old = this.starts;
-    const out: number[] = [];
+    // Filled in place, not pushed: 2.4 million starts pushed one by one took ~250 ms at 100,000 changes.
+    let added = 0;
+    for (const c of changes) for (let i = indexOfChar(c.insert, 10); i !== -1; i = indexOfChar(c.insert, 10, i + 1)) added++;
+    const out = new Array<number>(old.length + added);
+    let n = 0;
     let k = 0;
     let delta = 0;
     for (const c of changes) {
       // Starts up to and including c.from are before the change (a start at c.from is after a newline before it).
-      while (k < old.length && old[k] <= c.from) out.push(old[k++] + delta);
+      while (k < old.length && old[k] <= c.from) out[n++] = old[k++] + delta;
       // Starts inside the replaced range go; newlines inside the insertion come.
       while (k < old.length && old[k] <= c.to) k++;
       const base = c.from + delta;
-      for (let i = indexOfChar(c.insert, 10); i !== -1; i = indexOfChar(c.insert, 10, i + 1)) out.push(base + i + 1);
+      for (let i = indexOfChar(c.insert, 10); i !== -1; i = indexOfChar(c.insert, 10, i + 1)) out[n++] = base + i + 1;
       delta += c.insert.length - (c.to - c.from);
     }
-    while (k < old.length) out.push(old[k++] + delta);
+    while (k < old.length) out[n++] = old[k++] + delta;
+    out.length = n;
     return new LineIndex(newText, out);
   }
 
