@@ -3,7 +3,7 @@
 // painted crisp again at the new scale. Selecting and hovering never touch this layer.
 
 import Konva from 'konva';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ViewTransform } from '../../store/store';
 import { changedBoxes, shapeBox, LABEL_REACH, paintLabels, paintOverShapes, paintRegions, paintShapes, repaintBoxes, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type Box } from './shapeUtils';
@@ -137,7 +137,16 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
   const wheelTimer = useRef(0);
   const latest = useRef({ picture, view, width, height });
   latest.current = { picture, view, width, height };
-  const extent = useMemo(() => extentOf(picture), [picture.visible, picture.compare, picture.size.W, picture.size.H]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The extent is measured when a move or the idle bitmap needs it, not on every edit (every region is
+  // looked at: 10 ms at 10,000 boxes, 100 at 100,000, on the edit's critical path when it was a memo).
+  const extentKept = useRef<{ picture: RegionsPicture; box: Box } | null>(null);
+  const extentFor = (pic: RegionsPicture): Box => {
+    const k = extentKept.current;
+    if (k && k.picture.visible === pic.visible && k.picture.compare === pic.compare && k.picture.size.W === pic.size.W && k.picture.size.H === pic.size.H) return k.box;
+    const box = extentOf(pic);
+    extentKept.current = { picture: pic, box };
+    return box;
+  };
 
   /** The view the crisp shape last painted for. */
   const paintedView = useRef<ViewTransform | null>(null);
@@ -167,6 +176,18 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
       node.batchDraw();
       return;
     }
+    // The extent grows by what changed (one that shrank stays as it was: a larger bitmap is only larger).
+    const ek = extentKept.current;
+    if (ek && ek.picture === prev && sameRegions({ ...prev, visible: picture.visible, compare: picture.compare }, picture)) {
+      const box = { ...ek.box };
+      for (const b of boxes) {
+        if (b.x0 < box.x0) box.x0 = b.x0;
+        if (b.y0 < box.y0) box.y0 = b.y0;
+        if (b.x1 > box.x1) box.x1 = b.x1;
+        if (b.y1 > box.y1) box.y1 = b.y1;
+      }
+      extentKept.current = { picture, box };
+    }
     const canvas = node.getCanvas();
     const k = canvas.getPixelRatio();
     repaintBoxes(canvas.getContext()._context, { k: k * view.scale, dx: k * view.x, dy: k * view.y }, picture, boxes, true);
@@ -179,7 +200,7 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
   }, [picture]); // eslint-disable-line react-hooks/exhaustive-deps
 
   /** Is every region (and its label) inside the stage at this view? */
-  const allOnScreen = (v: ViewTransform, w: number, h: number) =>
+  const allOnScreen = (v: ViewTransform, w: number, h: number, extent: Box) =>
     v.x + extent.x0 * v.scale >= 0 && v.y + extent.y0 * v.scale - LABEL_REACH >= 0 && v.x + extent.x1 * v.scale <= w && v.y + extent.y1 * v.scale <= h;
 
   /** A bitmap of the whole extent painted for a scale near enough to this one (blurry, but complete). */
@@ -194,7 +215,7 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     const { picture: pic, view: v } = latest.current;
     if (usable(cached.current, pic, v.scale, 4)) return cached.current;
     if (layer.current && painted.current === pic) return copyScreen(layer.current, v, pic);
-    cached.current = paintBitmap(pic, extent, v.scale * (window.devicePixelRatio || 1));
+    cached.current = paintBitmap(pic, extentFor(pic), v.scale * (window.devicePixelRatio || 1));
     return cached.current;
   };
 
@@ -229,14 +250,14 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     // above already shows this picture.)
     if (cached.current && !sameRegions(cached.current.picture, picture)) cached.current = null;
     if (layer.current && !usable(cached.current, picture, view.scale, 4)) delete layer.current.getNativeCanvasElement().dataset.bitmap;
-    if (allOnScreen(view, width, height) || usable(cached.current, picture, view.scale, 2)) return;
+    if (usable(cached.current, picture, view.scale, 2)) return;
     const idle = window.requestIdleCallback ?? ((f: (d?: IdleDeadline) => void) => window.setTimeout(f, 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     let job: BitmapJob | null = null;
     let handle = 0;
     const run = (deadline?: IdleDeadline) => {
       if (!moving.current) {
-        job ??= startBitmap(picture, extent, view.scale * (window.devicePixelRatio || 1));
+        job ??= startBitmap(picture, extentFor(picture), view.scale * (window.devicePixelRatio || 1));
         // Within the idle time the browser offers, at most a few milliseconds: input waits for no slice.
         const budget = Math.min(8, Math.max(2, deadline?.timeRemaining() ?? 8));
         if (stepBitmap(job, performance.now() + budget)) {
@@ -248,12 +269,15 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
       }
       handle = idle(run, { timeout: 1000 });
     };
-    const timer = window.setTimeout(() => (handle = idle(run, { timeout: 2000 })), 300);
+    // Every region in view (the fitted view): a copy of the screen will do for a move.
+    const timer = window.setTimeout(() => {
+      if (!allOnScreen(view, width, height, extentFor(picture))) handle = idle(run, { timeout: 2000 });
+    }, 300);
     return () => {
       window.clearTimeout(timer);
       cancel(handle);
     };
-  }, [picture, extent, view, width, height]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [picture, view, width, height]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => () => window.clearTimeout(wheelTimer.current), []);
 

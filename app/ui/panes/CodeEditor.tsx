@@ -302,7 +302,9 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     const at = Math.min(reveal.offset, v.state.doc.length);
     // The start of what changed at the left (with a little context), not the end of a long line: scrolled to
     // the nearest edge, a value far along a one-line task left the pane showing nothing but its tail.
-    v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center', x: 'start', xMargin: 40 }) });
+    // Vertically the pane moves only when the line is not in view (with a few lines around it): centring it
+    // on every nudge of a region redrew the pane's lines each time (~25 ms of an edit's 190 at 10,000 boxes).
+    v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 60, x: 'start', xMargin: 40 }) });
   }, [reveal, loaded]);
 
   return (

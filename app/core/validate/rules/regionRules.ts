@@ -65,12 +65,24 @@ export const orphanRegionRef: Rule = {
   },
 };
 
+/** Does any label or choice of the config have a maxUsages? (Most configs have none: 100,000 results are not walked for it.) */
+const usageLimits = new WeakMap<object, boolean>();
+function limitsUsages(config: PredictionCheck['config']): boolean {
+  let has = usageLimits.get(config);
+  if (has === undefined) {
+    has = false;
+    for (const control of config.controls.values()) if (control.options.some((o) => o.maxUsages !== null)) has = true;
+    usageLimits.set(config, has);
+  }
+  return has;
+}
+
 export const maxUsages: Rule = {
   id: 'max-usages',
   severity: 'error',
   doc: 'More regions (or answers) of one prediction carry a label or choice than its `maxUsages` (on the `<Label>`/`<Choice>` or its control) allows.',
   prediction(cx) {
-    if (!cx.config.ok) return;
+    if (!cx.config.ok || !limitsUsages(cx.config)) return;
     // Regions already counted per option: results sharing an id are one region (FORMAT-NOTES §3).
     const seen = new Map<LabelOption, Set<string>>();
     cx.results.forEach((res, r) => {
