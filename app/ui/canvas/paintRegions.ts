@@ -263,10 +263,10 @@ export function paintLabels(ctx: CanvasRenderingContext2D, picture: RegionsPictu
 let measuring: CanvasRenderingContext2D | null = null;
 
 /**
- * Boxes computed per region view, for the image size they were computed at: the shape's box, and the box its
- * paint reaches at `scale` (with its label or without). A view that paints as one before inherits them (see
- * changedBoxes), so an edit of one of 100,000 regions measures one region. One map for both (every weak
- * entry makes garbage collection slower).
+ * Boxes computed per region view (kept on the view: RegionView.painted), for the image size they were
+ * computed at: the shape's box, and the box its paint reaches at `scale` (with its label or without). A view
+ * that paints as one before inherits them (see changedBoxes), so an edit of one of 100,000 regions measures
+ * one region.
  */
 interface Boxes {
   W: number;
@@ -276,13 +276,11 @@ interface Boxes {
   labelled: boolean;
   paint: Box | null;
 }
-const boxCache = new WeakMap<RegionView, Boxes>();
-
 function boxesOf(r: RegionView, size: ImageSize): Boxes {
-  const hit = boxCache.get(r);
+  const hit = r.painted as Boxes | undefined;
   if (hit && hit.W === size.W && hit.H === size.H) return hit;
   const entry: Boxes = { W: size.W, H: size.H, shape: shapeUtils[r.kind].bounds(r, size), scale: 0, labelled: false, paint: null };
-  boxCache.set(r, entry);
+  r.painted = entry;
   return entry;
 }
 
@@ -327,9 +325,7 @@ function rememberBox(r: RegionView, size: ImageSize, scale: number, a: { x: numb
 
 /** `b` paints as `a`: it reaches where `a` does. */
 function inheritBox(a: RegionView, b: RegionView) {
-  if (a === b) return;
-  const hit = boxCache.get(a);
-  if (hit) boxCache.set(b, hit);
+  if (a !== b && a.painted !== undefined && b.painted !== a.painted) b.painted = a.painted;
 }
 
 const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -369,10 +365,13 @@ export function samePaint(a: RegionView, b: RegionView): boolean {
   );
 }
 
+/** How many removed regions the walk in changedBoxes looks past. */
+const RESYNC = 16;
+
 /**
  * Where `next` paints differently from `prev`, as boxes in image pixels; null when the two cannot be
- * compared (another size or scale, regions in another order, other relations) or more than `limit` regions
- * changed: then everything is painted again.
+ * compared (another size or scale, other relations) or more than `limit` regions changed: then everything
+ * is painted again.
  */
 export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: number): Box[] | null {
   if (prev.size.W !== next.size.W || prev.size.H !== next.size.H || prev.scale !== next.scale || !!prev.crowded !== !!next.crowded || prev.labels !== next.labels) return null;
@@ -395,25 +394,23 @@ export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: 
       }
       continue;
     }
-    // Regions added or removed: the ones both have must keep their order (it is the painting order).
-    const at = new Map<string, number>();
-    before.forEach((r, i) => at.set(r.key, i));
-    if (at.size !== before.length) return null;
-    let last = -1;
-    const kept = new Set<string>();
+    // Regions added or removed: both lists walked side by side, looking past a few removed regions to find
+    // the next one both have (no map of 100,000 keys per edit). What either list has that the walk does not
+    // pair (removed, added, or moved in the order) is painted again where it was and where it is: the
+    // regions reaching there are painted again in the new order, so the pixels are those of a whole paint.
+    let j = 0;
     for (const r of after) {
-      const i = at.get(r.key);
-      if (i === undefined) {
-        if (!add(r)) return null;
-        continue;
-      }
-      if (i < last || kept.has(r.key)) return null;
-      last = i;
-      kept.add(r.key);
-      if (samePaint(before[i], r)) inheritBox(before[i], r);
-      else if (!add(before[i]) || !add(r)) return null;
+      let k = 0;
+      while (k <= RESYNC && j + k < before.length && before[j + k].key !== r.key) k++;
+      if (j + k < before.length && before[j + k].key === r.key) {
+        for (let x = j; x < j + k; x++) if (!add(before[x])) return null;
+        const b = before[j + k];
+        if (samePaint(b, r)) inheritBox(b, r);
+        else if (!add(b) || !add(r)) return null;
+        j += k + 1;
+      } else if (!add(r)) return null;
     }
-    for (const r of before) if (!kept.has(r.key) && !add(r)) return null;
+    for (; j < before.length; j++) if (!add(before[j])) return null;
   }
   // Relations run between label corners: a moved end moves its line.
   if (prev.relations !== next.relations && (prev.relations.length || next.relations.length)) {
