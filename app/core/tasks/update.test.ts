@@ -13,7 +13,7 @@ import { LineIndex } from '../text/lines';
 import { editChanges } from '../textEdits';
 import { validate } from '../validate/validate';
 import { parseTasks, textSlice, type TasksDocument } from './parse';
-import { updateTasks } from './update';
+import { PATCH, updateTasks } from './update';
 
 /** A small deterministic random number generator (mulberry32), so a failure can be replayed. */
 function rng(seed: number) {
@@ -339,3 +339,27 @@ function pred0Length(doc: TasksDocument) {
   return (doc.tasks[1] as { predictions: { result: unknown[] }[] }).predictions.reduce((n, x) => n + x.result.length, 0) / 2;
 }
 
+
+describe('members added at the end of a result of a big task (patched) read as a full parse does', () => {
+  // A big task (patched result by result) whose result 3 has a key twice: JSON.parse keeps the last.
+  const results = Array.from({ length: 2000 }, (_, r) => `{"id": "r${r}", "value": {"x": ${r}}}`);
+  results[3] = '{"id": "r3", "a": 1, "value": {"x": 3}, "a": 2}';
+  const text = `[{"data": {"image": "a.png"}, "predictions": [{"result": [\n  ${results.join(',\n  ')}\n]}]}]`;
+  const at = (r: number) => text.indexOf('}', text.indexOf(`"r${r}"`) + 1) + 1; // the result's closing brace
+  const cases: [string, TextChange][] = [
+    ['a new key', { from: at(5), to: at(5), insert: ', "readonly": true' }],
+    ['a new key on a result with a key twice', { from: at(3), to: at(3), insert: ', "hidden": true' }],
+    ['a key the result has (twice): the last one counts', { from: at(3), to: at(3), insert: ', "a": 9' }],
+    ['a key the result has once', { from: at(7), to: at(7), insert: ', "id": "other"' }],
+    ['two keys at once', { from: at(8), to: at(8), insert: ', "b": 1, "c": 2' }],
+    ['a key inside the value object', { from: at(9) - 1, to: at(9) - 1, insert: ', "y": 1' }],
+    ['__proto__', { from: at(10), to: at(10), insert: ', "__proto__": {"x": 1}' }],
+  ];
+  test.each(cases)('%s reads as a full parse does', (_what, change) => {
+    expect(text.length).toBeGreaterThan(PATCH.above);
+    const doc = parseTasks(text);
+    const update = updateTasks(doc, [change]);
+    expect(update.full).toBe(false);
+    expectSameDoc(update.doc, parseTasks(update.doc.text));
+  });
+});
