@@ -4,7 +4,7 @@
 
 import type { Finding, JsonPath } from '../finding';
 import { indexOfChar, LineIndex } from '../text/lines';
-import { wholeText, type TaskText } from '../text/pieces';
+import type { TaskText } from '../text/pieces';
 import { emptyIndex, indexDocument, lastAtOrBefore, locate, type DocIndex } from './jsonIndex';
 import { findJsonSyntaxError } from './jsonSyntax';
 
@@ -44,9 +44,8 @@ export function makeDocument(parts: DocumentParts, text?: string): TasksDocument
     length,
     get text() {
       if (whole === undefined) {
-        const out: string[] = [];
-        for (let t = 0; t < parts.taskTexts.length; t++) out.push(parts.gaps[t], wholeText(parts.taskTexts[t]));
-        out.push(parts.gaps[parts.taskTexts.length]);
+        // From the pieces of texts kept in pieces (joining such a text on its own first kept a second copy in it).
+        const out = textPieces(parts);
         whole = out.join('');
       }
       return whole;
@@ -58,7 +57,7 @@ export function makeDocument(parts: DocumentParts, text?: string): TasksDocument
  * The whole text as a list of strings that join to it, without joining them (a text in pieces gives its
  * pieces): for writing the text somewhere that takes parts, a 57 MB string is not made for it.
  */
-export function textPieces(doc: TasksDocument): string[] {
+export function textPieces(doc: Pick<TasksDocument, 'gaps' | 'taskTexts'>): string[] {
   const out: string[] = [];
   for (let t = 0; t < doc.taskTexts.length; t++) {
     if (doc.gaps[t]) out.push(doc.gaps[t]);
