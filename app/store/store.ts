@@ -162,7 +162,6 @@ const CHECK_IN_WORKER_ABOVE = 2_000_000;
 let checks = 0;
 let worker: Worker | null = null;
 
-/** Hand a check to the worker; its batches of reports go into the project as they come. */
 /**
  * The check worker, made while the page is idle after its first screen: made at the first big file, loading
  * and compiling its module held that file's check back by ~0.5 s (measured at 23 MB).
@@ -171,6 +170,7 @@ export function warmCheckWorker(): void {
   if (typeof Worker !== 'undefined') workerNow();
 }
 
+/** Hand a check to the worker; its batches of reports go into the project as they come. */
 function startCheck(request: CheckRequest): void {
   workerNow().postMessage(request);
 }
@@ -201,6 +201,8 @@ let early: { id: number; queue: CheckMessage[] } | null = null;
 function failCheck(reason: string): void {
   worker?.terminate();
   worker = null;
+  // A check started early fails with its project, once that is loaded.
+  if (early) early.queue.push({ id: early.id, kind: 'failed', message: reason });
   const { project } = useStore.getState();
   if (!project.checking) return;
   useStore.setState({ project: checkHere(project), notice: `The background check stopped (${reason}); the tasks were checked here instead.` });
