@@ -6,7 +6,8 @@ import { sharedPath } from '../testing/shared';
 import { applyEdits } from './edits';
 import type { JsonEdit } from './finding';
 import { parseTasks } from './tasks/parse';
-import { spliceEdits } from './textEdits';
+import { lastMember, spliceEdits } from './textEdits';
+import { valueEnd } from './tasks/jsonIndex';
 
 const TEXT = `[
   {
@@ -140,5 +141,62 @@ describe('round trip over the corpus: parse, splice nothing or one edit, compare
     expect(JSON.parse(out)).toEqual(applyEdits(doc.tasks, edits).length === 1 && doc.format === 'object' ? applyEdits(doc.tasks, edits)[0] : applyEdits(doc.tasks, edits));
     const reparsed = parseTasks(out);
     for (let t = 1; t < doc.tasks.length; t++) expect(reparsed.tasks[t]).toEqual(doc.tasks[t]);
+  });
+});
+
+describe('the last member of a container, read backwards from its closing bracket', () => {
+  const ws = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
+  /** The last member read forwards, member by member (as the edits did before). */
+  function forward(text: string, start: number): { from: number; end: number } | null {
+    const object = text[start] === '{';
+    let i = start + 1;
+    let last: { from: number; end: number } | null = null;
+    while (i < text.length) {
+      while (ws(text[i])) i++;
+      if (text[i] === '}' || text[i] === ']') return last;
+      const from = i;
+      if (object) {
+        i = valueEnd(text, i);
+        while (ws(text[i])) i++;
+        i++; // the colon
+        while (ws(text[i])) i++;
+      }
+      i = valueEnd(text, i);
+      last = { from, end: i };
+      while (ws(text[i])) i++;
+      if (text[i] === ',') i++;
+    }
+    throw new Error('not a container');
+  }
+  const texts = [
+    '{"a": "x\\\\"}',
+    '{"a": "say \\"}\\" and ]", "b" : [1, "]", {"c": "\\\\"}] }',
+    '[1, 2.5e-3 , true,null,"q\\"\\\\", {}, [] ]',
+    '{ "k\\"ey" :\r\n\t-0.5 }',
+    '{}',
+    '[ ]',
+    '{"nested": {"deep": [[{"x": "}"}]]}}',
+  ];
+  for (const ex of readdirSync(sharedPath('corpus/editor-examples')).sort()) {
+    const f = sharedPath(`corpus/editor-examples/${ex}/tasks.json`);
+    if (existsSync(f)) texts.push(readFileSync(f, 'utf8'));
+  }
+  test('equals reading it forwards, for every container of the cases and the corpus tasks', () => {
+    for (const t of texts.slice(0, 7)) JSON.parse(t);
+    let containers = 0;
+    for (const text of texts) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+          i = valueEnd(text, i) - 1;
+          continue;
+        }
+        if (c !== '{' && c !== '[') continue;
+        const close = valueEnd(text, i) - 1;
+        expect(lastMember(text, i, close), `${text.slice(i, i + 60)}`).toEqual(forward(text, i));
+        containers++;
+      }
+    }
+    expect(containers).toBeGreaterThan(100);
   });
 });

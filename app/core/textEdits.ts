@@ -87,6 +87,65 @@ function children(text: TextLike, start: number): { key?: string; from: number; 
   return out;
 }
 
+/** Start (the opening quote) of the string whose closing quote is at `end`, read backwards. */
+function stringStartBack(text: TextLike, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    if (text.charCodeAt(i) !== 34) continue;
+    let b = 0;
+    while (i - 1 - b >= 0 && text.charCodeAt(i - 1 - b) === 92) b++;
+    if (b % 2 === 0) return i;
+  }
+  return -1;
+}
+
+/** Start of the JSON value whose last character is at `last`, read backwards (-1 when it cannot be read so). */
+function valueStartBack(text: TextLike, last: number): number {
+  const c = text.charCodeAt(last);
+  if (c === 34) return stringStartBack(text, last);
+  if (c === 125 || c === 93) {
+    let depth = 0;
+    for (let i = last; i >= 0; i--) {
+      const d = text.charCodeAt(i);
+      // Scanning back outside strings, a quote closes a string: its text is skipped whole.
+      if (d === 34) {
+        i = stringStartBack(text, i);
+        if (i < 0) return -1;
+      } else if (d === 125 || d === 93) depth++;
+      else if (d === 123 || d === 91) {
+        depth--;
+        if (depth === 0) return i;
+      }
+    }
+    return -1;
+  }
+  let i = last;
+  while (i > 0) {
+    const d = text.charCodeAt(i - 1);
+    if (d === 44 || d === 58 || d === 91 || d === 123 || isWs(d)) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * Where the last member (or element) of the container from `start` to its closing bracket at `close` begins
+ * and ends, read backwards from the bracket: only that member is read, not every member before it (adding
+ * a key to 100,000 results read them all to find their last member). Null when empty or not read so.
+ */
+export function lastMember(text: TextLike, start: number, close: number): { from: number; end: number } | null {
+  const end = skipWsBack(text, close);
+  if (end - 1 <= start) return null;
+  const v = valueStartBack(text, end - 1);
+  if (v <= start) return null;
+  if (text.charCodeAt(start) === 91) return { from: v, end };
+  const colon = skipWsBack(text, v) - 1;
+  if (text.charCodeAt(colon) !== 58) return null;
+  const keyEnd = skipWsBack(text, colon) - 1;
+  if (keyEnd <= start || text.charCodeAt(keyEnd) !== 34) return null;
+  const from = stringStartBack(text, keyEnd);
+  return from > start ? { from, end } : null;
+}
+
 /** The children of a container, read as asked: a prediction's results from the index (their starts are
  * known; an end is found when needed), anything else by scanning it. */
 function childrenOf(doc: TasksDocument, t: number, parent: JsonPath, start: number): { length: number; key(i: number): string | undefined; from(i: number): number; end(i: number): number } {
@@ -125,9 +184,13 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   let sep = ', ';
   let format = json;
   if (!empty) {
-    const kids = childrenOf(doc, e.task, parentPath, pStart);
-    const lastKid = kids.length - 1;
-    if (lastKid >= 0) ({ sep, format } = layoutAfter(text, kids.from(lastKid), kids.end(lastKid)));
+    const last = lastMember(text, pStart, pEnd);
+    if (last) ({ sep, format } = layoutAfter(text, last.from, last.end));
+    else {
+      const kids = childrenOf(doc, e.task, parentPath, pStart);
+      const lastKid = kids.length - 1;
+      if (lastKid >= 0) ({ sep, format } = layoutAfter(text, kids.from(lastKid), kids.end(lastKid)));
+    }
   }
   const member = Array.isArray(parent.value) ? format(e.value) : `${json(String(last))}: ${format(e.value)}`;
   return { from: at, to: at, insert: `${empty ? '' : sep}${member}`, member, empty, container: pStart, sep };
