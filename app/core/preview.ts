@@ -3,6 +3,7 @@
 
 import { findControl, findObject, type ConfigModel, type ControlTag, type ObjectTag } from './config/model';
 import type { Finding } from './finding';
+import { nextMatch } from './resync';
 import { LABELS_IN_VALUE, mediaExtent } from './tags/media';
 import { familyFor } from './tags/registry';
 import { isObject } from './tasks/jsonValue';
@@ -109,9 +110,8 @@ interface LastView {
   regions: (RegionView | undefined)[];
 }
 const lastViews = new Map<string, LastView>();
+const itself = <T>(x: T) => x;
 const LAST_VIEWS = 4;
-/** How many results removed in one place the walk beside the last list looks past. */
-const RESYNC = 16;
 
 /**
  * The view of prediction `p` of task `t`. `findings` are the validation findings (any task); only those of
@@ -158,15 +158,14 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     if (!isObject(res)) return;
     let hit: RegionView | undefined;
     if (before) {
-      let k = 0;
-      while (k <= RESYNC && j + k < oldResults.length && oldResults[j + k] !== res) k++;
-      if (j + k < oldResults.length && oldResults[j + k] === res) {
-        hit = before.regions[j + k];
-        j += k + 1;
+      const k = nextMatch(oldResults, j, res, itself);
+      if (k !== -1) {
+        hit = before.regions[k];
+        j = k + 1;
       }
-      if (hit && hit.shapeResult !== r) hit = { ...hit, results: [r], shapeResult: r };
     }
     if (hit && !problemsOf.has(r) && !byKey.has(hit.key)) {
+      if (hit.shapeResult !== r) hit = { ...hit, results: [r], shapeResult: r };
       byKey.set(hit.key, hit);
       borrowed.add(hit);
       return;

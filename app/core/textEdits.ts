@@ -4,7 +4,7 @@
 // of one action become one sorted set of changes, computed in one pass over the places they name.
 
 import type { JsonEdit, JsonPath } from './finding';
-import { elementEnd, valueEnd } from './tasks/jsonIndex';
+import { elementEnd, isJsonWs, valueEnd } from './tasks/jsonIndex';
 import { offsetInTask, type TasksDocument } from './tasks/parse';
 import { applyChanges, normalizeChanges, type TextChange } from './text/changes';
 import type { TextLike } from './text/pieces';
@@ -42,15 +42,13 @@ function layoutAfter(text: TextLike, childStart: number, childEnd: number): { se
   };
 }
 
-const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
-
 function skipWsBack(text: TextLike, i: number): number {
-  while (i > 0 && isWs(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isJsonWs(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function skipWs(text: TextLike, i: number): number {
-  while (i < text.length && isWs(text.charCodeAt(i))) i++;
+  while (i < text.length && isJsonWs(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -121,7 +119,7 @@ function valueStartBack(text: TextLike, last: number): number {
   let i = last;
   while (i > 0) {
     const d = text.charCodeAt(i - 1);
-    if (d === 44 || d === 58 || d === 91 || d === 123 || isWs(d)) break;
+    if (d === 44 || d === 58 || d === 91 || d === 123 || isJsonWs(d)) break;
     i--;
   }
   return i;
@@ -146,11 +144,16 @@ export function lastMember(text: TextLike, start: number, close: number): { from
   return from > start ? { from, end } : null;
 }
 
+/** The starts of a prediction's results, from the index, when `list` is the path of its result list. */
+function resultStarts(doc: TasksDocument, t: number, list: JsonPath): readonly number[] | undefined {
+  return list.length === 3 && list[0] === 'predictions' && list[2] === 'result' && typeof list[1] === 'number' ? doc.index.results[t]?.[list[1]] : undefined;
+}
+
 /** The children of a container, read as asked: a prediction's results from the index (their starts are
  * known; an end is found when needed), anything else by scanning it. */
 function childrenOf(doc: TasksDocument, t: number, parent: JsonPath, start: number): { length: number; key(i: number): string | undefined; from(i: number): number; end(i: number): number } {
   const text = doc.taskTexts[t];
-  const starts = parent.length === 3 && parent[0] === 'predictions' && parent[2] === 'result' && typeof parent[1] === 'number' ? doc.index.results[t]?.[parent[1]] : undefined;
+  const starts = resultStarts(doc, t, parent);
   if (starts && starts.length && text.charCodeAt(start) === 91) return { length: starts.length, key: () => undefined, from: (i) => starts[i], end: (i) => elementEnd(text, starts, i) };
   const kids = children(text, start);
   return { length: kids.length, key: (i) => kids[i].key, from: (i) => kids[i].from, end: (i) => kids[i].end };
@@ -177,8 +180,9 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   if (!parent.found || typeof parent.value !== 'object' || parent.value === null) throw new Error(`cannot edit ${e.path.join('.')}: its parent does not exist`);
   const pStart = offsetInTask(doc, e.task, parentPath);
   // The closing } or ]; a result's end is read back from the next result's start (see elementEnd).
-  const resultStarts = parentPath.length === 4 && parentPath[0] === 'predictions' && parentPath[2] === 'result' && typeof parentPath[1] === 'number' && typeof parentPath[3] === 'number' ? doc.index.results[e.task]?.[parentPath[1]] : undefined;
-  const pEnd = (resultStarts && resultStarts[parentPath[3] as number] === pStart ? elementEnd(text, resultStarts, parentPath[3] as number) : valueEnd(text, pStart)) - 1;
+  const r = parentPath.length === 4 ? parentPath[3] : undefined;
+  const siblings = typeof r === 'number' ? resultStarts(doc, e.task, parentPath.slice(0, 3)) : undefined;
+  const pEnd = (siblings && typeof r === 'number' && siblings[r] === pStart ? elementEnd(text, siblings, r) : valueEnd(text, pStart)) - 1;
   const empty = Array.isArray(parent.value) ? parent.value.length === 0 : Object.keys(parent.value).length === 0;
   const at = skipWsBack(text, pEnd);
   let sep = ', ';

@@ -260,6 +260,9 @@ export function valueEnd(text: TextLike, i: number): number {
   return j;
 }
 
+/** JSON whitespace: space, line feed, carriage return, tab. */
+export const isJsonWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
 /**
  * End (exclusive) of element `i` of a list whose element starts are `starts` (a prediction's results, from
  * the index): read back from where the next element starts, over the comma and whitespace between them,
@@ -269,14 +272,13 @@ export function valueEnd(text: TextLike, i: number): number {
 export function elementEnd(text: TextLike, starts: readonly number[], i: number): number {
   if (i + 1 >= starts.length) return valueEnd(text, starts[i]);
   let j = starts[i + 1] - 1;
-  while (j > starts[i] && isWsCode(text.charCodeAt(j))) j--;
+  while (j > starts[i] && isJsonWs(text.charCodeAt(j))) j--;
   if (text.charCodeAt(j) !== 44) return valueEnd(text, starts[i]);
   j--;
-  while (j > starts[i] && isWsCode(text.charCodeAt(j))) j--;
+  while (j > starts[i] && isJsonWs(text.charCodeAt(j))) j--;
   return j + 1;
 }
 
-const isWsCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 function skipWs(text: TextLike, i: number): number {
   while (i < text.length) {

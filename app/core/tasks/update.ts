@@ -3,7 +3,7 @@
 // text: the new text of a task is built from its old text and the changes inside it.
 
 import { isObject } from './jsonValue';
-import { elementEnd, lastAtOrBefore, valueEnd } from './jsonIndex';
+import { elementEnd, isJsonWs, lastAtOrBefore, valueEnd } from './jsonIndex';
 import { applyChanges, type TextChange } from '../text/changes';
 import { applyToText, wholeText, type TextLike } from '../text/pieces';
 import { makeDocument, parseJsonLine, parseTasks, parseTaskText, type TaskSlice, type TasksDocument } from './parse';
@@ -32,8 +32,6 @@ const breaks = (s: TextLike, from = 0, to = s.length) => {
   for (let i = from; i < to; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
 };
-
-const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** Index of the task whose span holds [from, to] (ends included), or -1. */
 function taskAt(doc: TasksDocument, from: number, to: number): number {
@@ -112,10 +110,10 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
       for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return fullRead(doc, changes);
       // A JSON Lines file is lines of objects: a line that no longer starts with one is read with the rest.
       let s = 0;
-      while (s < text.length && isWs(text.charCodeAt(s))) s++;
+      while (s < text.length && isJsonWs(text.charCodeAt(s))) s++;
       if (text.charCodeAt(s) !== 123) return fullRead(doc, changes);
       let e = text.length;
-      while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+      while (e > s && isJsonWs(text.charCodeAt(e - 1))) e--;
       slice = parseTaskText(text) ?? { task: undefined, start: s, end: e, predictions: [], results: [] };
       lineFindings.push({ t, slice });
     } else {
@@ -179,8 +177,6 @@ interface Splice {
   starts: number[];
 }
 
-const isWsCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
-
 /**
  * A change to the result list of a prediction that removes whole results and/or puts whole new ones in
  * their place, read as such; null when it is anything else. `shiftBefore` is what the changes before it
@@ -205,7 +201,7 @@ function spliceAt(doc: TasksDocument, t: number, c: TextChange, shiftBefore: num
   if (from > 0) g0 = elementEnd(text, starts, from - 1);
   else {
     g0 = starts[0] - 1;
-    while (g0 >= 0 && isWsCode(text.charCodeAt(g0))) g0--;
+    while (g0 >= 0 && isJsonWs(text.charCodeAt(g0))) g0--;
     if (text.charCodeAt(g0) !== 91) return null;
     g0++;
   }
@@ -213,7 +209,7 @@ function spliceAt(doc: TasksDocument, t: number, c: TextChange, shiftBefore: num
   if (to < starts.length) g1 = starts[to];
   else {
     g1 = valueEnd(text, starts[starts.length - 1]);
-    while (g1 < text.length && isWsCode(text.charCodeAt(g1))) g1++;
+    while (g1 < text.length && isJsonWs(text.charCodeAt(g1))) g1++;
     if (text.charCodeAt(g1) !== 93) return null;
   }
   if (c.from < g0 || c.to > g1) return null;
@@ -226,7 +222,7 @@ function spliceAt(doc: TasksDocument, t: number, c: TextChange, shiftBefore: num
   let i = 0;
   while (i < seg.length) {
     const ch = seg.charCodeAt(i);
-    if (isWsCode(ch)) i++;
+    if (isJsonWs(ch)) i++;
     else if (ch === 44) {
       seq.push(false);
       i++;
@@ -289,7 +285,7 @@ function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[])
     const first = resultText.charCodeAt(0);
     const lastChar = resultText.charCodeAt(resultText.length - 1);
     // The result must still be one value filling its place (no whitespace moved in at its ends).
-    if (isWsCode(first) || isWsCode(lastChar)) return null;
+    if (isJsonWs(first) || isJsonWs(lastChar)) return null;
     let value: unknown;
     try {
       value = JSON.parse(resultText);

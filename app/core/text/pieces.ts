@@ -4,6 +4,7 @@
 // A text in pieces reads like a string (length, charCodeAt, slice); the whole string is joined only when
 // something asks for all of it (an export, a re-parse of the whole task).
 
+import { lastAtOrBefore } from '../tasks/jsonIndex';
 import type { TextChange } from './changes';
 
 /** What the readers of a task's text use of it: a string, or a text in pieces. */
@@ -59,15 +60,7 @@ export class PieceText implements TextLike {
 
   /** Index of the piece holding offset `i` (0 <= i < length). */
   private pieceAt(i: number): number {
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, i);
   }
 
   charCodeAt(i: number): number {

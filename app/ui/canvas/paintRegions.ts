@@ -3,6 +3,7 @@
 // the selected or hovered region (a layer of its own, so selecting or hovering repaints one region).
 
 import type { RegionView, RelationView } from '../../core/preview';
+import { nextMatch } from '../../core/resync';
 import { shapeUtils, type Box, type ImageSize } from './shapeUtils';
 import { textOn } from '../color';
 
@@ -365,8 +366,7 @@ export function samePaint(a: RegionView, b: RegionView): boolean {
   );
 }
 
-/** How many removed regions the walk in changedBoxes looks past. */
-const RESYNC = 16;
+const keyOf = (r: RegionView) => r.key;
 
 /**
  * Where `next` paints differently from `prev`, as boxes in image pixels; null when the two cannot be
@@ -400,14 +400,13 @@ export function changedBoxes(prev: RegionsPicture, next: RegionsPicture, limit: 
     // regions reaching there are painted again in the new order, so the pixels are those of a whole paint.
     let j = 0;
     for (const r of after) {
-      let k = 0;
-      while (k <= RESYNC && j + k < before.length && before[j + k].key !== r.key) k++;
-      if (j + k < before.length && before[j + k].key === r.key) {
-        for (let x = j; x < j + k; x++) if (!add(before[x])) return null;
-        const b = before[j + k];
+      const k = nextMatch(before, j, r.key, keyOf);
+      if (k !== -1) {
+        for (let x = j; x < k; x++) if (!add(before[x])) return null;
+        const b = before[k];
         if (samePaint(b, r)) inheritBox(b, r);
         else if (!add(b) || !add(r)) return null;
-        j += k + 1;
+        j = k + 1;
       } else if (!add(r)) return null;
     }
     for (; j < before.length; j++) if (!add(before[j])) return null;

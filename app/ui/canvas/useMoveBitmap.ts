@@ -31,6 +31,14 @@ const REPAINT_LIMIT = 500;
 
 const sameRegions = (a: RegionsPicture, b: RegionsPicture) => a.visible === b.visible && a.labels === b.labels && a.relations === b.relations && a.compare === b.compare && a.size.W === b.size.W && a.size.H === b.size.H;
 
+/** `box` widened to hold `b` as well. */
+function widen(box: Box, b: Box): void {
+  if (b.x0 < box.x0) box.x0 = b.x0;
+  if (b.y0 < box.y0) box.y0 = b.y0;
+  if (b.x1 > box.x1) box.x1 = b.x1;
+  if (b.y1 > box.y1) box.y1 = b.y1;
+}
+
 /** The box around the image and every region drawn, in image pixels. */
 function extentOf(picture: RegionsPicture): Box {
   const b: Box = { x0: 0, y0: 0, x1: picture.size.W, y1: picture.size.H };
@@ -38,11 +46,7 @@ function extentOf(picture: RegionsPicture): Box {
     for (const r of list) {
       if (!shapeUtils[r.kind]) continue;
       // Kept per region view (labels are in the bitmap's margins): 100,000 regions are not measured per edit.
-      const rb = shapeBox(r, picture.size);
-      if (rb.x0 < b.x0) b.x0 = rb.x0;
-      if (rb.y0 < b.y0) b.y0 = rb.y0;
-      if (rb.x1 > b.x1) b.x1 = rb.x1;
-      if (rb.y1 > b.y1) b.y1 = rb.y1;
+      widen(b, shapeBox(r, picture.size));
     }
   }
   return b;
@@ -180,12 +184,7 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     const ek = extentKept.current;
     if (ek && ek.picture === prev && sameRegions({ ...prev, visible: picture.visible, compare: picture.compare }, picture)) {
       const box = { ...ek.box };
-      for (const b of boxes) {
-        if (b.x0 < box.x0) box.x0 = b.x0;
-        if (b.y0 < box.y0) box.y0 = b.y0;
-        if (b.x1 > box.x1) box.x1 = b.x1;
-        if (b.y1 > box.y1) box.y1 = b.y1;
-      }
+      for (const b of boxes) widen(box, b);
       extentKept.current = { picture, box };
     }
     const canvas = node.getCanvas();

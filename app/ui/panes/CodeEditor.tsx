@@ -115,7 +115,6 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   /** The person typed since the editor last took a version. */
   const typedAhead = useRef(false);
   const full = () => (typeof text === 'string' ? text : text.whole());
-  const range = (from: number, to: number) => (typeof text === 'string' ? text.slice(from, to) : text.slice(from, to));
   const onChangeRef = useRef(onChange);
   const languageSlot = useRef(new Compartment());
   const toolsSlot = useRef(new Compartment());
@@ -261,7 +260,7 @@ export function CodeEditor({ label, language, text, version, change, findings, o
       const to = list[list.length - 1].to;
       let delta = 0;
       for (const c of list) delta += c.insert.length - (c.to - c.from);
-      replace(from, to, range(from, to + delta), (pos) => mapThrough(list, pos));
+      replace(from, to, text.slice(from, to + delta), (pos) => mapThrough(list, pos));
       return;
     }
     shown.current = version;
