@@ -9,6 +9,7 @@ import { editChanges, spliceEdits } from '../core/textEdits';
 import { textSlice, type TasksDocument } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
 import { htmlParser } from '../core/text/htmlParser';
+import { restoreRegionMap } from '../core/validate/validate';
 import { analyze, changeTasks, checkHere, installReports, newVersion, recheck, unreadable, withCheckOptions, type Project } from './project';
 import { addResultsEdits, newRegionId, flagEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 import { action, type ActionArgs, type Outcome } from './actions';
@@ -190,8 +191,36 @@ function workerNow(): Worker {
 function onCheckMessage(m: CheckMessage): void {
   const { project } = useStore.getState();
   if (project.checking?.id !== m.id) return;
-  if (m.kind === 'batch') useStore.setState({ project: installReports(project, m.id, m.from, m.reports) });
-  else if (m.kind === 'failed') failCheck(m.message);
+  if (m.kind === 'batch') {
+    const next = installReports(project, m.id, m.from, m.reports);
+    useStore.setState({ project: next });
+    if (!next.checking) restoreRegionMapsWhenIdle();
+  } else if (m.kind === 'failed') failCheck(m.message);
+}
+
+/**
+ * The worker's reports come without region maps: each prediction with a memo gets its map back while the
+ * page is idle, one prediction at a time, so that the first edit of a task of 10,000 regions does not build
+ * it (a map of every region's id: ~15-25 ms at 10,000 on this machine). The reports are read anew at each
+ * step (an image that loads, an edit, replace the list; a report edited since has its map).
+ */
+function restoreRegionMapsWhenIdle(): void {
+  const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+  let t = 0;
+  let p = 0;
+  const step = () => {
+    const reports = useStore.getState().project.analysis?.reports ?? [];
+    for (; t < reports.length; t++, p = 0) {
+      const n = reports[t].memo?.length ?? 0;
+      while (p < n) {
+        if (restoreRegionMap(reports[t], p++)) {
+          idle(step);
+          return;
+        }
+      }
+    }
+  };
+  idle(step);
 }
 
 /** A check started before its project was loaded (see checkEarly), and what the worker sent for it meanwhile. */

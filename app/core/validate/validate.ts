@@ -205,7 +205,7 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
         }
       }
       if (same) regionMap = before!;
-      else for (let r = 0; r < memo.length; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+      else regionMap = regionMapOf(memo);
       (report.regionMaps ??= [])[p] = regionMap;
     }
     const pc: PredictionCheck = {
@@ -236,6 +236,25 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
 }
 
 const NONE: Finding[] = [];
+
+/** The region map of a prediction, from its memo (the map its check builds). */
+function regionMapOf(memo: readonly ResultMemo[]): PredictionRegions {
+  const regions = new PredictionRegions();
+  for (let r = 0; r < memo.length; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+  return regions;
+}
+
+/**
+ * Gives a report that came without its region maps (a worker keeps them: copying 100,000 regions costs
+ * the page more than this) the maps its check built, for prediction `p`, so that the first edit of the task
+ * does not build one. Returns false when the prediction has no memo or its map is there.
+ */
+export function restoreRegionMap(report: TaskReport, p: number): boolean {
+  const memo = report.memo?.[p];
+  if (!memo || report.regionMaps?.[p]) return false;
+  (report.regionMaps ??= [])[p] = regionMapOf(memo);
+  return true;
+}
 
 function finish(report: TaskReport): TaskReport {
   report.findings.sort(compareFindings);

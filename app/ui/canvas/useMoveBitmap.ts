@@ -152,6 +152,8 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     return box;
   };
 
+  /** Has a repaint been tried out on the layer (see paint)? */
+  const warmed = useRef(false);
   /** The view the crisp shape last painted for. */
   const paintedView = useRef<ViewTransform | null>(null);
 
@@ -162,6 +164,22 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     paintRegions(ctx, latest.current.picture);
     painted.current = latest.current.picture;
     paintedView.current = latest.current.view;
+    if (!warmed.current) {
+      warmed.current = true;
+      // The first repaint after an edit set up its scratch canvas and code (~25-50 ms at 10,000 regions):
+      // one repaint of a corner of the image, while the page is idle, does it instead. It paints what is
+      // there (a repaint is pixel-exact).
+      const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 50));
+      idle(() => {
+        const node = layer.current;
+        const pic = painted.current;
+        const v = paintedView.current;
+        if (!node || !pic || !v || moving.current || !shape.current?.visible()) return;
+        const canvas = node.getCanvas();
+        const k = canvas.getPixelRatio();
+        repaintBoxes(canvas.getContext()._context, { k: k * v.scale, dx: k * v.x, dy: k * v.y }, pic, [{ x0: 0, y0: 0, x1: 0, y1: 0 }], true);
+      });
+    }
   }, []);
 
   // A new picture: paint again only the boxes where it differs from the one on the layer (an edit moves or
