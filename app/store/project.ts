@@ -118,12 +118,14 @@ function pendingAnalysis(config: ConfigModel, doc: TasksDocument, options: Valid
  * The project with a batch of reports from the check `id`, made for tasks from..from+n-1 of the text the
  * check read: moved to where those tasks are now; tasks edited since keep the reports made here.
  */
-export function installReports(project: Project, id: number, from: number, reports: readonly TaskReport[]): Project {
+export function installReports(project: Project, id: number, from: number, reports: readonly TaskReport[], lines?: Int32Array): Project {
   const checking = project.checking;
   if (!checking || checking.id !== id || !project.analysis) return project;
   const a = project.analysis;
   const next = a.reports.slice();
   const { doc } = a;
+  // The worker's line starts are those of the text it read: this text, when no edit came since.
+  if (lines && doc.index.tasks === checking.starts) doc.lines.adopt(lines);
   for (let k = 0; k < reports.length; k++) {
     const t = from + k;
     if (t >= next.length || checking.touched.has(t)) continue;

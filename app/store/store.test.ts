@@ -159,6 +159,42 @@ describe('a worker check that started before an image loaded', () => {
   });
 });
 
+describe("the worker's line starts", () => {
+  const config = examples.bbox.config;
+  const tasks = JSON.stringify([...JSON.parse(examples.bbox.tasks), ...JSON.parse(examples.bbox.tasks)].map((t, i) => ({ ...t, id: i + 1 })), null, 2);
+  const workerSide = () => {
+    const doc = parseTasks(tasks);
+    const reports = doc.tasks.map((_, t) => validateTask(parseConfig(config), doc, t));
+    // Built there for a finding's position (this file has none; the index is built as a finding would).
+    expect(doc.lines.transferable()).toBeNull();
+    doc.lines.position(tasks.length);
+    return { reports, lines: doc.lines.transferable()! };
+  };
+
+  test('are taken for the text the worker read: every position is where a scan of the text puts it', () => {
+    const { reports, lines } = workerSide();
+    expect(lines.length).toBe(tasks.split('\n').length);
+    const project = installReports(analyze(null, config, tasks, {}, false, 9), 9, 0, reports, lines);
+    const scanned = parseTasks(tasks).lines;
+    for (let offset = 0; offset <= tasks.length; offset += 37) expect(project.doc.lines.position(offset)).toEqual(scanned.position(offset));
+    expect(project.findings).toEqual(analyze(null, config, tasks).findings);
+  });
+
+  test('are not taken for a text edited since the check started (its lines are its own)', () => {
+    const { reports, lines } = workerSide();
+    const started = analyze(null, config, tasks, {}, false, 9);
+    useStore.setState({ project: started });
+    // Lines added inside the first task: the others move down three lines; the check goes on.
+    const at = tasks.indexOf('"data"');
+    useStore.getState().changeText('tasks', [{ from: at, to: at, insert: '\n\n\n' }]);
+    expect(useStore.getState().project.checking?.id).toBe(9);
+    const project = installReports(useStore.getState().project, 9, 0, reports, lines);
+    const text = project.tasksText;
+    const scanned = parseTasks(text).lines;
+    for (let offset = 0; offset <= text.length; offset += 37) expect(project.doc.lines.position(offset)).toEqual(scanned.position(offset));
+  });
+});
+
 describe('HyperText: the HTML parser is loaded when a config has a <HyperText>, and the tasks are checked again with it', () => {
   test('a span past the end of its text node is found once the parser has loaded', async () => {
     const config = '<View><HyperText name="html" value="$html"/><HyperTextLabels name="ner" toName="html"><Label value="PER"/></HyperTextLabels></View>';

@@ -192,7 +192,7 @@ function onCheckMessage(m: CheckMessage): void {
   const { project } = useStore.getState();
   if (project.checking?.id !== m.id) return;
   if (m.kind === 'batch') {
-    const next = installReports(project, m.id, m.from, m.reports);
+    const next = installReports(project, m.id, m.from, m.reports, m.lines);
     useStore.setState({ project: next });
     if (!next.checking) restoreRegionMapsWhenIdle();
   } else if (m.kind === 'failed') failCheck(m.message);

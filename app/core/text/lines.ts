@@ -9,15 +9,51 @@ export function indexOfChar(text: string, code: number, from = 0): number {
   return -1;
 }
 
+/** Where each line starts (a text of 2 GB would not fit in a string). */
+type Starts = Int32Array;
+
+/**
+ * Where each line of `text` starts. A regular expression finds the line breaks: ~4x faster than a loop of
+ * charCodeAt at 23 MB (Chromium), and it is not String.prototype.indexOf (see above).
+ */
+function scanLines(text: string): Int32Array {
+  // Pretty-printed JSON has lines of ~30 characters: a guess that is rarely grown.
+  let starts = new Int32Array(Math.max(16, Math.ceil(text.length / 24)));
+  let n = 1;
+  const re = /\n/g;
+  while (re.exec(text) !== null) {
+    if (n === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[n++] = re.lastIndex;
+  }
+  return starts.slice(0, n);
+}
+
 export class LineIndex {
-  private starts: number[] | null = null;
+  private starts: Starts | null = null;
 
   /** `text` may be a function giving it, for a text joined only when a position is first asked for. */
   constructor(
     private readonly text: string | (() => string),
-    starts?: number[],
+    starts?: Starts,
   ) {
     if (starts) this.starts = starts;
+  }
+
+  /** A copy of the line starts to send to another thread, or null when they were never needed here. */
+  transferable(): Int32Array | null {
+    return this.starts ? this.starts.slice() : null;
+  }
+
+  /**
+   * Takes line starts made elsewhere for the same text (the worker that checks the file read it too): the
+   * 800,000 lines of a 23 MB file are not scanned again on the page. Ignored when this index has its own.
+   */
+  adopt(starts: Int32Array): void {
+    if (!this.starts && starts.length > 0 && starts[0] === 0) this.starts = starts;
   }
 
   /**
@@ -27,10 +63,10 @@ export class LineIndex {
   update(newText: string | (() => string), changes: readonly { from: number; to: number; insert: string }[]): LineIndex {
     if (!this.starts) return new LineIndex(newText);
     const old = this.starts;
-    // Filled in place, not pushed: 2.4 million starts pushed one by one took ~250 ms at 100,000 changes.
+    // Filled in place: 2.4 million starts pushed one by one took ~250 ms at 100,000 changes.
     let added = 0;
     for (const c of changes) for (let i = indexOfChar(c.insert, 10); i !== -1; i = indexOfChar(c.insert, 10, i + 1)) added++;
-    const out = new Array<number>(old.length + added);
+    const out = new Int32Array(old.length + added);
     let n = 0;
     let k = 0;
     let delta = 0;
@@ -44,21 +80,13 @@ export class LineIndex {
       delta += c.insert.length - (c.to - c.from);
     }
     while (k < old.length) out[n++] = old[k++] + delta;
-    out.length = n;
-    return new LineIndex(newText, out);
+    return new LineIndex(newText, n === out.length ? out : out.subarray(0, n));
   }
 
-  private lineStarts(): number[] {
+  private lineStarts(): Starts {
     if (this.starts) return this.starts;
-    const starts = [0];
-    const t = typeof this.text === 'string' ? this.text : this.text();
-    let i = indexOfChar(t, 10);
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = indexOfChar(t, 10, i + 1);
-    }
-    this.starts = starts;
-    return starts;
+    this.starts = scanLines(typeof this.text === 'string' ? this.text : this.text());
+    return this.starts;
   }
 
   /** 1-based line and column of a UTF-16 offset. */

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../config/parse';
 import { parseTasks } from '../tasks/parse';
-import { restoreRegionMap, validateTask } from './validate';
+import { restoreRegionMap, validateTask, type TaskReport } from './validate';
 
 const CONFIG = `<View><Image name="image" value="$image"/>
   <RectangleLabels name="label" toName="image"><Label value="Car"/></RectangleLabels>
@@ -29,7 +29,8 @@ describe('restoreRegionMap', () => {
   test('builds the map the check built, for a prediction with a memo only, once', () => {
     const full = validateTask(config, doc, 0);
     expect(full.memo?.[0]).toBeTruthy();
-    const { regionMaps, ...sent } = structuredClone(full);
+    const { regionMaps, ...rest } = structuredClone(full);
+    const sent: TaskReport = rest;
     expect(regionMaps?.[0]?.byId.size).toBeGreaterThan(600);
     expect(restoreRegionMap(sent, 1)).toBe(false); // 3 results: no memo, no map
     expect(restoreRegionMap(sent, 0)).toBe(true);
@@ -39,7 +40,8 @@ describe('restoreRegionMap', () => {
   });
 
   test('the next check of the task keeps the restored map and finds what a fresh check finds', () => {
-    const { regionMaps: _, ...sent } = structuredClone(validateTask(config, doc, 0));
+    const { regionMaps: _, ...rest } = structuredClone(validateTask(config, doc, 0));
+    const sent: TaskReport = rest;
     restoreRegionMap(sent, 0);
     const map = sent.regionMaps![0];
     const again = validateTask(config, doc, 0, {}, undefined, { prev: sent, changed: new Map([[0, new Set([5])]]), move: (f) => f });
