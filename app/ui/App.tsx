@@ -36,19 +36,25 @@ const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'bru
 
 /** Regions drawn on `object`: its own, plus (on the first object of a kind) those whose to_name names nothing. */
 function regionsFor(object: ObjectTag, regions: RegionView[], firstImage: boolean, firstText: boolean): RegionView[] {
-  return regions.filter((r) => {
+  const mine = (r: RegionView) => {
     if (r.object) return r.object === object;
     if (firstImage && IMAGE_KINDS.has(r.kind)) return true;
     return firstText && r.kind === 'span';
-  });
+  };
+  // The one object of most configs has all the regions: the list itself, not a copy (its views keep their
+  // memos, and 100,000 regions are not copied on each edit).
+  return regions.every(mine) ? regions : regions.filter(mine);
 }
 
 function ObjectView({ object, regions, relations, compare, data, firstImage, firstText }: { object: ObjectTag; regions: RegionView[]; relations: RelationView[]; compare: RegionView[] | null; data: Record<string, unknown> | null; firstImage: boolean; firstText: boolean }) {
   const value = object.variable && data ? data[object.variable] : object.value;
   const mine = regionsFor(object, regions, firstImage, firstText);
   const theirs = compare ? regionsFor(object, compare, firstImage, firstText) : undefined;
-  const keys = new Set(mine.map((r) => r.key));
-  const myRelations = relations.filter((r) => keys.has(r.fromId) && keys.has(r.toId));
+  const myRelations = useMemo(() => {
+    if (!relations.length) return relations;
+    const keys = new Set(mine.map((r) => r.key));
+    return relations.filter((r) => keys.has(r.fromId) && keys.has(r.toId));
+  }, [mine, relations]);
   if (object.namePattern) return <p className="muted">{object.tag} "{object.name}" is repeated for each item of ${object.variable}; its results are listed in Regions.</p>;
   switch (object.type) {
     case 'image': {
