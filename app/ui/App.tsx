@@ -3,7 +3,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeSet } from '@codemirror/state';
-import { parseConfig, parseTasks, type ObjectTag } from '../core';
+import { parseConfig, parseTasks, type Finding, type ObjectTag } from '../core';
+import { useStable } from './stable';
 import { textSlice } from '../core/tasks/parse';
 import type { TextChange } from '../core/text/changes';
 import { predictionView, type RegionView, type RelationView } from '../core/preview';
@@ -35,6 +36,8 @@ const ShortcutsHelp = deferred('list of shortcuts', () => import('./ShortcutsHel
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
 
 /** Regions drawn on `object`: its own, plus (on the first object of a kind) those whose to_name names nothing. */
+const NO_FINDINGS: Finding[] = [];
+
 function regionsFor(object: ObjectTag, regions: RegionView[], firstImage: boolean, firstText: boolean): RegionView[] {
   const mine = (r: RegionView) => {
     if (r.object) return r.object === object;
@@ -249,12 +252,16 @@ export function App() {
   const task = useStore(currentTask);
   const data = useStore(currentData);
   const config = project.goodConfig;
-  const fullView = useMemo(() => predictionView(config, task, taskIndex, predictionIndex, project.findings), [config, task, taskIndex, predictionIndex, project.findings]);
+  // The findings of this task only (the views attach them to their results), the same array while they stay
+  // the same: a batch of the worker's reports for other tasks, or an edit of another task, does not build
+  // the 100,000 views of this one again.
+  const taskFindings = useStable(useStore((s) => s.project.analysis?.reports[s.taskIndex]?.findings) ?? NO_FINDINGS);
+  const fullView = useMemo(() => predictionView(config, task, taskIndex, predictionIndex, taskFindings), [config, task, taskIndex, predictionIndex, taskFindings]);
   const minScore = useStore((s) => s.minScore);
   const view = useMemo(() => (minScore > 0 ? { ...fullView, regions: fullView.regions.filter((r) => r.score === null || r.score >= minScore) } : fullView), [fullView, minScore]);
   const belowThreshold = fullView.regions.length - view.regions.length;
   const compareWith = useStore((s) => s.compareWith);
-  const compareView = useMemo(() => (compareWith === null ? null : predictionView(config, task, taskIndex, compareWith, project.findings)), [config, task, taskIndex, compareWith, project.findings]);
+  const compareView = useMemo(() => (compareWith === null ? null : predictionView(config, task, taskIndex, compareWith, taskFindings)), [config, task, taskIndex, compareWith, taskFindings]);
   const [help, setHelp] = useState(false);
   // The side columns can be closed (the canvas then takes their room) and the panes column resized.
   const [panesOpen, setPanesOpen] = useState(true);

@@ -39,17 +39,31 @@ function widen(box: Box, b: Box): void {
   if (b.y1 > box.y1) box.y1 = b.y1;
 }
 
-/** The box around the image and every region drawn, in image pixels. */
-function extentOf(picture: RegionsPicture): Box {
-  const b: Box = { x0: 0, y0: 0, x1: picture.size.W, y1: picture.size.H };
-  for (const list of [picture.visible, picture.compare ?? []]) {
-    for (const r of list) {
-      if (!shapeUtils[r.kind]) continue;
+/** The box around the image and every region drawn (image pixels), being measured a slice at a time. */
+interface ExtentJob {
+  picture: RegionsPicture;
+  box: Box;
+  /** The next region: of `visible`, then of `compare` (from visible.length on). */
+  next: number;
+}
+
+const startExtent = (picture: RegionsPicture): ExtentJob => ({ picture, box: { x0: 0, y0: 0, x1: picture.size.W, y1: picture.size.H }, next: 0 });
+
+/** Measures regions until `until` (performance.now()); true when every region is in the box. */
+function stepExtent(job: ExtentJob, until: number): boolean {
+  const { visible, compare, size } = job.picture;
+  const n = visible.length + (compare?.length ?? 0);
+  while (job.next < n) {
+    const end = Math.min(n, job.next + 2000);
+    for (let i = job.next; i < end; i++) {
+      const r = i < visible.length ? visible[i] : compare![i - visible.length];
       // Kept per region view (labels are in the bitmap's margins): 100,000 regions are not measured per edit.
-      widen(b, shapeBox(r, picture.size));
+      if (shapeUtils[r.kind]) widen(job.box, shapeBox(r, size));
     }
+    job.next = end;
+    if (performance.now() >= until) break;
   }
-  return b;
+  return job.next >= n;
 }
 
 /** A bitmap being painted a slice at a time: the shapes, what goes over them, then the labels. */
@@ -144,13 +158,21 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
   // The extent is measured when a move or the idle bitmap needs it, not on every edit (every region is
   // looked at: 10 ms at 10,000 boxes, 100 at 100,000, on the edit's critical path when it was a memo).
   const extentKept = useRef<{ picture: RegionsPicture; box: Box } | null>(null);
-  const extentFor = (pic: RegionsPicture): Box => {
+  /** The extent being measured while the page is idle (see the bitmap's effect below). */
+  const extentJob = useRef<ExtentJob | null>(null);
+  const sameExtent = (a: RegionsPicture, b: RegionsPicture) => a.visible === b.visible && a.compare === b.compare && a.size.W === b.size.W && a.size.H === b.size.H;
+  /** The extent of `pic` when measured by `until`, else null (what was measured is kept for the next call). */
+  const extentBy = (pic: RegionsPicture, until: number): Box | null => {
     const k = extentKept.current;
-    if (k && k.picture.visible === pic.visible && k.picture.compare === pic.compare && k.picture.size.W === pic.size.W && k.picture.size.H === pic.size.H) return k.box;
-    const box = extentOf(pic);
-    extentKept.current = { picture: pic, box };
-    return box;
+    if (k && sameExtent(k.picture, pic)) return k.box;
+    if (!extentJob.current || !sameExtent(extentJob.current.picture, pic)) extentJob.current = startExtent(pic);
+    const job = extentJob.current;
+    if (!stepExtent(job, until)) return null;
+    extentJob.current = null;
+    extentKept.current = { picture: pic, box: job.box };
+    return job.box;
   };
+  const extentFor = (pic: RegionsPicture): Box => extentBy(pic, Infinity)!;
 
   /** Has a repaint been tried out on the layer (see paint)? */
   const warmed = useRef(false);
@@ -286,10 +308,14 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
       }
       handle = idle(run, { timeout: 1000 });
     };
-    // Every region in view (the fitted view): a copy of the screen will do for a move.
-    const timer = window.setTimeout(() => {
-      if (!allOnScreen(view, width, height, extentFor(picture))) handle = idle(run, { timeout: 2000 });
-    }, 300);
+    // Every region in view (the fitted view): a copy of the screen will do for a move. The extent is measured
+    // in slices (100,000 regions take ~100 ms to measure the first time).
+    const measure = (deadline?: IdleDeadline) => {
+      const extent = extentBy(picture, performance.now() + Math.min(8, Math.max(2, deadline?.timeRemaining() ?? 8)));
+      if (!extent) handle = idle(measure, { timeout: 1000 });
+      else if (!allOnScreen(view, width, height, extent)) handle = idle(run, { timeout: 2000 });
+    };
+    const timer = window.setTimeout(() => (handle = idle(measure, { timeout: 1000 })), 300);
     return () => {
       window.clearTimeout(timer);
       cancel(handle);
