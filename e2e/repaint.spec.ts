@@ -148,3 +148,69 @@ test('with over 1,000 regions shown, a region only a few pixels wide on screen h
   await frames(page);
   expect(await aboveCorner(60, 10)).toBeGreaterThan(0);
 });
+
+/** `n` (up to 24,000) small boxes of 1600x1200 in a grid of 200 columns, 8 and 10 image pixels apart: none covers another's centre. */
+function grid(n: number) {
+  const result: object[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = (i % 200) * 0.5;
+    const y = Math.floor(i / 200) * (10 / 12);
+    result.push({ id: `g${i}`, type: 'rectanglelabels', from_name: 'label', to_name: 'image', original_width: 1600, original_height: 1200, value: { x, y, width: 0.2, height: 0.25, rotation: 0, rectanglelabels: ['Car'] } });
+  }
+  return JSON.stringify([{ id: 1, data: { image: 'missing.png' }, predictions: [{ model_version: 'm', result }] }]);
+}
+/** The centre of grid box i, in image pixels. */
+const centre = (i: number) => ({ x: (i % 200) * 8 + 1.6, y: Math.floor(i / 200) * 10 + 1.5 });
+
+test('over 20,000 regions are painted a slice per frame: every one in the end, and an edit while painting is shown', async ({ page }) => {
+  test.setTimeout(120_000);
+  const N = 24_000;
+  await page.addInitScript(() => {
+    // Every start of a sliced paint of the regions layer, as it happens.
+    const w = window as unknown as { paintingStarts: number };
+    w.paintingStarts = 0;
+    new MutationObserver((records) => {
+      for (const r of records) if ((r.target as HTMLElement).dataset.painting === 'yes' && r.oldValue !== 'yes') w.paintingStarts++;
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painting'], attributeOldValue: true });
+  });
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'grid.xml', text: CONFIG },
+    { name: 'grid.json', text: grid(N) },
+  ]);
+  await expect(page.getByText(/^24,?000 regions$/)).toBeVisible({ timeout: 30_000 });
+  const layer = page.locator('[data-testid="canvas-image"] canvas[data-layer="regions"]');
+  await expect(layer).not.toHaveAttribute('data-painting', /.*/, { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { paintingStarts: number }).paintingStarts)).toBeGreaterThan(0);
+  const sample = [0, 1, 199, 200, 12_345, N - 201, N - 1, ...Array.from({ length: 40 }, (_, k) => Math.floor(((k + 0.5) * N) / 40))];
+  for (const i of sample) expect(await regionAlphaAt(page, 'image', centre(i).x, centre(i).y), `box g${i}`).toBeGreaterThan(0);
+
+  // Delete g0 while the layer is being painted whole again (Fit after a zoom starts a whole paint): the
+  // paint that was going on stops, and the layer is painted whole without g0.
+  await regions(page).first().click();
+  await expect(regions(page).first()).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(layer).not.toHaveAttribute('data-painting', /.*/, { timeout: 30_000 });
+  await page.evaluate(() => {
+    // The Delete key goes in as soon as the whole paint has begun, before its next slice.
+    const layerCanvas = document.querySelector('[data-testid="canvas-image"] canvas[data-layer="regions"]') as HTMLCanvasElement;
+    const w = window as unknown as { deletedWhilePainting: boolean | null };
+    w.deletedWhilePainting = null;
+    const seen = new MutationObserver(() => {
+      if (layerCanvas.dataset.painting !== 'yes') return;
+      seen.disconnect();
+      setTimeout(() => {
+        w.deletedWhilePainting = layerCanvas.dataset.painting === 'yes';
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', code: 'Delete', bubbles: true }));
+      });
+    });
+    seen.observe(layerCanvas, { attributes: true, attributeFilter: ['data-painting'] });
+  });
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect(page.getByText(/^23,?999 regions$/)).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { deletedWhilePainting: boolean | null }).deletedWhilePainting)).toBe(true);
+  await expect(layer).not.toHaveAttribute('data-painting', /.*/, { timeout: 30_000 });
+  await frames(page);
+  expect(await regionAlphaAt(page, 'image', centre(0).x, centre(0).y), 'the deleted box g0').toBe(0);
+  for (const i of [1, 200, 12_345, N - 1]) expect(await regionAlphaAt(page, 'image', centre(i).x, centre(i).y), `box g${i}`).toBeGreaterThan(0);
+});

@@ -78,7 +78,7 @@ async function prelabel(kind, n) {
   await page.waitForFunction(
     ({ kind, n }) => {
       const c = document.querySelector('[data-testid="canvas-image"]');
-      const drawn = kind === 'span' ? document.querySelectorAll('mark[data-span]').length === n : c?.getAttribute('data-regions-drawn') === String(n) && c?.getAttribute('data-image-status') === 'loaded';
+      const drawn = kind === 'span' ? document.querySelectorAll('mark[data-span]').length === n : c?.getAttribute('data-regions-drawn') === String(n) && c?.getAttribute('data-image-status') === 'loaded' && !c.querySelector('canvas[data-painting]');
       if (drawn && window.__shown === undefined) {
         window.__shown = null;
         setTimeout(() => (window.__shown = performance.now()));

@@ -246,14 +246,35 @@ function regionMapOf(memo: readonly ResultMemo[]): PredictionRegions {
 
 /**
  * Gives a report that came without its region maps (a worker keeps them: copying 100,000 regions costs
- * the page more than this) the maps its check built, for prediction `p`, so that the first edit of the task
- * does not build one. Returns false when the prediction has no memo or its map is there.
+ * the page more than this) the map its check built, for prediction `p`, so that the first edit of the task
+ * does not build one. The map is built a slice at a time: `step(until)` adds results until the clock
+ * (performance.now()) passes `until` and says whether the map is complete (then it is in the report).
+ * Null when the prediction has no memo or its map is there.
  */
-export function restoreRegionMap(report: TaskReport, p: number): boolean {
+export function regionMapRestorer(report: TaskReport, p: number): { step(until: number): boolean } | null {
   const memo = report.memo?.[p];
-  if (!memo || report.regionMaps?.[p]) return false;
-  (report.regionMaps ??= [])[p] = regionMapOf(memo);
-  return true;
+  if (!memo || report.regionMaps?.[p]) return null;
+  const regions = new PredictionRegions();
+  let r = 0;
+  return {
+    step(until) {
+      while (r < memo.length) {
+        const end = Math.min(memo.length, r + 2000);
+        for (; r < end; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+        if (performance.now() >= until) break;
+      }
+      if (r < memo.length) return false;
+      // A check of the task since (an edit) made a map of its own: that one stays.
+      if (!report.regionMaps?.[p]) (report.regionMaps ??= [])[p] = regions;
+      return true;
+    },
+  };
+}
+
+/** The region map of prediction `p` restored at once (see regionMapRestorer); false when there was nothing to restore. */
+export function restoreRegionMap(report: TaskReport, p: number): boolean {
+  const restorer = regionMapRestorer(report, p);
+  return !!restorer && restorer.step(Infinity);
 }
 
 function finish(report: TaskReport): TaskReport {

@@ -5,7 +5,7 @@
 import Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ViewTransform } from '../../store/store';
-import { changedBoxes, shapeBox, LABEL_REACH, paintLabels, paintOverShapes, paintRegions, paintShapes, repaintBoxes, type RegionsPicture } from './paintRegions';
+import { changedBoxes, shapeBox, LABEL_REACH, paintLabels, paintOverShapes, paintRegions, paintShapes, prepareRepaint, repaintBoxes, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type Box } from './shapeUtils';
 
 /** A bitmap of the regions, placed in image pixels. */
@@ -66,13 +66,29 @@ function stepExtent(job: ExtentJob, until: number): boolean {
   return job.next >= n;
 }
 
-/** A bitmap being painted a slice at a time: the shapes, what goes over them, then the labels. */
-interface BitmapJob {
-  bitmap: Bitmap;
+/** Regions being painted a slice at a time, in the order of a whole paint: the shapes, what goes over them, then the labels. */
+interface PaintJob {
+  picture: RegionsPicture;
   ctx: CanvasRenderingContext2D;
   phase: 'shapes' | 'over' | 'labels' | 'done';
   next: number;
 }
+
+/** A bitmap being painted a slice at a time. */
+interface BitmapJob extends PaintJob {
+  bitmap: Bitmap;
+}
+
+/** A whole paint of the layer with more regions than this goes a slice per frame (100,000 boxes take ~1 s). */
+export const SLICED_PAINT = { above: 20_000 };
+/**
+ * How long a frame's slice of a whole paint paints at first, and at most. Painting is only half the cost:
+ * the frame that shows the slice rasterises it (without a GPU, several times the painting's time), so the
+ * slice is made smaller while frames come late and larger while they come on time.
+ */
+const FRAME_SLICE_MS = { first: 4, max: 12, min: 1 };
+/** A frame that comes this long after the last slice ended came late. */
+const LATE_FRAME_MS = 30;
 
 /** A new canvas for the whole extent (labels included), at `resolution` bitmap pixels per image pixel or less. */
 function startBitmap(picture: RegionsPicture, extent: Box, resolution: number): BitmapJob {
@@ -91,15 +107,15 @@ function startBitmap(picture: RegionsPicture, extent: Box, resolution: number): 
   canvas.height = Math.max(1, Math.ceil(h * k));
   const ctx = canvas.getContext('2d')!;
   ctx.setTransform(k, 0, 0, k, -x0 * k, -y0 * k);
-  return { bitmap: { canvas, x: x0, y: y0, width: w, height: h, picture, fromScreen: false }, ctx, phase: 'shapes', next: 0 };
+  return { bitmap: { canvas, x: x0, y: y0, width: w, height: h, picture, fromScreen: false }, picture, ctx, phase: 'shapes', next: 0 };
 }
 
 /** Regions painted between two looks at the clock. */
 const SLICE = 250;
 
-/** Paints on until `until` (performance.now()); true once the bitmap is complete. */
-function stepBitmap(job: BitmapJob, until: number): boolean {
-  const pic = job.bitmap.picture;
+/** Paints on until `until` (performance.now()); true once every region is painted. */
+function stepPaint(job: PaintJob, until: number): boolean {
+  const pic = job.picture;
   const n = pic.visible.length;
   while (job.phase !== 'done' && performance.now() < until) {
     if (job.phase === 'over') {
@@ -120,7 +136,7 @@ function stepBitmap(job: BitmapJob, until: number): boolean {
 /** Paint the whole extent now (a move starting with nothing better to show). */
 function paintBitmap(picture: RegionsPicture, extent: Box, resolution: number): Bitmap {
   const job = startBitmap(picture, extent, resolution);
-  stepBitmap(job, Infinity);
+  stepPaint(job, Infinity);
   return job.bitmap;
 }
 
@@ -179,30 +195,72 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
   /** The view the crisp shape last painted for. */
   const paintedView = useRef<ViewTransform | null>(null);
 
-  // One function for good: react-konva would redraw the whole layer whenever the shape's sceneFunc changed.
-  // Konva calls it when the layer is drawn (a new view, a move's end); a new picture at the same view is
-  // painted below, only where it differs.
-  const paint = useCallback((ctx: CanvasRenderingContext2D) => {
-    paintRegions(ctx, latest.current.picture);
-    painted.current = latest.current.picture;
-    paintedView.current = latest.current.view;
+  /** A whole paint going a slice per frame, and its next frame. */
+  const slicing = useRef<{ job: PaintJob; frame: number } | null>(null);
+  const stopSlicing = () => {
+    if (!slicing.current) return;
+    cancelAnimationFrame(slicing.current.frame);
+    slicing.current = null;
+    delete layer.current?.getNativeCanvasElement().dataset.painting;
+  };
+
+  /** The layer shows the whole of `pic` at `v`. */
+  const paintedWhole = (pic: RegionsPicture, v: ViewTransform) => {
+    painted.current = pic;
+    paintedView.current = v;
     if (!warmed.current) {
       warmed.current = true;
-      // The first repaint after an edit set up its scratch canvas and code (~25-50 ms at 10,000 regions):
-      // one repaint of a corner of the image, while the page is idle, does it instead. It paints what is
-      // there (a repaint is pixel-exact).
+      // The first repaint after an edit set up its scratch canvas (~25-50 ms): done while the page is idle.
       const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 50));
       idle(() => {
-        const node = layer.current;
-        const pic = painted.current;
-        const v = paintedView.current;
-        if (!node || !pic || !v || moving.current || !shape.current?.visible()) return;
-        const canvas = node.getCanvas();
-        const k = canvas.getPixelRatio();
-        repaintBoxes(canvas.getContext()._context, { k: k * v.scale, dx: k * v.x, dy: k * v.y }, pic, [{ x0: 0, y0: 0, x1: 0, y1: 0 }], true);
+        const c = layer.current?.getNativeCanvasElement();
+        if (c) prepareRepaint(c.width, c.height);
       });
     }
-  }, []);
+  };
+
+  // One function for good: react-konva would redraw the whole layer whenever the shape's sceneFunc changed.
+  // Konva calls it when the layer is drawn (a new view, a move's end); a new picture at the same view is
+  // painted below, only where it differs. Many regions are painted a slice per frame, in the order of a
+  // whole paint (the same pixels in the end), so that the page answers while 100,000 boxes appear; until
+  // the last slice the layer counts as not painted (data-painting on its canvas says so).
+  const paint = useCallback((ctx: CanvasRenderingContext2D) => {
+    const { picture: pic, view: v } = latest.current;
+    // Konva cleared the layer for this draw: a paint still going on starts again.
+    stopSlicing();
+    if (pic.visible.length <= SLICED_PAINT.above) {
+      paintRegions(ctx, pic);
+      paintedWhole(pic, v);
+      return;
+    }
+    painted.current = null;
+    const job: PaintJob = { picture: pic, ctx, phase: 'shapes', next: 0 };
+    let budget = FRAME_SLICE_MS.first;
+    stepPaint(job, performance.now() + budget);
+    let sliceEnd = performance.now();
+    // The next slices paint where Konva had placed this one.
+    const at = ctx.getTransform();
+    const canvas = layer.current?.getNativeCanvasElement();
+    if (canvas) canvas.dataset.painting = 'yes';
+    const frame = () => {
+      const on = slicing.current;
+      if (!on || on.job !== job) return;
+      const gap = performance.now() - sliceEnd;
+      budget = gap > LATE_FRAME_MS ? Math.max(FRAME_SLICE_MS.min, budget / 2) : gap < LATE_FRAME_MS / 2 ? Math.min(FRAME_SLICE_MS.max, budget * 1.5) : budget;
+      ctx.save();
+      ctx.setTransform(at);
+      const done = stepPaint(job, performance.now() + budget);
+      ctx.restore();
+      sliceEnd = performance.now();
+      if (!done) {
+        on.frame = requestAnimationFrame(frame);
+        return;
+      }
+      stopSlicing();
+      paintedWhole(pic, v);
+    };
+    slicing.current = { job, frame: requestAnimationFrame(frame) };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A new picture: paint again only the boxes where it differs from the one on the layer (an edit moves or
   // relabels a few of 10,000 regions); the bitmap kept for moves gets the same boxes. Anything else (another
@@ -210,6 +268,12 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
   useLayoutEffect(() => {
     const prev = painted.current;
     const node = layer.current;
+    // A whole paint going on of another picture: this one is painted whole instead.
+    if (node && slicing.current && slicing.current.job.picture !== picture) {
+      stopSlicing();
+      node.batchDraw();
+      return;
+    }
     if (!node || !prev || prev === picture) return;
     const v = paintedView.current;
     const sameView = !!v && v.x === view.x && v.y === view.y && v.scale === view.scale;
@@ -260,8 +324,13 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
 
   const beginMove = () => {
     if (moving.current || !shape.current || !bitmap.current) return;
+    // The bitmap stands in for the regions while the view moves; the end of the move paints them whole. A
+    // whole paint going on stops: what it has painted so far stands in (painting the rest now would hold
+    // the move's first frame for the time the slices take).
+    const partly = slicing.current?.job.picture === latest.current.picture && layer.current;
+    stopSlicing();
     moving.current = true;
-    const b = bitmapNow();
+    const b = partly ? copyScreen(partly, latest.current.view, latest.current.picture) : bitmapNow();
       bitmap.current.setAttrs({ image: b.canvas, x: b.x, y: b.y, width: b.width, height: b.height, visible: true });
     shape.current.visible(false);
   };
@@ -299,7 +368,7 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
         job ??= startBitmap(picture, extentFor(picture), view.scale * (window.devicePixelRatio || 1));
         // Within the idle time the browser offers, at most a few milliseconds: input waits for no slice.
         const budget = Math.min(8, Math.max(2, deadline?.timeRemaining() ?? 8));
-        if (stepBitmap(job, performance.now() + budget)) {
+        if (stepPaint(job, performance.now() + budget)) {
           cached.current = job.bitmap;
           // For the browser tests: a move from now on shows the whole extent.
           if (layer.current) layer.current.getNativeCanvasElement().dataset.bitmap = 'extent';
@@ -322,7 +391,13 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     };
   }, [picture, view, width, height]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => () => window.clearTimeout(wheelTimer.current), []);
+  useEffect(
+    () => () => {
+      window.clearTimeout(wheelTimer.current);
+      stopSlicing();
+    },
+    [], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   return { paint, beginMove, endMove, wheelMove, isMoving: () => moving.current };
 }
