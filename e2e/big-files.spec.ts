@@ -107,6 +107,30 @@ test('Undo still works after a reload: the history is kept in the session', asyn
   await expect(problems(page).filter({ hasText: 'unknown-label' })).toHaveCount(0);
 });
 
+test('a bulk lock survives a reload with its undo: its thousands of changes are kept in the session', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const text = boxes(2000);
+  await openFiles(page, [
+    { name: 'big.xml', text: CONFIG },
+    { name: 'big.json', text },
+  ]);
+  await expect(page.getByText('2000 regions', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('group', { name: 'Flags for many regions' }).getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Set readonly on all regions (2000 regions)', { timeout: 30_000 });
+  const locked = await exported(page);
+  await sessionSaved(page);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored your session' })).toBeVisible({ timeout: 30_000 });
+  expect(await exported(page)).toBe(locked);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone', { timeout: 30_000 });
+  expect(await exported(page)).toBe(text);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByRole('status')).toContainText('Redone', { timeout: 30_000 });
+  expect(await exported(page)).toBe(locked);
+});
+
 /** The colour of the first token of the tasks pane that reads `text` (a string, number or literal). */
 const tokenColour = (page: Page, text: string) =>
   page

@@ -8,10 +8,17 @@ import { decodeText } from '../core/text/decode';
 import { updateTasks } from '../core/tasks/update';
 import { changesSize, type TextChange } from '../core/text/changes';
 import { reserveVersions } from '../store/project';
-import { useStore, type HistoryEntry } from '../store/store';
+import { useStore, type HistoryEntry, type TextStep } from '../store/store';
 
 const DB = 'prelabel';
 const STORE = 'session';
+
+/** The session as it is stored (lists of many changes packed). */
+interface StoredSession extends Omit<SavedSession, 'log' | 'past' | 'future'> {
+  log: StoredChanges[];
+  past: StoredEntry[];
+  future: StoredEntry[];
+}
 
 export interface SavedSession {
   configText: string;
@@ -42,6 +49,71 @@ interface SavedBase {
   file?: Blob;
   name?: string;
 }
+
+/**
+ * Many changes as the session stores them: their offsets in typed arrays and their inserted texts joined.
+ * Lock all at 100,000 boxes is an entry of 100,000 changes and as many inverses; stored as objects, each
+ * save after it spent ~130 ms cloning them on the page (profile), as typed arrays and one string ~1 ms.
+ */
+interface PackedChanges {
+  packed: 1;
+  from: Int32Array;
+  to: Int32Array;
+  /** Where each change's insert ends in `inserts`. */
+  ends: Int32Array;
+  inserts: string;
+}
+type StoredChanges = TextChange[] | PackedChanges;
+type StoredStep = Omit<TextStep, 'changes' | 'inverse'> & { changes: StoredChanges; inverse: StoredChanges };
+type StoredEntry = Omit<HistoryEntry, 'config' | 'tasks'> & { config?: StoredStep; tasks?: StoredStep };
+
+/** Lists of changes shorter than this are stored as they are. */
+const PACK_FROM = 256;
+/** The packed form of each list of changes saved (a list is saved again on every save while it is kept). */
+const packed = new WeakMap<readonly TextChange[], PackedChanges>();
+
+export function packChanges(changes: TextChange[]): StoredChanges {
+  if (changes.length < PACK_FROM) return changes;
+  let p = packed.get(changes);
+  if (p) return p;
+  const n = changes.length;
+  p = { packed: 1, from: new Int32Array(n), to: new Int32Array(n), ends: new Int32Array(n), inserts: '' };
+  const parts: string[] = new Array(n);
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    const c = changes[i];
+    p.from[i] = c.from;
+    p.to[i] = c.to;
+    end += c.insert.length;
+    p.ends[i] = end;
+    parts[i] = c.insert;
+  }
+  p.inserts = parts.join('');
+  packed.set(changes, p);
+  return p;
+}
+
+export function unpackChanges(stored: StoredChanges): TextChange[] {
+  if (Array.isArray(stored)) return stored;
+  const out: TextChange[] = new Array(stored.from.length);
+  let start = 0;
+  for (let i = 0; i < out.length; i++) {
+    const end = stored.ends[i];
+    out[i] = { from: stored.from[i], to: stored.to[i], insert: stored.inserts.slice(start, end) };
+    start = end;
+  }
+  return out;
+}
+
+const packStep = (st: TextStep | undefined): StoredStep | undefined => st && { ...st, changes: packChanges(st.changes), inverse: packChanges(st.inverse) };
+const unpackStep = (st: StoredStep | undefined): TextStep | undefined => st && { ...st, changes: unpackChanges(st.changes), inverse: unpackChanges(st.inverse) };
+const packEntry = (e: HistoryEntry): StoredEntry => ({ ...e, config: packStep(e.config), tasks: packStep(e.tasks) });
+const unpackEntry = (e: StoredEntry): HistoryEntry => {
+  const out: HistoryEntry = { ...e, config: unpackStep(e.config), tasks: unpackStep(e.tasks) };
+  if (!out.config) delete out.config;
+  if (!out.tasks) delete out.tasks;
+  return out;
+};
 
 /** Changes kept before the tasks text is written whole again. */
 const LOG_LIMIT = 100;
@@ -100,8 +172,9 @@ async function get<T>(key: string): Promise<T | undefined> {
 /** The saved session with its tasks text rebuilt (base plus changes), or null. */
 export async function loadSession(): Promise<(SavedSession & { tasksText: string; source?: { blob: Blob; name: string } }) | null> {
   try {
-    const value = await get<SavedSession>('current');
-    if (!value || value.configText === undefined || value.baseId === undefined) return null;
+    const stored = await get<StoredSession>('current');
+    if (!stored || stored.configText === undefined || stored.baseId === undefined) return null;
+    const value: SavedSession = { ...stored, log: stored.log.map(unpackChanges), past: stored.past.map(unpackEntry), future: stored.future.map(unpackEntry) };
     const base = await get<SavedBase>('base');
     if (!base || base.id !== value.baseId) return null;
     const text = base.text ?? base.pieces?.join('') ?? (base.file ? decodeText(new Uint8Array(await base.file.arrayBuffer()), base.name ?? 'tasks').text : undefined);
@@ -164,18 +237,18 @@ export function keepSessionSaved(): () => void {
       baseDue = false;
     }
     const images = [...s.images].map(([name, url]) => (imageBlobs.has(url) ? { name, blob: imageBlobs.get(url) } : { name, url }));
-    const current: SavedSession = {
+    const current: StoredSession = {
       configText: s.project.configText,
       configName: s.project.configName,
       tasksName: s.project.tasksName,
       baseId,
-      log,
+      log: log.map(packChanges),
       tasksVersion: s.project.tasksVersion,
       savedVersion: s.savedVersion,
       taskIndex: s.taskIndex,
       predictionIndex: s.predictionIndex,
-      past: recent(s.past, true),
-      future: recent(s.future, true),
+      past: recent(s.past, true).map(packEntry),
+      future: recent(s.future, true).map(packEntry),
       images,
       savedAt: Date.now(),
     };
