@@ -25,13 +25,13 @@ import { ActionButton, providePageEnv } from './actions';
 // Not on the first screen (the bounding-box sample): loaded when first shown.
 // The image canvas brings Konva and its React renderer (a quarter of the first load): loaded beside the
 // first screen, drawn as soon as it is in.
-const ImageCanvas = deferred('image canvas', () => import('./canvas/ImageCanvas').then((m) => m.ImageCanvas), { className: 'image-object part-placeholder' });
-const ImageList = deferred('image list', () => import('./canvas/ImageList').then((m) => m.ImageList), { className: 'image-object part-placeholder' });
-const TextObject = deferred('text view', () => import('./text/TextObjects').then((m) => m.TextObject));
-const ParagraphsObject = deferred('paragraphs view', () => import('./text/TextObjects').then((m) => m.ParagraphsObject));
-const HyperTextObject = deferred('HyperText view', () => import('./text/HyperTextObject').then((m) => m.HyperTextObject));
-const ImportDialog = deferred('import dialog', () => import('./ImportDialog').then((m) => m.ImportDialog), { className: 'modal' });
-const ShortcutsHelp = deferred('list of shortcuts', () => import('./ShortcutsHelp').then((m) => m.ShortcutsHelp), { className: 'help' });
+const ImageCanvas = deferred('image canvas', () => import('./canvas/ImageCanvas'), (m) => m.ImageCanvas, { className: 'image-object part-placeholder' });
+const ImageList = deferred('image list', () => import('./canvas/ImageList'), (m) => m.ImageList, { className: 'image-object part-placeholder' });
+const TextObject = deferred('text view', () => import('./text/TextObjects'), (m) => m.TextObject);
+const ParagraphsObject = deferred('paragraphs view', () => import('./text/TextObjects'), (m) => m.ParagraphsObject);
+const HyperTextObject = deferred('HyperText view', () => import('./text/HyperTextObject'), (m) => m.HyperTextObject);
+const ImportDialog = deferred('import dialog', () => import('./ImportDialog'), (m) => m.ImportDialog, { className: 'modal' });
+const ShortcutsHelp = deferred('list of shortcuts', () => import('./ShortcutsHelp'), (m) => m.ShortcutsHelp, { className: 'help' });
 
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
 

@@ -54,17 +54,44 @@ export type DeferredPart<P extends object> = ComponentType<P> & {
   preload(): Promise<boolean>;
 };
 
-/** A component whose code is loaded the first time it is shown (or preloaded); `what` names it in the placeholder and errors. */
-export function deferred<P extends object>(what: string, load: () => Promise<ComponentType<P>>, options: Options = {}): DeferredPart<P> {
+/**
+ * The address of the module a failed dynamic import names ("Failed to fetch dynamically imported module:
+ * URL" in Chromium, "error loading dynamically imported module: URL" in Firefox), or null.
+ */
+export function failedModuleUrl(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const urls = message.match(/\bhttps?:\/\/[^\s'"]+/g);
+  return urls ? urls[urls.length - 1].replace(/[.,;:)]+$/, '') : null;
+}
+
+/** `url` with a query that makes it another module for the browser (`n`: the attempt). */
+export function retryUrl(url: string, n: number): string {
+  const u = new URL(url);
+  u.searchParams.set('retry', String(n));
+  return u.href;
+}
+
+/**
+ * A component whose code is loaded the first time it is shown (or preloaded); `what` names it in the
+ * placeholder and errors. `load` imports its module, `pick` takes the component from it.
+ */
+export function deferred<M, P extends object>(what: string, load: () => Promise<M>, pick: (module: M) => ComponentType<P>, options: Options = {}): DeferredPart<P> {
   /** The component, once its code is in: rendered directly, as lazy() would suspend once more to find it. */
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
+  // A browser keeps a failed import of a module as failed for the page's life (Chromium 150 does, as the
+  // HTML standard says): an attempt after a failure imports the module the failure named under another
+  // address. (When what failed was a module it imports, only a reload helps; the message says so.)
+  let failed: string | null = null;
+  let attempts = 0;
   const fetchPart = () => {
-    loading ??= load().then(
-      (c) => (loaded = c),
+    const again = failed;
+    loading ??= (again ? (import(/* @vite-ignore */ retryUrl(again, ++attempts)) as Promise<M>) : load()).then(
+      (m) => (loaded = pick(m)),
       (e: unknown) => {
         // A failed load is tried again by the next attempt.
         loading = null;
+        failed = failedModuleUrl(e) ?? again;
         throw e;
       },
     );
