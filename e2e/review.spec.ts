@@ -34,6 +34,46 @@ test('? lists the keyboard shortcuts', async ({ page }) => {
   await expect(help).toHaveCount(0);
 });
 
+test("the Label list gives each label the key that sets it (Label Studio numbers every control's options in turn)", async ({ page }) => {
+  await openApp(page);
+  const row = regions(page).filter({ hasText: 'result1' });
+  await row.click();
+  const select = row.getByLabel('Label');
+  const options = await select.locator('option').allTextContents();
+  const keyed = options.map((o) => /^(\w): (.+)$/.exec(o)).filter((m): m is RegExpExecArray => !!m);
+  expect(keyed.length).toBeGreaterThan(1);
+  // Each key in both orders: the region ends up with the label the list gives that key.
+  for (const [, key, label] of [...keyed, ...keyed.reverse()]) {
+    await page.keyboard.press(key);
+    await expect(select).toHaveValue(label);
+  }
+});
+
+for (const [width, height] of [[1280, 720], [900, 700]])
+  test(`the list of shortcuts fits a window of ${width}x${height}, scrolls, and holds the focus while open`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const before = page.getByRole('button', { name: 'Export', exact: true });
+    await before.focus();
+    await expect(before).toBeFocused();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('Ctrl+Z');
+    await expect(help).toBeFocused();
+    const box = (await help.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    // The descriptions are read in lines, not a word a line.
+    const row = help.getByRole('row').filter({ hasText: 'Delete the selected region' }).first();
+    expect((await row.locator('td').boundingBox())!.width).toBeGreaterThan(150);
+    const close = help.getByRole('button', { name: 'Close' });
+    await close.scrollIntoViewIfNeeded();
+    await close.click();
+    await expect(help).toHaveCount(0);
+    await expect(before).toBeFocused();
+  });
+
 test('two predictions compared: the other model is overlaid in a distinct style (text and image)', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Sample').selectOption('ner');

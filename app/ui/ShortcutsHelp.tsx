@@ -1,6 +1,7 @@
 // The help panel (?): every keyboard shortcut, generated from the one shortcut table (../store/actions),
 // with the config's label and choice hotkeys. Loaded when first opened.
 
+import { useEffect, useRef } from 'react';
 import { configHotkeys, keyTable } from '../store/actions';
 import { useStore } from '../store/store';
 import { ACTIONS } from './actions';
@@ -9,9 +10,16 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const config = useStore((s) => s.project.goodConfig);
   const { shadowed } = keyTable(config);
   const hotkeys = configHotkeys(config);
+  // The panel takes the focus while open (its list scrolls with the keys), and gives it back when closed.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.focus();
+    return () => before?.focus();
+  }, []);
   const gaveWay = (id: string, k: string) => shadowed.find((s) => s.binding.kind === 'action' && s.binding.action.id === id && s.binding.keys === k);
   return (
-    <div className="help" role="dialog" aria-label="Keyboard shortcuts">
+    <div ref={panel} tabIndex={-1} className="help" role="dialog" aria-label="Keyboard shortcuts">
       <h2>Keyboard shortcuts</h2>
       <table>
         <tbody>

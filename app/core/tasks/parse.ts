@@ -170,14 +170,14 @@ export function parseTaskText(text: string): TaskSlice | null {
 }
 
 /**
- * One line of a JSON Lines file (`text`, found at `base` in the file, task number `n`); a line that does not
+ * One line of a JSON Lines file (`text`, found at `base` in the file, task index `n`: task n + 1 to a person); a line that does not
  * parse is a task of its own with a json-syntax finding.
  */
 export function parseJsonLine(text: string, base: number, n: number, lines: LineIndex): TaskSlice {
   const slice = parseTaskText(text);
   if (slice) return slice;
   const problem = findJsonSyntaxError(text, 0, text.length) ?? { offset: 0, message: 'This line is not valid JSON.' };
-  return { task: undefined, start: 0, end: text.length, predictions: [], results: [], syntax: syntaxFinding(lines, base + problem.offset, `JSON Lines, task ${n}: ${problem.message}`, n) };
+  return { task: undefined, start: 0, end: text.length, predictions: [], results: [], syntax: syntaxFinding(lines, base + problem.offset, `JSON Lines, task ${n + 1}: ${problem.message}`, n) };
 }
 
 /** Offset of `path` inside task `task`, relative to the start of the task's text (the path starts at the task). */

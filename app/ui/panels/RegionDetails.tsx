@@ -1,11 +1,13 @@
 // What the selected row of the Regions list shows under it: the region's details, its label(s) from the
 // config's options, a text span's ends, and the actions on it (lock, hide, delete, duplicate, review).
 
+import type { LabelOption } from '../../core/config/model';
 import type { RegionView } from '../../core/preview';
 import { CodePointText } from '../../core/text/codepoints';
 import { labellingControlName } from '../../store/commands';
 import { currentData, currentTask, useStore } from '../../store/store';
 import { ActionButton } from '../actions';
+import { keyTable } from '../../store/actions';
 
 /** The actions on the selected region, as registered (../../store/actions): their labels, keys and refusals. */
 const REGION_ACTIONS = ['region.lock', 'region.hide', 'region.delete', 'region.duplicate', 'region.accept', 'region.reject'];
@@ -37,6 +39,11 @@ function LabelEditor({ region: r }: { region: RegionView }) {
   const name = labellingControlName(task, predictionIndex, r, config);
   const control = name ? config?.controls.get(name) : undefined;
   if (!control || !control.options.length) return null;
+  // The key that labels a region with each option, as the number keys and the shortcuts list give them
+  // (Label Studio numbers the options of every control in turn, so the second control's start after the first's).
+  // A key an action of the app takes first (Label Studio's own keys win) is not the label's.
+  const keyOf = new Map<LabelOption, string>();
+  for (const b of keyTable(config).bindings.values()) if (b.kind === 'hotkey' && b.hotkey.control === control && !keyOf.has(b.hotkey.option)) keyOf.set(b.hotkey.option, b.hotkey.keys);
   if (control.choice === 'multiple') {
     return (
       <div className="multi-labels" role="group" aria-label="Labels">
@@ -53,9 +60,9 @@ function LabelEditor({ region: r }: { region: RegionView }) {
       Label{' '}
       <select aria-label="Label" value={r.labels[0] ?? ''} onChange={(e) => setLabels(r, [e.target.value])}>
         {!control.optionSet.has(r.labels[0] ?? '') && <option value={r.labels[0] ?? ''}>{r.labels[0] ?? '(none)'} (not in config)</option>}
-        {control.options.map((o, i) => (
+        {control.options.map((o) => (
           <option key={o.value} value={o.value}>
-            {i < 9 ? `${i + 1}: ` : ''}
+            {keyOf.has(o) ? `${keyOf.get(o)}: ` : ''}
             {o.value}
           </option>
         ))}
