@@ -64,9 +64,12 @@ for (const [width, height] of [[1280, 720], [900, 700]])
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(height);
     expect(box.x + box.width).toBeLessThanOrEqual(width);
-    // The descriptions are read in lines, not a word a line.
-    const row = help.getByRole('row').filter({ hasText: 'Delete the selected region' }).first();
-    expect((await row.locator('td').boundingBox())!.width).toBeGreaterThan(150);
+    // The descriptions are read in lines, not a word a line, and inside the panel (no sideways scrolling).
+    for (const text of ['Delete the selected region', 'Nudge the selected shape']) {
+      const td = (await help.getByRole('row').filter({ hasText: text }).first().locator('td').boundingBox())!;
+      expect(td.width, text).toBeGreaterThan(150);
+      expect(td.x + td.width, text).toBeLessThanOrEqual(box.x + box.width);
+    }
     const close = help.getByRole('button', { name: 'Close' });
     await close.scrollIntoViewIfNeeded();
     await close.click();
