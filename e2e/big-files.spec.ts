@@ -22,6 +22,20 @@ async function exported(page: Page): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
+/** Opens the app, then `n` boxes of one task, and locks them all (one bulk action); the tasks text opened. */
+async function openAndLockAll(page: Page, n: number): Promise<string> {
+  await openApp(page);
+  const text = boxes(n);
+  await openFiles(page, [
+    { name: 'big.xml', text: CONFIG },
+    { name: 'big.json', text },
+  ]);
+  await expect(page.getByText(`${n} regions`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('group', { name: 'Flags for many regions' }).getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Set readonly on all regions (${n} regions)`, { timeout: 30_000 });
+  return text;
+}
+
 /** Wait until the session in the browser holds the current tasks version. */
 async function sessionSaved(page: Page) {
   await page.waitForFunction(() => {
@@ -32,16 +46,7 @@ async function sessionSaved(page: Page) {
 
 test('lock all 10,000 boxes of a task: one step, and the export has every box readonly and nothing else changed', async ({ page }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  const text = boxes(10000);
-  await openFiles(page, [
-    { name: 'big.xml', text: CONFIG },
-    { name: 'big.json', text },
-  ]);
-  await expect(page.getByText('10000 regions', { exact: true })).toBeVisible({ timeout: 30_000 });
-  const flags = page.getByRole('group', { name: 'Flags for many regions' });
-  await flags.getByRole('button', { name: 'Lock', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Set readonly on all regions (10000 regions)', { timeout: 30_000 });
+  const text = await openAndLockAll(page, 10000);
   const out = JSON.parse(await exported(page));
   const input = JSON.parse(text);
   expect(out[0].predictions[0].result.every((r: { readonly?: boolean }) => r.readonly === true)).toBe(true);
@@ -109,15 +114,7 @@ test('Undo still works after a reload: the history is kept in the session', asyn
 
 test('a bulk lock survives a reload with its undo: its thousands of changes are kept in the session', async ({ page }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  const text = boxes(2000);
-  await openFiles(page, [
-    { name: 'big.xml', text: CONFIG },
-    { name: 'big.json', text },
-  ]);
-  await expect(page.getByText('2000 regions', { exact: true })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('group', { name: 'Flags for many regions' }).getByRole('button', { name: 'Lock', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Set readonly on all regions (2000 regions)', { timeout: 30_000 });
+  const text = await openAndLockAll(page, 2000);
   const locked = await exported(page);
   await sessionSaved(page);
   await page.reload();

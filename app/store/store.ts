@@ -10,6 +10,7 @@ import { textSlice, type TasksDocument } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
 import { htmlParser } from '../core/text/htmlParser';
 import { regionMapRestorer } from '../core/validate/validate';
+import { idleSliceEnd, whenIdle } from './idle';
 import { analyze, changeTasks, checkHere, installReports, newVersion, recheck, unreadable, withCheckOptions, type Project } from './project';
 import { addResultsEdits, newRegionId, flagEdits, predictionsToAnnotations, sameFix, type GeometryPatch } from './commands';
 import { action, type ActionArgs, type Outcome } from './actions';
@@ -205,16 +206,15 @@ function onCheckMessage(m: CheckMessage): void {
  * reports are read anew at each prediction (an image that loads, an edit, replace the list).
  */
 function restoreRegionMapsWhenIdle(): void {
-  const idle = globalThis.requestIdleCallback ?? ((f: (d?: IdleDeadline) => void) => setTimeout(f, 50));
   let t = 0;
   let p = 0;
   let restorer: { step(until: number): boolean } | null = null;
   const step = (deadline?: IdleDeadline) => {
-    const until = performance.now() + Math.min(8, Math.max(2, deadline?.timeRemaining() ?? 8));
+    const until = idleSliceEnd(deadline);
     const reports = useStore.getState().project.analysis?.reports ?? [];
     for (;;) {
       if (restorer) {
-        if (!restorer.step(until)) return void idle(step);
+        if (!restorer.step(until)) return void whenIdle(step);
         restorer = null;
       }
       if (t >= reports.length) return;
@@ -225,10 +225,10 @@ function restoreRegionMapsWhenIdle(): void {
         continue;
       }
       restorer = regionMapRestorer(reports[t], p++);
-      if (performance.now() >= until) return void idle(step);
+      if (performance.now() >= until) return void whenIdle(step);
     }
   };
-  idle(step);
+  whenIdle(step);
 }
 
 /** A check started before its project was loaded (see checkEarly), and what the worker sent for it meanwhile. */

@@ -35,9 +35,9 @@ const ShortcutsHelp = deferred('list of shortcuts', () => import('./ShortcutsHel
 
 const IMAGE_KINDS = new Set(['rectangle', 'ellipse', 'polygon', 'keypoint', 'brush']);
 
-/** Regions drawn on `object`: its own, plus (on the first object of a kind) those whose to_name names nothing. */
 const NO_FINDINGS: Finding[] = [];
 
+/** Regions drawn on `object`: its own, plus (on the first object of a kind) those whose to_name names nothing. */
 function regionsFor(object: ObjectTag, regions: RegionView[], firstImage: boolean, firstText: boolean): RegionView[] {
   const mine = (r: RegionView) => {
     if (r.object) return r.object === object;

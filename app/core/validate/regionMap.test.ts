@@ -1,10 +1,13 @@
-// A report made in the worker travels without its region maps; restoreRegionMap gives it the map its own
+// A report made in the worker travels without its region maps; regionMapRestorer gives it the map its own
 // check built, so that the next check of the task (an edit) can keep the map instead of building it.
 
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../config/parse';
 import { parseTasks } from '../tasks/parse';
-import { restoreRegionMap, validateTask, type TaskReport } from './validate';
+import { regionMapRestorer, validateTask, type TaskReport } from './validate';
+
+/** The region map of prediction `p` restored at once; false when there was nothing to restore. */
+const restoreRegionMap = (report: TaskReport, p: number) => regionMapRestorer(report, p)?.step(Infinity) ?? false;
 
 const CONFIG = `<View><Image name="image" value="$image"/>
   <RectangleLabels name="label" toName="image"><Label value="Car"/></RectangleLabels>
@@ -22,7 +25,7 @@ function task(n: number) {
   return { data: { image: '/a.png' }, predictions: [{ result }, { result: result.slice(0, 3) }] };
 }
 
-describe('restoreRegionMap', () => {
+describe('regionMapRestorer', () => {
   const config = parseConfig(CONFIG);
   const doc = parseTasks(JSON.stringify([task(700)]));
 

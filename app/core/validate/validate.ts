@@ -237,10 +237,15 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
 
 const NONE: Finding[] = [];
 
+/** Adds results [from, to) of a prediction's memo to its region map. */
+function addRegions(regions: PredictionRegions, memo: readonly ResultMemo[], from: number, to: number): void {
+  for (let r = from; r < to; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+}
+
 /** The region map of a prediction, from its memo (the map its check builds). */
 function regionMapOf(memo: readonly ResultMemo[]): PredictionRegions {
   const regions = new PredictionRegions();
-  for (let r = 0; r < memo.length; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+  addRegions(regions, memo, 0, memo.length);
   return regions;
 }
 
@@ -260,7 +265,8 @@ export function regionMapRestorer(report: TaskReport, p: number): { step(until: 
     step(until) {
       while (r < memo.length) {
         const end = Math.min(memo.length, r + 2000);
-        for (; r < end; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+        addRegions(regions, memo, r, end);
+        r = end;
         if (performance.now() >= until) break;
       }
       if (r < memo.length) return false;
@@ -269,12 +275,6 @@ export function regionMapRestorer(report: TaskReport, p: number): { step(until: 
       return true;
     },
   };
-}
-
-/** The region map of prediction `p` restored at once (see regionMapRestorer); false when there was nothing to restore. */
-export function restoreRegionMap(report: TaskReport, p: number): boolean {
-  const restorer = regionMapRestorer(report, p);
-  return !!restorer && restorer.step(Infinity);
 }
 
 function finish(report: TaskReport): TaskReport {

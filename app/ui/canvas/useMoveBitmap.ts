@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ViewTransform } from '../../store/store';
 import { changedBoxes, shapeBox, LABEL_REACH, paintLabels, paintOverShapes, paintRegions, paintShapes, prepareRepaint, repaintBoxes, type RegionsPicture } from './paintRegions';
 import { shapeUtils, type Box } from './shapeUtils';
+import { cancelIdle, idleSliceEnd, whenIdle } from '../../store/idle';
 
 /** A bitmap of the regions, placed in image pixels. */
 interface Bitmap {
@@ -190,7 +191,7 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
   };
   const extentFor = (pic: RegionsPicture): Box => extentBy(pic, Infinity)!;
 
-  /** Has a repaint been tried out on the layer (see paint)? */
+  /** Has the repaint's scratch canvas been set up for this layer (see paintedWhole)? */
   const warmed = useRef(false);
   /** The view the crisp shape last painted for. */
   const paintedView = useRef<ViewTransform | null>(null);
@@ -211,8 +212,7 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     if (!warmed.current) {
       warmed.current = true;
       // The first repaint after an edit set up its scratch canvas (~25-50 ms): done while the page is idle.
-      const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 50));
-      idle(() => {
+      whenIdle(() => {
         const c = layer.current?.getNativeCanvasElement();
         if (c) prepareRepaint(c.width, c.height);
       });
@@ -359,35 +359,31 @@ export function useMoveBitmap({ layer, shape, bitmap, picture, view, width, heig
     if (cached.current && !sameRegions(cached.current.picture, picture)) cached.current = null;
     if (layer.current && !usable(cached.current, picture, view.scale, 4)) delete layer.current.getNativeCanvasElement().dataset.bitmap;
     if (usable(cached.current, picture, view.scale, 2)) return;
-    const idle = window.requestIdleCallback ?? ((f: (d?: IdleDeadline) => void) => window.setTimeout(f, 50));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     let job: BitmapJob | null = null;
     let handle = 0;
     const run = (deadline?: IdleDeadline) => {
       if (!moving.current) {
         job ??= startBitmap(picture, extentFor(picture), view.scale * (window.devicePixelRatio || 1));
-        // Within the idle time the browser offers, at most a few milliseconds: input waits for no slice.
-        const budget = Math.min(8, Math.max(2, deadline?.timeRemaining() ?? 8));
-        if (stepPaint(job, performance.now() + budget)) {
+        if (stepPaint(job, idleSliceEnd(deadline))) {
           cached.current = job.bitmap;
           // For the browser tests: a move from now on shows the whole extent.
           if (layer.current) layer.current.getNativeCanvasElement().dataset.bitmap = 'extent';
           return;
         }
       }
-      handle = idle(run, { timeout: 1000 });
+      handle = whenIdle(run, { timeout: 1000 });
     };
     // Every region in view (the fitted view): a copy of the screen will do for a move. The extent is measured
     // in slices (100,000 regions take ~100 ms to measure the first time).
     const measure = (deadline?: IdleDeadline) => {
-      const extent = extentBy(picture, performance.now() + Math.min(8, Math.max(2, deadline?.timeRemaining() ?? 8)));
-      if (!extent) handle = idle(measure, { timeout: 1000 });
-      else if (!allOnScreen(view, width, height, extent)) handle = idle(run, { timeout: 2000 });
+      const extent = extentBy(picture, idleSliceEnd(deadline));
+      if (!extent) handle = whenIdle(measure, { timeout: 1000 });
+      else if (!allOnScreen(view, width, height, extent)) handle = whenIdle(run, { timeout: 2000 });
     };
-    const timer = window.setTimeout(() => (handle = idle(measure, { timeout: 1000 })), 300);
+    const timer = window.setTimeout(() => (handle = whenIdle(measure, { timeout: 1000 })), 300);
     return () => {
       window.clearTimeout(timer);
-      cancel(handle);
+      cancelIdle(handle);
     };
   }, [picture, view, width, height]); // eslint-disable-line react-hooks/exhaustive-deps
 
