@@ -122,7 +122,7 @@ test('after results are removed or added, the view equals one made afresh, and t
   const text = JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ result }] }]);
   const first = check(config, text);
   const task0 = first.doc.tasks[0] as { predictions: { result: unknown[] }[] };
-  predictionView(first.config, task0, 0, 0, first.report.findings);
+  const was = predictionView(first.config, task0, 0, 0, first.report.findings);
   const old = task0.predictions[0].result;
   // r0 deleted, 20 results removed in one place (more than the walk looks past), one new result put in the middle.
   const fresh = { id: 'new', from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: 9, y: 9, width: 1, height: 1, rectanglelabels: ['Car'] } };
@@ -133,4 +133,7 @@ test('after results are removed or added, the view equals one made afresh, and t
   expect(v).toEqual(predictionView(first.config, structuredClone(edited), 5, 0, []));
   expect(v.regions.map((r) => r.key)).toEqual(list.map((x) => (x as { id: string }).id));
   expect(v.regions.map((r) => r.shapeResult)).toEqual(list.map((_, i) => i));
+  // The shifted regions are the objects of the last view, renumbered: nothing is copied for a shift.
+  expect(v.regions[0]).toBe(was.regions[1]);
+  expect(v.regions[8]).toBe(was.regions[9]);
 });

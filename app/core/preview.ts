@@ -133,18 +133,32 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
   }
   const droppedOf = (r: number) => problemsOf.get(r)?.find((f) => DROP_RULES.has(f.rule))?.message ?? null;
 
+  // Regions made here, by key.
   const byKey = new Map<string, RegionView>();
   const attachments: { r: number; key: string }[] = [];
   // Views of one-result regions without problems made last time for the same result object are used again
-  // (an edit of one of 100,000 results leaves the others' objects as they were): never changed here, they are
-  // copied before a second result or a detail joins them.
-  const borrowed = new Set<RegionView>();
+  // (an edit of one of 100,000 results leaves the others' objects as they were): `hits`, beside the index of
+  // their result now (`hitAt`). Never changed here, they are copied before a second result or a detail joins
+  // them; to find one by key, a map of them is made the first time a result asks (most edits: never).
+  const hits: (RegionView | null)[] = [];
+  const hitAt: number[] = [];
+  let hitKeys: Map<string, number> | null = null;
+  const hitIndex = (key: string): number | undefined => {
+    if (!hitKeys) {
+      hitKeys = new Map();
+      for (let i = 0; i < hits.length; i++) hitKeys.set(hits[i]!.key, i);
+    }
+    return hitKeys.get(key);
+  };
   const own = (key: string): RegionView | undefined => {
     const region = byKey.get(key);
-    if (!region || !borrowed.has(region)) return region;
-    const copy = { ...region, results: [...region.results], labels: [...region.labels], details: [...region.details], problems: [...region.problems], painted: undefined };
+    if (region || !hits.length) return region;
+    const i = hitIndex(key);
+    const hit = i === undefined ? null : hits[i];
+    if (!hit) return undefined;
+    const copy = { ...hit, results: [hitAt[i!]], shapeResult: hitAt[i!], labels: [...hit.labels], details: [...hit.details], problems: [...hit.problems], painted: undefined };
     byKey.set(key, copy);
-    borrowed.delete(region);
+    hits[i!] = null;
     return copy;
   };
   const lastKey = `${t}/${p}`;
@@ -165,9 +179,9 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
       }
     }
     if (hit && !problemsOf.has(r) && !byKey.has(hit.key)) {
-      if (hit.shapeResult !== r) hit = { ...hit, results: [r], shapeResult: r };
-      byKey.set(hit.key, hit);
-      borrowed.add(hit);
+      if (hitKeys) hitKeys.set(hit.key, hits.length);
+      hits.push(hit);
+      hitAt.push(r);
       return;
     }
     const type = typeof res.type === 'string' ? res.type : '';
@@ -264,11 +278,25 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
     if (region.score === null && typeof res.score === 'number') region.score = res.score;
   }
   const kept: (RegionView | undefined)[] = new Array(results.length);
-  for (const region of byKey.values()) {
-    if (!borrowed.has(region)) {
-      region.results.sort((a, b) => a - b);
-      for (const r of region.results) region.problems.push(...(problemsOf.get(r) ?? []));
+  for (let i = 0; i < hits.length; i++) {
+    let hit = hits[i];
+    if (!hit) continue;
+    const r = hitAt[i];
+    if (hit.shapeResult !== r) {
+      // Renumbered (a result before it came or went). The last view is done with once this one is made, so a
+      // region with an id, whose key does not hold the index, takes its new index in place: a delete among
+      // 100,000 regions copies none of them (and the canvas sees them unchanged).
+      if (hit.id !== null) {
+        hit.results[0] = r;
+        hit.shapeResult = r;
+      } else hit = { ...hit, results: [r], shapeResult: r };
     }
+    kept[r] = hit;
+    out.regions.push(hit);
+  }
+  for (const region of byKey.values()) {
+    region.results.sort((a, b) => a - b);
+    for (const r of region.results) region.problems.push(...(problemsOf.get(r) ?? []));
     if (region.results.length === 1 && region.problems.length === 0 && region.details.length === 0 && region.dropped === null) kept[region.shapeResult] = region;
     out.regions.push(region);
   }

@@ -4,7 +4,7 @@ import type { ConfigModel, ControlTag, ObjectTag } from '../config/model';
 import { findControl, findObject } from '../config/model';
 import type { Finding, JsonPath } from '../finding';
 import { countBySeverity, readable } from '../finding';
-import { PredictionRegions } from '../regions';
+import { PredictionRegions, type Region } from '../regions';
 import { familyFor } from '../tags/registry';
 import { offsetOf, type TasksDocument } from '../tasks/parse';
 import { CodePointText } from '../text/codepoints';
@@ -205,7 +205,13 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
         }
       }
       if (same) regionMap = before!;
-      else regionMap = regionMapOf(memo);
+      else if (before && reusable && (changed?.size ?? 0) * 4 < memo.length) {
+        // Results came or went (a delete renumbers every later one) or some changed their id: the last map,
+        // which this report takes over from the last one, is renumbered in place (a new map of 100,000 ids
+        // costs ten times as much).
+        reuse!.prev.regionMaps![p] = null;
+        regionMap = renumberRegions(before, memo, reusable.length, origin, changed);
+      } else regionMap = regionMapOf(memo);
       (report.regionMaps ??= [])[p] = regionMap;
     }
     const pc: PredictionCheck = {
@@ -240,6 +246,75 @@ const NONE: Finding[] = [];
 /** Adds results [from, to) of a prediction's memo to its region map. */
 function addRegions(regions: PredictionRegions, memo: readonly ResultMemo[], from: number, to: number): void {
   for (let r = from; r < to; r++) if (!memo[r].relation) regions.add(memo[r].id, r, memo[r].kind);
+}
+
+/**
+ * The region map of the last check of a prediction, `map`, made the map of its results now (`memo`): each
+ * result's index moved by `origin` (the old index of each result now, -1 for a new one; none: the same),
+ * results gone dropped, and the new ones and those in `changed` (whose id or kind may differ) added again.
+ * Changes `map` and gives it back: the caller owns it (the last report no longer has it).
+ */
+export function renumberRegions(map: PredictionRegions, memo: readonly ResultMemo[], oldLength: number, origin: readonly number[] | undefined, changed: ReadonlySet<number> | undefined): PredictionRegions {
+  const now = new Int32Array(oldLength).fill(-1);
+  const fresh: number[] = [];
+  for (let r = 0; r < memo.length; r++) {
+    const was = origin ? origin[r] : r;
+    if (was >= 0 && was < oldLength && !changed?.has(r)) now[was] = r;
+    else fresh.push(r);
+  }
+  for (const [key, region] of map.byId) {
+    const list = region.results;
+    let n = 0;
+    for (let i = 0; i < list.length; i++) {
+      const r = now[list[i]];
+      if (r >= 0) list[n++] = r;
+    }
+    list.length = n;
+    if (n === 0) map.byId.delete(key);
+    else if (region.shape !== -1) {
+      const shape = now[region.shape];
+      if (shape >= 0) region.shape = shape;
+      else shapeOf(region, memo);
+    }
+  }
+  const loose = map.loose;
+  let n = 0;
+  for (let i = 0; i < loose.length; i++) {
+    const r = now[loose[i]];
+    if (r >= 0) loose[n++] = r;
+  }
+  loose.length = n;
+  // The new results join their regions in file order, and may come before a region's shape.
+  const touched = new Set<Region>();
+  let looseGrew = false;
+  for (const r of fresh) {
+    const m = memo[r];
+    if (m.relation) continue;
+    if (typeof m.id !== 'string' && typeof m.id !== 'number') looseGrew = true;
+    map.add(m.id, r, m.kind);
+    const region = map.byId.get(typeof m.id === 'string' ? m.id : String(m.id));
+    if (region) touched.add(region);
+  }
+  for (const region of touched) {
+    region.results.sort((a, b) => a - b);
+    shapeOf(region, memo);
+  }
+  if (looseGrew) loose.sort((a, b) => a - b);
+  return map;
+}
+
+/** Sets a region's shape to its first result that has one (the rule of PredictionRegions.add). */
+function shapeOf(region: Region, memo: readonly ResultMemo[]): void {
+  region.shape = -1;
+  region.kind = null;
+  for (const r of region.results) {
+    const kind = memo[r].kind;
+    if (kind) {
+      region.shape = r;
+      region.kind = kind;
+      return;
+    }
+  }
 }
 
 /** The region map of a prediction, from its memo (the map its check builds). */

@@ -13,7 +13,10 @@ import { VirtualList } from './VirtualList';
 import { runAction } from '../actions';
 
 type Order = 'file' | 'score-asc' | 'score-desc' | 'position';
-type Row = { kind: 'group'; label: string; count: number } | { kind: 'region'; region: RegionView };
+/** A row: a region, or the heading of a label's group. (The regions are rows themselves: 100,000 of them are not wrapped per render.) */
+type Group = { group: string; count: number };
+type Row = Group | RegionView;
+const isGroup = (row: Row): row is Group => 'group' in row;
 
 /** Where a region starts, for the position order: top to bottom, then left to right (spans and media by start). */
 function positionOf(r: RegionView): [number, number] {
@@ -38,7 +41,7 @@ function rowsOf(regions: RegionView[], order: Order, group: boolean): Row[] {
       return ay - by || ax - bx;
     });
   }
-  if (!group) return list.map((region) => ({ kind: 'region', region }));
+  if (!group) return list;
   const groups = new Map<string, RegionView[]>();
   for (const r of list) {
     const label = r.labels.length ? r.labels.join(', ') : 'no label';
@@ -46,7 +49,12 @@ function rowsOf(regions: RegionView[], order: Order, group: boolean): Row[] {
     if (!g) groups.set(label, (g = []));
     g.push(r);
   }
-  return [...groups].flatMap(([label, rs]): Row[] => [{ kind: 'group', label, count: rs.length }, ...rs.map((region): Row => ({ kind: 'region', region }))]);
+  const rows: Row[] = [];
+  for (const [label, rs] of groups) {
+    rows.push({ group: label, count: rs.length });
+    for (const r of rs) rows.push(r);
+  }
+  return rows;
 }
 
 export function RegionsPanel({ regions }: { regions: RegionView[] }) {
@@ -59,9 +67,13 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
   const setHovered = useHover((s) => s.setHovered);
   const [order, setOrder] = useState<Order>('file');
   const [group, setGroup] = useState(false);
-  const hiddenCount = useMemo(() => regions.filter((r) => r.hidden).length, [regions]);
+  const hiddenCount = useMemo(() => {
+    let n = 0;
+    for (const r of regions) if (r.hidden) n++;
+    return n;
+  }, [regions]);
   const rows = useMemo(() => rowsOf(regions, order, group), [regions, order, group]);
-  const selectedIndex = useMemo(() => (selected ? rows.findIndex((row) => row.kind === 'region' && row.region.key === selected) : -1), [rows, selected]);
+  const selectedIndex = useMemo(() => (selected ? rows.findIndex((row) => !isGroup(row) && row.key === selected) : -1), [rows, selected]);
 
   return (
     <section className="panel" aria-labelledby="regions-heading">
@@ -95,18 +107,18 @@ export function RegionsPanel({ regions }: { regions: RegionView[] }) {
         label="Regions"
         className="region-list"
         boxClassName="regions-box"
-        itemKey={(row) => (row.kind === 'group' ? `group:${row.label}` : row.region.key)}
+        itemKey={(row) => (isGroup(row) ? `group:${row.group}` : row.key)}
         estimate={25}
         activeIndex={selectedIndex}
         activeKey={selected}
         renderRow={(row, _i, rowProps) => {
-          if (row.kind === 'group')
+          if (isGroup(row))
             return (
-              <li key={`group:${row.label}`} {...rowProps} role="none" className="region-group">
-                {row.label} <span className="count">{row.count}</span>
+              <li key={`group:${row.group}`} {...rowProps} role="none" className="region-group">
+                {row.group} <span className="count">{row.count}</span>
               </li>
             );
-          const r = row.region;
+          const r = row;
           const name = r.id ?? r.key;
           const isHiddenNow = r.hidden && !showHidden && !revealed.has(r.key);
           return (
@@ -191,7 +203,11 @@ const BULK: [string, 'readonly' | 'hidden', boolean][] = [
 function BulkFlags({ regions }: { regions: RegionView[] }) {
   const setFlagMany = useStore((s) => s.setFlagMany);
   const [label, setLabel] = useState('');
-  const labels = useMemo(() => [...new Set(regions.flatMap((r) => r.labels))].sort(), [regions]);
+  const labels = useMemo(() => {
+    const set = new Set<string>();
+    for (const r of regions) for (const l of r.labels) set.add(l);
+    return [...set].sort();
+  }, [regions]);
   const target = label ? regions.filter((r) => r.labels.includes(label)) : regions;
   const what = label ? `all "${label}" regions` : 'all regions';
   return (
