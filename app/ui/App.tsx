@@ -270,7 +270,17 @@ export function App() {
   const configEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('config', textChanges(cs)), [changeText]), 300);
   const tasksEdits = useDebouncedChanges(useCallback((cs: ChangeSet) => changeText('tasks', textChanges(cs)), [changeText]), 300);
   const configVersion = useTextVersion(project.configText);
-  const tasksText = useMemo<TextSource>(() => ({ whole: () => useStore.getState().project.tasksText, slice: (from, to) => textSlice(useStore.getState().project.doc, from, to) }), []);
+  const tasksText = useMemo<TextSource>(
+    () => ({
+      whole: () => useStore.getState().project.tasksText,
+      slice: (from, to) => textSlice(useStore.getState().project.doc, from, to),
+      reader: () => {
+        const doc = useStore.getState().project.doc;
+        return (from, to) => textSlice(doc, from, to);
+      },
+    }),
+    [],
+  );
   const undo = useCallback(() => {
     configEdits.flush();
     tasksEdits.flush();

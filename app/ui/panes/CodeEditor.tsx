@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core';
 import type { TextChange } from '../../core/text/changes';
 import { lineEnds } from './lineEnds';
-import { loadSliced, SLICED_ABOVE, type SlicedLoad } from './docLoad';
+import { loadSliced, SLICED_ABOVE, type Loadable, type SlicedLoad } from './docLoad';
 
 /**
  * Above this size a text is coloured from the lines in view, without a syntax tree (no folding): CodeMirror
@@ -42,6 +42,8 @@ function mapThrough(changes: readonly TextChange[], pos: number): number {
 export interface TextSource {
   whole(): string;
   slice(from: number, to: number): string;
+  /** A reader of this version of the text (later versions do not change what it reads). */
+  reader(): (from: number, to: number) => string;
 }
 
 interface Props {
@@ -208,7 +210,7 @@ export function CodeEditor({ label, language, text, version, change, findings, o
      * Replaces [from, to) of the editor's text with `insert`, in slices when it is long (see docLoad.ts); `keep`
      * maps a position of the old text to the new, for the cursor and the line at the top of the view.
      */
-    const replace = (from: number, to: number, insert: string, keep?: (pos: number) => number) => {
+    const replace = (from: number, to: number, insert: Loadable, keep?: (pos: number) => number) => {
       // Read before the text changes (and only when kept: reading the view's top line forces a layout).
       const at = keep && { top: v.lineBlockAtHeight(v.scrollDOM.getBoundingClientRect().top - v.documentTop).from, head: v.state.selection.main.head };
       const kept = (length: number) =>
@@ -216,7 +218,7 @@ export function CodeEditor({ label, language, text, version, change, findings, o
       const length = v.state.doc.length - (to - from) + insert.length;
       if (insert.length <= SLICED_ABOVE) {
         const k = kept(length);
-        v.dispatch({ changes: { from, to, insert }, annotations: external.of(true), selection: k.selection, effects: [...k.effects, languageSlot.current.reconfigure(languageFor(length))] });
+        v.dispatch({ changes: { from, to, insert: insert.slice(0, insert.length) }, annotations: external.of(true), selection: k.selection, effects: [...k.effects, languageSlot.current.reconfigure(languageFor(length))] });
         return;
       }
       // No change fits the editor's text while it loads, and no finding is marked on it.
@@ -260,7 +262,9 @@ export function CodeEditor({ label, language, text, version, change, findings, o
       const to = list[list.length - 1].to;
       let delta = 0;
       for (const c of list) delta += c.insert.length - (c.to - c.from);
-      replace(from, to, text.slice(from, to + delta), (pos) => mapThrough(list, pos));
+      // Read from the text's pieces as the slices load: 57 MB are not joined into one string for it.
+      const read = typeof text === 'string' ? (a: number, b: number) => text.slice(a, b) : text.reader();
+      replace(from, to, { length: to + delta - from, slice: (a, b) => read(from + a, from + b) }, (pos) => mapThrough(list, pos));
       return;
     }
     shown.current = version;

@@ -12,15 +12,28 @@ const SLICE = 400_000;
 /** The beginning shown at once: more than a screen of lines. */
 const HEAD = 64_000;
 
-/** Where the first slice ends: after a line break at or after `at`, or the text's end. */
-function lineEndAfter(text: string, at: number): number {
-  if (at >= text.length) return text.length;
-  const nl = text.indexOf('\n', at);
-  return nl < 0 ? text.length : nl + 1;
+/** A text to load: a string, or a reader of one that is not joined (57 MB of tasks kept in pieces). */
+export interface Loadable {
+  readonly length: number;
+  slice(from: number, to: number): string;
+}
+
+/** Where a slice ends: after a line break at or after `at`, or the text's end. */
+function lineEndAfter(text: Loadable, at: number): number {
+  if (typeof text === 'string') {
+    if (at >= text.length) return text.length;
+    const nl = text.indexOf('\n', at);
+    return nl < 0 ? text.length : nl + 1;
+  }
+  for (let from = at; from < text.length; from += 4096) {
+    const nl = text.slice(from, from + 4096).indexOf('\n');
+    if (nl >= 0) return from + nl + 1;
+  }
+  return text.length;
 }
 
 /** The lines of `text` from `from` to `to` (a line break ends a piece, so that pieces append as they are). */
-function piece(text: string, from: number, to: number): Text {
+function piece(text: Loadable, from: number, to: number): Text {
   return Text.of(text.slice(from, to).split('\n'));
 }
 
@@ -32,7 +45,7 @@ export interface SlicedLoad {
  * Loads `text` for an editor: `head` gets its beginning (up to a line end) at once, `done` the rest after
  * slices that each yield to the page. `cancel` stops it (a newer text came).
  */
-export function loadSliced(text: string, head: (begin: Text, end: number) => void, done: (rest: Text) => void): SlicedLoad {
+export function loadSliced(text: Loadable, head: (begin: Text, end: number) => void, done: (rest: Text) => void): SlicedLoad {
   const first = lineEndAfter(text, HEAD);
   head(piece(text, 0, first), first);
   let at = first;
