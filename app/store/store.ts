@@ -5,7 +5,8 @@ import { create } from 'zustand';
 import { offsetOf, taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core/text/changes';
-import { editChanges, spliceEdits } from '../core/textEdits';
+import { editChanges, resultValues, spliceEdits } from '../core/textEdits';
+import { updateTasks, type ResultValues } from '../core/tasks/update';
 import { textSlice, type TasksDocument } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
 import { htmlParser } from '../core/text/htmlParser';
@@ -421,7 +422,8 @@ export const useStore = create<AppState>()((set, get) => ({
       set({ notice: `Cannot ${title.toLowerCase()}: ${(e as Error).message}.` });
       return false;
     }
-    record(get, set, { title, tasks: stepOnDoc(project, changes) });
+    // What the edited results become is known from the edits: the first apply need not parse them again.
+    record(get, set, { title, tasks: stepOnDoc(project, changes) }, false, resultValues(project.doc, edits));
     // Show what changed: the Tasks pane scrolls to the first edited place.
     const first = edits[0];
     const doc = get().project.doc;
@@ -585,12 +587,12 @@ function stepOnDoc(project: Project, changes: TextChange[]): TextStep | undefine
 }
 
 /** The project after a history step's changes (forward or inverse): the tasks through the incremental path. */
-function applyEntry(project: Project, entry: HistoryEntry, way: 'changes' | 'inverse', typed = false): Project {
+function applyEntry(project: Project, entry: HistoryEntry, way: 'changes' | 'inverse', typed = false, values?: ResultValues): Project {
   let p = project;
   const names = entry.names ? (way === 'changes' ? entry.names.after : entry.names.before) : {};
   const version = entry.versions ? (way === 'changes' ? entry.versions.after : entry.versions.before) : undefined;
   if (entry.config) p = analyze(p, applyChanges(p.configText, entry.config[way]), p.doc, names);
-  if (entry.tasks) p = changeTasks(p, entry.tasks[way], { to: version, typed }, names);
+  if (entry.tasks) p = changeTasks(p, entry.tasks[way], { to: version, typed }, names, updateTasks(p.doc, entry.tasks[way], values));
   else if (entry.names && !entry.config) p = analyze(p, p.configText, p.doc, names);
   return p;
 }
@@ -602,11 +604,11 @@ function withPosition(state: AppState, project: Project): Partial<AppState> {
 }
 
 /** Apply one user action and put it on the undo stack. `typed`: the Tasks pane has the change already. */
-function record(get: () => AppState, set: (partial: Partial<AppState>) => void, entry: HistoryEntry, typed = false): void {
+function record(get: () => AppState, set: (partial: Partial<AppState>) => void, entry: HistoryEntry, typed = false, values?: ResultValues): void {
   if (!entry.config && !entry.tasks) return;
   const state = get();
   if (entry.tasks) entry.versions = { before: state.project.tasksVersion, after: newVersion() };
-  set({ ...withPosition(state, applyEntry(state.project, entry, 'changes', typed)), past: [...state.past, entry].slice(-HISTORY), future: [] });
+  set({ ...withPosition(state, applyEntry(state.project, entry, 'changes', typed, values)), past: [...state.past, entry].slice(-HISTORY), future: [] });
 }
 
 /** Undo (from 'past') or redo (from 'future'): apply the entry's inverse or its changes, move it to the other stack. */

@@ -310,10 +310,8 @@ export function locate(text: TextLike, start: number, path: JsonPath, atKey = fa
         const key = raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
         const colon = skipWs(text, keyEnd);
         const v = skipWs(text, colon + 1);
-        if (key === seg) {
-          found = last && atKey ? j : v;
-          break;
-        }
+        // A key given twice: the last one is the value (as JSON.parse, and Python's json, read it).
+        if (key === seg) found = last && atKey ? j : v;
         j = skipWs(text, valueEnd(text, v));
         if (text.charCodeAt(j) === 44) j = skipWs(text, j + 1);
         else break;

@@ -10,7 +10,7 @@ import { parseConfig } from '../config/parse';
 import type { JsonEdit, JsonPath } from '../finding';
 import { applyChanges, invertChanges, type TextChange } from '../text/changes';
 import { LineIndex } from '../text/lines';
-import { editChanges } from '../textEdits';
+import { editChanges, resultValues } from '../textEdits';
 import { validate } from '../validate/validate';
 import { parseTasks, textSlice, type TasksDocument } from './parse';
 import { PATCH, updateTasks } from './update';
@@ -361,5 +361,79 @@ describe('members added at the end of a result of a big task (patched) read as a
     const update = updateTasks(doc, [change]);
     expect(update.full).toBe(false);
     expectSameDoc(update.doc, parseTasks(update.doc.text));
+  });
+});
+
+describe('edited results take the values the edits give them, without a parse, and read as a full parse does', () => {
+  const config = parseConfig('<View><Image name="img" value="$image"/><RectangleLabels name="label" toName="img"><Label value="Car"/><Label value="Bus"/></RectangleLabels></View>');
+  // Results of several shapes: flags present or not, a key given twice (the last one counts), compact and
+  // pretty-printed, an empty object and array to add to.
+  const results = Array.from({ length: 400 }, (_, r) => {
+    const res: Record<string, unknown> = { id: `r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: r % 90, y: 2, width: 5, height: 5, rectanglelabels: ['Car'] } };
+    if (r % 3 === 0) res.readonly = false;
+    if (r % 5 === 0) res.meta = {};
+    if (r % 7 === 0) res.tags = [];
+    return res;
+  });
+  const lines = results.map((res, r) => {
+    const text = r % 2 ? JSON.stringify(res) : JSON.stringify(res, null, 2).split('\n').join('\n        ');
+    // Every 11th result has "hidden" twice: false, then true.
+    return r % 11 === 0 ? text.replace(/^\{/, '{"hidden": false, "hidden": true, ') : text;
+  });
+  const big = `[\n  {"data": {"image": "a.png"}, "predictions": [{"model_version": "m", "result": [\n        ${lines.join(',\n        ')}\n  ]}]}\n]`;
+
+  test('random sets, additions and replacements inside results', () => {
+    expect(big.length).toBeGreaterThan(PATCH.above);
+    const rand = rng(5);
+    let doc = parseTasks(big);
+    doc.lines.position(0);
+    let analysis = analyzeTasks(config, doc);
+    let known = 0;
+    for (let step = 0; step < 30; step++) {
+      const edits: JsonEdit[] = [];
+      for (let k = 0; k < 1 + (step % 3) * 40; k++) {
+        const r = Math.floor(rand() * 400);
+        const base = ['predictions', 0, 'result', r];
+        const res = (doc.tasks[0] as { predictions: { result: Record<string, unknown>[] }[] }).predictions[0].result[r];
+        const what = Math.floor(rand() * 9);
+        if (what === 0) edits.push({ task: 0, path: [...base, 'readonly'], value: rand() < 0.5 });
+        else if (what === 1) edits.push({ task: 0, path: [...base, 'hidden'], value: rand() < 0.5 });
+        else if (what === 2) edits.push({ task: 0, path: [...base, 'value', 'x'], value: [Math.round(rand() * 1000) / 10, -0, NaN, 1e21][Math.floor(rand() * 4)] });
+        else if (what === 3) edits.push({ task: 0, path: [...base, 'value', 'rectanglelabels', 0], value: rand() < 0.5 ? 'Car' : 'Bus' });
+        else if (what === 4) edits.push({ task: 0, path: [...base, 'value', 'rectanglelabels', 1], value: 'Bus' });
+        else if (what === 5 && Array.isArray(res.tags)) edits.push({ task: 0, path: [...base, 'tags', (res.tags as unknown[]).length], value: { a: [1, 'two'] } });
+        else if (what === 6 && res.meta) edits.push({ task: 0, path: [...base, 'meta', `k${step}`], value: { nested: { deep: true } } });
+        else if (what === 7) edits.push({ task: 0, path: [...base, 'from_name'], value: 'label' });
+        else edits.push({ task: 0, path: [...base, 'score'], value: Math.round(rand() * 100) / 100 });
+      }
+      let changes: TextChange[];
+      try {
+        changes = editChanges(doc, edits);
+      } catch {
+        continue;
+      }
+      const values = resultValues(doc, edits);
+      if (values) known++;
+      const update = updateTasks(doc, changes, values);
+      expect(update.full).toBe(false);
+      expect(update.patched?.get(0), `step ${step}`).toBeTruthy();
+      const full = parseTasks(update.doc.text);
+      expectSameDoc(update.doc, full);
+      analysis = reanalyze(analysis, update);
+      expect(analysisFindings(analysis)).toEqual(validate(config, full).findings);
+      doc = update.doc;
+    }
+    expect(known).toBeGreaterThan(20);
+  });
+
+  test('no values for edits that remove, rename or add whole results, or set an element past an array end', () => {
+    const doc = parseTasks(big);
+    const at = (r: number, ...rest: (string | number)[]) => ['predictions', 0, 'result', r, ...rest];
+    expect(resultValues(doc, [{ task: 0, path: at(1, 'readonly'), value: true }])?.get(0)?.get(0)?.get(1)).toMatchObject({ id: 'r1', readonly: true });
+    expect(resultValues(doc, [{ task: 0, path: at(1, 'readonly'), value: true }, { task: 0, path: at(2, 'id'), remove: true }])).toBeUndefined();
+    expect(resultValues(doc, [{ task: 0, path: at(1, 'id'), renameTo: 'ident' }])).toBeUndefined();
+    expect(resultValues(doc, [{ task: 0, path: at(400), value: { id: 'new' } }])).toBeUndefined();
+    expect(resultValues(doc, [{ task: 0, path: at(0, 'tags', 5), value: 1 }])).toBeUndefined();
+    expect(resultValues(doc, [{ task: 0, path: at(1, 'nothing', 'x'), value: 1 }])).toBeUndefined();
   });
 });

@@ -46,7 +46,13 @@ const fullRead = (doc: TasksDocument, changes: readonly TextChange[]): TasksUpda
  * that lies within one task re-reads that task alone; a change between tasks, one that breaks the JSON of a
  * list or single task, or one that adds a line break to a JSON Lines task reads the whole text again.
  */
-export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]): TasksUpdate {
+/**
+ * What edited results parse to, when it is known without parsing them (see resultValues in textEdits.ts):
+ * task -> prediction -> result -> its value after the changes.
+ */
+export type ResultValues = Map<number, Map<number, Map<number, unknown>>>;
+
+export function updateTasks(doc: TasksDocument, changes: readonly TextChange[], values?: ResultValues): TasksUpdate {
   if (changes.length === 0) return { doc, full: false, touched: [], shift: [] };
   if (doc.syntax.length > 0 && doc.format !== 'jsonl') return fullRead(doc, changes);
   const hit: number[] = [];
@@ -99,7 +105,7 @@ export function updateTasks(doc: TasksDocument, changes: readonly TextChange[]):
     }
     // A long task's text comes out in pieces: the edit builds the piece it falls in, not the whole text.
     let text = applyToText(doc.taskTexts[t], own, applyChanges);
-    const patch = own.length && doc.taskTexts[t].length > PATCH.above ? patchResults(doc, t, own) : null;
+    const patch = own.length && doc.taskTexts[t].length > PATCH.above ? patchResults(doc, t, own, values?.get(t)) : null;
     let slice: TaskSlice;
     if (patch) {
       slice = patch;
@@ -250,7 +256,7 @@ function spliceAt(doc: TasksDocument, t: number, c: TextChange, shiftBefore: num
  * and new results are parsed, the task's value is copied along their paths only, and the offsets after each
  * change move. Null when a change is elsewhere or does not read that way (the whole task is read then).
  */
-function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[]): (TaskSlice & { changed: Map<number, Set<number>>; origin?: Map<number, number[]> }) | null {
+function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[], known?: ReadonlyMap<number, ReadonlyMap<number, unknown>>): (TaskSlice & { changed: Map<number, Set<number>>; origin?: Map<number, number[]> }) | null {
   const task = doc.tasks[t];
   if (!isObject(task) || !Array.isArray(task.predictions)) return null;
   const groups: { p: number; r: number; start: number; end: number; changes: TextChange[] }[] = [];
@@ -280,17 +286,19 @@ function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[])
     let set = changedOld.get(g.p);
     if (!set) changedOld.set(g.p, (set = new Set()));
     set.add(g.r);
-    const local = g.changes.map((c) => ({ from: c.from - g.start, to: c.to - g.start, insert: c.insert }));
-    const resultText = applyChanges(text.slice(g.start, g.end), local);
-    const first = resultText.charCodeAt(0);
-    const lastChar = resultText.charCodeAt(resultText.length - 1);
-    // The result must still be one value filling its place (no whitespace moved in at its ends).
-    if (isJsonWs(first) || isJsonWs(lastChar)) return null;
-    let value: unknown;
-    try {
-      value = JSON.parse(resultText);
-    } catch {
-      return null;
+    let value = known?.get(g.p)?.get(g.r);
+    if (value === undefined) {
+      const local = g.changes.map((c) => ({ from: c.from - g.start, to: c.to - g.start, insert: c.insert }));
+      const resultText = applyChanges(text.slice(g.start, g.end), local);
+      const first = resultText.charCodeAt(0);
+      const lastChar = resultText.charCodeAt(resultText.length - 1);
+      // The result must still be one value filling its place (no whitespace moved in at its ends).
+      if (isJsonWs(first) || isJsonWs(lastChar)) return null;
+      try {
+        value = JSON.parse(resultText);
+      } catch {
+        return null;
+      }
     }
     const pred = predictions[g.p];
     if (!isObject(pred) || !Array.isArray(pred.result) || g.r >= pred.result.length) return null;
