@@ -65,6 +65,7 @@ interface Case {
 const cases: Case[] = [
   { rule: 'xml-syntax', config: '<View>\n  <Image name="image" value="$image">\n</View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'config-structure', config: '<View><Image name="image" value="$image"/><Choices name="image" toName="image"><Choice value="A"/></Choices></View>', bad: imageTasks([]), good: imageTasks([]) },
+  { rule: 'no-control', config: '<View>\n  <Image name="image" value="$image"/>\n</View>', bad: imageTasks([rect({})]), good: imageTasks([rect({})]), at: '<View>' },
   { rule: 'unknown-tag', config: '<View><Image name="image" value="$image"/><Imagee name="x"/></View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'invalid-color', config: '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" background="url(https://example.com/x.png)"/></RectangleLabels></View>', bad: imageTasks([]), good: imageTasks([]), at: 'background=' },
   { rule: 'json-syntax', bad: '[\n  {"data": {"image": "a.png"}},\n]', good: '[\n  {"data": {"image": "a.png"}}\n]', at: ']' },
@@ -157,7 +158,7 @@ describe('every rule has a case', () => {
 
 describe.each(cases)('$rule', (c) => {
   const config = c.config ?? IMG;
-  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'unknown-tag' || c.rule === 'invalid-color' ? IMG : config;
+  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'no-control' || c.rule === 'unknown-tag' || c.rule === 'invalid-color' ? IMG : config;
 
   test('fires on the broken input, at its place', () => {
     const badText = text(c.bad);

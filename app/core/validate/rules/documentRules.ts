@@ -18,6 +18,12 @@ export const configStructure: Rule = {
   doc: 'Duplicate names, a `toName` naming nothing or a non-object, a control without `toName`, no object tag, a root other than `<View>`.',
 };
 
+export const noControl: Rule = {
+  id: 'no-control',
+  severity: 'warning',
+  doc: 'The config has object tags but no control tag (only `<Image>`, say): Label Studio accepts it as a view of the data, but nothing can be labelled and every prediction result is dropped (each also gets `unknown-from-name`).',
+};
+
 export const unknownTag: Rule = {
   id: 'unknown-tag',
   severity: 'warning',
