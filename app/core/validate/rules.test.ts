@@ -70,6 +70,7 @@ const cases: Case[] = [
   { rule: 'invalid-color', config: '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" background="url(https://example.com/x.png)"/></RectangleLabels></View>', bad: imageTasks([]), good: imageTasks([]), at: 'background=' },
   { rule: 'json-syntax', bad: '[\n  {"data": {"image": "a.png"}},\n]', good: '[\n  {"data": {"image": "a.png"}}\n]', at: ']' },
   { rule: 'task-shape', bad: [{ data: { image: 'a.png' }, predictions: { model_version: 'm', result: [] } }], good: [{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [] }] }], fixes: true },
+  { rule: 'no-predictions', bad: [{ data: { image: 'a.png' } }, { data: { image: 'b.png' }, predictions: [] }], good: imageTasks([rect({})]), result: null, at: '{' },
   { rule: 'result-shape', bad: imageTasks([rect({}, { to_name: ['image'] })]), good: imageTasks([rect({})]), result: 0, suggestion: 'image', at: '[', fixes: true },
   { rule: 'value-shape', bad: imageTasks([rect({ rectanglelabels: 'Car' })]), good: imageTasks([rect({})]), result: 0, at: '"Car"', fixes: true },
   { rule: 'data-missing', bad: [{ data: { img: 'a.png' }, predictions: [] }], good: [{ data: { image: 'a.png' }, predictions: [] }] },
@@ -375,6 +376,41 @@ describe('details users rely on', () => {
   test('a prediction with one region per prediction is fine; predictions not a list, result null are task-shape', () => {
     const { report } = check(IMG, JSON.stringify([{ data: { image: 'a' }, predictions: [{ model_version: 'm', result: null }] }]));
     expect(report.findings.map((f) => f.rule)).toEqual(['task-shape']);
+  });
+});
+
+describe('a tasks file without predictions', () => {
+  const rule = (fs: Finding[]) => ofRule(fs, 'no-predictions');
+
+  test('is one warning for the whole file (task null), at its first task, whatever the number of tasks', () => {
+    const tasks = Array.from({ length: 50 }, (_, t) => ({ data: { image: `${t}.png` } }));
+    const text = JSON.stringify(tasks, null, 2);
+    const { report } = check(IMG, text);
+    expect(report.findings.map((f) => [f.rule, f.severity, f.task, f.line, f.column])).toEqual([['no-predictions', 'warning', null, 2, 3]]);
+    expect(report.findings[0].message).toMatch(/^None of the 50 tasks has predictions.*allowed/);
+    expect(report.summary).toMatchObject({ tasks: 50, predictions: 0, errors: 0, warnings: 1 });
+  });
+
+  test('one task (a single object, or JSON Lines) says "the task"; annotations are named as not checked', () => {
+    expect(rule(check(IMG, '{"data": {"image": "a.png"}}').report.findings)[0].message).toMatch(/^The task has no predictions/);
+    const jsonl = '{"data": {"image": "a.png"}, "annotations": [{"result": []}]}\n{"data": {"image": "b.png"}}\n';
+    const f = rule(check(IMG, jsonl).report.findings);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/1 of them have "annotations": prelabel checks predictions, not annotations/);
+  });
+
+  test('quiet when any task has a prediction, even one with an empty result (a model that found nothing) or a broken one', () => {
+    const some = [{ data: { image: 'a.png' } }, { data: { image: 'b.png' }, predictions: [{ model_version: 'm', result: [] }] }];
+    expect(rule(check(IMG, JSON.stringify(some)).report.findings)).toEqual([]);
+    const broken = [{ data: { image: 'a.png' }, predictions: { result: [] } }];
+    const found = check(IMG, JSON.stringify(broken)).report.findings;
+    expect(rule(found)).toEqual([]);
+    expect(found.map((f) => f.rule)).toContain('task-shape');
+  });
+
+  test('quiet for no tasks at all and for a text that does not parse (json-syntax says it)', () => {
+    expect(rule(check(IMG, '[]').report.findings)).toEqual([]);
+    expect(rule(check(IMG, '[{"data": {}},]').report.findings)).toEqual([]);
   });
 });
 

@@ -129,6 +129,41 @@ export const dataMissing: Rule = {
   },
 };
 
+/** Does a task carry predictions (even broken ones, which task-shape reports)? Missing, null or [] do not. */
+function hasPredictions(task: unknown): boolean {
+  if (!isObject(task)) return false;
+  const preds = task.predictions;
+  return preds !== undefined && preds !== null && !(Array.isArray(preds) && preds.length === 0);
+}
+
+export const noPredictions: Rule = {
+  id: 'no-predictions',
+  severity: 'warning',
+  doc: 'No task of the file has predictions (every `predictions` is missing or `[]`): legal in Label Studio, which imports the tasks to label, but there is nothing to check. Once per file. (A prediction with an empty `result`, a model that found nothing, counts as a prediction.)',
+  document(cx) {
+    const { tasks } = cx.doc;
+    let count = 0;
+    let annotated = 0;
+    let first = -1;
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t];
+      // A JSON Lines line that did not parse is json-syntax's.
+      if (task === undefined) continue;
+      if (hasPredictions(task)) return;
+      count++;
+      if (first === -1) first = t;
+      if (isObject(task) && Array.isArray(task.annotations) && task.annotations.length) annotated++;
+    }
+    if (!count) return;
+    const what = count === 1 ? 'The task has no' : `None of the ${count} tasks has`;
+    const notes = annotated ? ` ${annotated === count ? (count === 1 ? 'It has' : 'They have') : `${annotated} of them have`} "annotations": prelabel checks predictions, not annotations.` : '';
+    cx.report(
+      `${what} predictions, so there are no pre-annotations for prelabel to check. Label Studio imports such a file as tasks to label (that is allowed).${notes} If you meant to check a model's output, open the tasks file with "predictions" in it, or import the model's YOLO, COCO or VOC output.`,
+      cx.doc.index.tasks[first] ?? 0,
+    );
+  },
+};
+
 export const missingModelVersion: Rule = {
   id: 'missing-model-version',
   severity: 'info',
