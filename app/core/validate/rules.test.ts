@@ -240,6 +240,67 @@ describe('details users rely on', () => {
     expect(edge.report.findings).toEqual([]);
   });
 
+  describe('a rounding sliver past the edge is an overflow to clamp, not pixels', () => {
+    const fixOf = (tasks: unknown) => {
+      const { report, doc } = check(IMG, JSON.stringify(tasks));
+      const found = ofRule(report.findings, 'out-of-bounds');
+      expect(found).toHaveLength(1);
+      const fixed = applyEdits(doc.tasks, found[0].fix!.edits) as { predictions: { result: { value: Record<string, unknown> }[] }[] }[];
+      return { f: found[0], fixed, again: check(IMG, JSON.stringify(fixed)).report.findings };
+    };
+
+    test.each([
+      ['with original_width/height', {}],
+      ['without them', { original_width: undefined, original_height: undefined }],
+    ])('width 100.2 at x 0 (%s): an error, since a value above 100 fails Label Studio\'s prediction check; the fix ends the box at 100', (_what, extra) => {
+      const { f, fixed, again } = fixOf(imageTasks([rect({ x: 0, y: 44.37, width: 100.2, height: 51.15 }, extra)]));
+      expect(f.severity).toBe('error');
+      expect(f.message).not.toMatch(/look like pixels|divide/);
+      expect(f.message).toMatch(/by 0\.2 .*not pixels/);
+      expect(f.fix!.title).toBe('Clamp the box to the image edges');
+      expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 0, width: 100, y: 44.37, height: 51.15 });
+      expect(again).toEqual([]);
+    });
+
+    test('x + width 100.3 with each value in range: a warning (Label Studio draws it as given), fixed by shortening the box', () => {
+      const { f, fixed, again } = fixOf(imageTasks([rect({ x: 50, y: 10, width: 50.3, height: 20 })]));
+      expect(f.severity).toBe('warning');
+      expect(f.message).toMatch(/x \+ width = 100\.3 goes past the right edge.*does not clamp/);
+      expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 50, width: 50 });
+      expect(again).toEqual([]);
+    });
+
+    test('a negative sliver keeps the far edge: x -0.2, width 10 becomes x 0, width 9.8; y past the bottom too', () => {
+      const { f, fixed, again } = fixOf(imageTasks([rect({ x: -0.2, y: 80, width: 10, height: 20.5 })]));
+      expect(f.severity).toBe('warning');
+      expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 0, width: 9.8, y: 80, height: 20 });
+      expect(again).toEqual([]);
+    });
+
+    test('a polygon point at 100.4: clamped to 100', () => {
+      const poly = { id: 'p', from_name: 'poly', to_name: 'image', type: 'polygon', value: { points: [[10, 10], [100.4, 50], [10, 90]] } };
+      const { f, fixed, again } = fixOf(imageTasks([poly]));
+      expect(f.severity).toBe('error');
+      expect(fixed[0].predictions[0].result[0].value.points).toEqual([[10, 10], [100, 50], [10, 90]]);
+      expect(again).toEqual([]);
+    });
+
+    test('more than a sliver is not clamped: width 103 still reads as pixels', () => {
+      const { report } = check(IMG, JSON.stringify(imageTasks([rect({ x: 0, y: 0, width: 103, height: 20 })])));
+      const f = ofRule(report.findings, 'out-of-bounds')[0];
+      expect(f.message).toMatch(/look like pixels/);
+      expect(f.fix?.title ?? '').not.toMatch(/Clamp/);
+    });
+
+    test('in a prediction clearly in pixels, a box at 100.5 is pixels like the others, converted with them', () => {
+      const tasks = imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 }), rect({ x: 100.5, y: 30, width: 60, height: 50 }, { id: 'r2' }), rect({ x: 120, y: 450, width: 200, height: 90 }, { id: 'r3' })]);
+      const { report } = check(IMG, JSON.stringify(tasks));
+      const f = ofRule(report.findings, 'out-of-bounds').find((x) => x.result === 1)!;
+      expect(f.message).toMatch(/look like pixels/);
+      expect(f.fix!.title).toBe('Convert all 3 image regions of this prediction from pixels to percent');
+    });
+  });
+
   test('the OCR pattern (box + label + transcription sharing an id) is one region, not a duplicate', () => {
     const cfg = `<View><Image name="image" value="$ocr"/><Labels name="label" toName="image"><Label value="Text"/></Labels>
       <Rectangle name="bbox" toName="image"/><TextArea name="transcription" toName="image" perRegion="true"/></View>`;
