@@ -301,6 +301,20 @@ describe('details users rely on', () => {
     });
   });
 
+  test('a score above 1 is read as a percentage only where that is the likely reading', () => {
+    const message = (score: unknown) => ofRule(check(IMG, JSON.stringify(imageTasks([rect({})], { score }))).report.findings, 'score-range').map((f) => f.message).join(' | ');
+    expect(message(87)).toMatch(/It looks like a percentage: use 0\.87\./);
+    // 1.5 may be a percentage, a logit or a rating: /100 is one reading among them, not the answer.
+    expect(message(1.5)).toMatch(/outside 0\.\.1\. If it is a percentage, that is 0\.015; if it is a logit or a score on another scale/);
+    expect(message(1.5)).not.toMatch(/looks like a percentage/);
+    expect(message(4)).toMatch(/If it is a percentage, that is 0\.04; .*rating divided by its maximum/);
+    for (const score of [-2, 250]) {
+      expect(message(score)).not.toMatch(/percentage/);
+      expect(message(score)).toMatch(/not a probability: map it into 0\.\.1 \(a logit through a sigmoid\)/);
+    }
+    expect(message('1.5')).toMatch(/write it as a number \(1\.5\).*If it is a percentage, that is 0\.015/);
+  });
+
   test('the OCR pattern (box + label + transcription sharing an id) is one region, not a duplicate', () => {
     const cfg = `<View><Image name="image" value="$ocr"/><Labels name="label" toName="image"><Label value="Text"/></Labels>
       <Rectangle name="bbox" toName="image"/><TextArea name="transcription" toName="image" perRegion="true"/></View>`;

@@ -175,13 +175,26 @@ export const missingModelVersion: Rule = {
   },
 };
 
+/**
+ * What a score outside 0..1 most likely is. Above 10 (up to 100) it is a percentage: no sigmoid needs a logit
+ * that large (sigmoid(10) = 0.99995) and rating scales stop at 10. From 1 to 10 it may be a percentage, a
+ * logit or a 0..5 / 0..10 rating, so /100 is only offered as one reading. Below 0 or above 100 it is not a
+ * probability of any kind.
+ */
+function scoreHint(score: number): string {
+  const pct = Math.round(score * 1e4) / 1e6;
+  if (score > 10 && score <= 100) return ` It looks like a percentage: use ${pct}.`;
+  if (score > 1 && score <= 10) return ` If it is a percentage, that is ${pct}; if it is a logit or a score on another scale (0..5, 0..10), map it into 0..1 (a logit through a sigmoid, a rating divided by its maximum).`;
+  return ' It is not a probability: map it into 0..1 (a logit through a sigmoid).';
+}
+
 function checkScore(score: unknown, what: string, report: (message: string, severity?: 'warning') => void): void {
   if (score === undefined || score === null) return;
   if (typeof score === 'string') {
     const n = Number(score);
     if (score.trim() !== '' && Number.isFinite(n)) {
       report(`The ${what} score is the string ${JSON.stringify(score)}; write it as a number (${n}).`, 'warning');
-      if (n < 0 || n > 1) report(`The ${what} score ${n} is outside 0..1.`);
+      if (n < 0 || n > 1) report(`The ${what} score ${n} is outside 0..1.${scoreHint(n)}`);
     } else report(`The ${what} score is the string ${JSON.stringify(score)}; it must be a number in 0..1.`);
     return;
   }
@@ -189,10 +202,7 @@ function checkScore(score: unknown, what: string, report: (message: string, seve
     report(`The ${what} score is ${jsonType(score)}; it must be a number in 0..1.`);
     return;
   }
-  if (score < 0 || score > 1) {
-    const hint = score > 1 && score <= 100 ? ` It looks like a percentage: use ${score / 100}.` : '';
-    report(`The ${what} score ${score} is outside 0..1.${hint}`);
-  }
+  if (score < 0 || score > 1) report(`The ${what} score ${score} is outside 0..1.${scoreHint(score)}`);
 }
 
 export const scoreRange: Rule = {
