@@ -315,6 +315,17 @@ describe('details users rely on', () => {
     expect(message('1.5')).toMatch(/write it as a number \(1\.5\).*If it is a percentage, that is 0\.015/);
   });
 
+  test('a label spelled out where the config abbreviates it (Location for LOC): did you mean, with a fix', () => {
+    const config = TXT.replace('<Label value="ORG"/>', '<Label value="ORG"/><Label value="LOC"/>');
+    const bad = textTasks([{ ...span(0, 3, 'Ana'), value: { start: 0, end: 3, text: 'Ana', labels: ['Location'] } }]);
+    const { report, doc } = check(config, JSON.stringify(bad));
+    const f = ofRule(report.findings, 'unknown-label')[0];
+    expect(f.message).toMatch(/Label "Location" is not in "ner".*Did you mean "LOC"\?/);
+    expect(f.suggestion).toBe('LOC');
+    const fixed = applyEdits(doc.tasks, f.fix!.edits);
+    expect(check(config, JSON.stringify(fixed)).report.findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
   test('the OCR pattern (box + label + transcription sharing an id) is one region, not a duplicate', () => {
     const cfg = `<View><Image name="image" value="$ocr"/><Labels name="label" toName="image"><Label value="Text"/></Labels>
       <Rectangle name="bbox" toName="image"/><TextArea name="transcription" toName="image" perRegion="true"/></View>`;
