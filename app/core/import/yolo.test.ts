@@ -204,7 +204,7 @@ describe('class names', () => {
   test('a Label Studio template (config.yml) given as data.yaml is named as such, not read as class names', () => {
     const template = 'title: Object Detection with Bounding Boxes\ntype: community\ngroup: Computer Vision\nconfig: |\n  <View>\n    <Image name="image" value="$image"/>\n  </View>\n';
     const msg = errorOf(() => parseDataYaml(template, 'config.yml'));
-    expect(msg).toMatch(/^config\.yml:1: config\.yml is a Label Studio template \("Object Detection with Bounding Boxes"\), not a YOLO dataset yaml/);
+    expect(msg).toMatch(/^config\.yml:1: this is a Label Studio template \("Object Detection with Bounding Boxes"\), not a YOLO dataset yaml/);
     expect(msg).toContain('data.yaml ("names:") or classes.txt');
     // A data.yaml with names is still read, whatever else it holds.
     expect(parseDataYaml('path: ../coco8\ntrain: images/train\nval: images/val\nnames:\n  0: person\n').names).toEqual(['person']);

@@ -45,7 +45,7 @@ export function parseDataYaml(text: string, file = 'data.yaml'): YoloClasses {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new ImportError(`${file} is not a YAML mapping with a "names:" key.`);
   const template = templateOf(doc);
   if (template) {
-    throw new ImportError(`${file} is a Label Studio template${template.title ? ` ("${template.title}")` : ''}, not a YOLO dataset yaml: its "config:" is a labeling config, and it names no classes. Give the YOLO class names with data.yaml ("names:") or classes.txt; the template's config can be the config (in the app, drop config.yml as it is; on the command line, save its "config:" XML and pass it with --config).`, { file, line: 1 });
+    throw new ImportError(`this is a Label Studio template${template.title ? ` ("${template.title}")` : ''}, not a YOLO dataset yaml: its "config:" is a labeling config, and it names no classes. Give the YOLO class names with data.yaml ("names:") or classes.txt; the template's config can be the config (in the app, drop config.yml as it is; on the command line, save its "config:" XML and pass it with --config).`, { file, line: 1 });
   }
   const d = doc as Record<string, unknown>;
   const lineOf = (key: string) => {
