@@ -152,3 +152,26 @@ test('a YOLO run folder dropped from the file manager: its subfolders are walked
   await expect(page.getByTestId('canvas-image')).toHaveAttribute('data-image-status', 'loaded');
   await expect.poll(() => regionAlphaAt(page, 'image', 241, 201)).toBeGreaterThan(0);
 });
+
+test('YOLO labels without their images and a Label Studio template as the config: the guessed extension is said, and can be chosen', async ({ page }) => {
+  await openApp(page);
+  const template = `title: Object Detection with Bounding Boxes\ntype: community\ngroup: Computer Vision\nconfig: |\n${CONFIG.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n')}`;
+  await drop(page, [
+    { name: 'a.txt', text: LABELS['a.txt'], type: 'text/plain' },
+    { name: 'classes.txt', text: 'car\nperson\n', type: 'text/plain' },
+    { name: 'config.yml', text: template, type: 'application/yaml' },
+  ]);
+  const dialog = page.getByRole('dialog', { name: 'Import model output' });
+  // The template is the dropped config, not class names: classes come from classes.txt.
+  await expect(dialog).toContainText('classes from classes.txt');
+  await expect(dialog.getByLabel('Config')).toHaveValue('dropped');
+  await expect(dialog.getByLabel('Label for car')).toHaveValue('Car');
+  await expect(dialog).toContainText('0 of 1 matched to dropped images');
+  await expect(dialog).toContainText('names the image by the labels file with .jpg (a guess: YOLO labels do not say it): a.jpg');
+  await dialog.getByLabel('Image extension').selectOption('.png');
+  await expect(dialog).toContainText('with .png (the extension chosen): a.png');
+  await dialog.getByRole('button', { name: 'Import 1 task' }).click();
+  await expect(dialog).toHaveCount(0);
+  const tasks = await exported(page);
+  expect(tasks.map((t) => t.data.image)).toEqual(['/data/local-files/?d=a.png']);
+});

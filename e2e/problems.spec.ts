@@ -45,6 +45,17 @@ test('infos count in the file-wide number too', async ({ page }) => {
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('1 in the file (0 errors, 0 warnings, 1 info)');
 });
 
+test('a tasks file with no predictions at all: one warning for the file, on every task', async ({ page }) => {
+  await openApp(page);
+  await openFiles(page, [{ name: 'raw.json', text: JSON.stringify([{ data: { image: '/static/samples/sample.jpg' } }, { data: { image: '/static/samples/sample.jpg' } }], null, 2) }]);
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('1 in the file (0 errors, 1 warning, 0 infos)');
+  await expect(problems(page)).toHaveCount(1);
+  await expect(problems(page).first()).toContainText('no-predictions None of the 2 tasks has predictions');
+  await page.getByLabel('Task number').fill('2');
+  await page.getByLabel('Task number').press('Enter');
+  await expect(problems(page)).toHaveCount(1);
+});
+
 test('HyperText: a span whose XPath names no node says where it stops; the fix moves it to its globalOffsets, where Label Studio shows it', async ({ page }) => {
   const config = '<View><HyperText name="html" value="$html"/><HyperTextLabels name="ner" toName="html"><Label value="PER"/></HyperTextLabels></View>';
   const value = { start: '/p[3]/text()[1]', end: '/p[3]/text()[1]', startOffset: 0, endOffset: 3, globalOffsets: { start: 18, end: 21 }, text: 'one', hypertextlabels: ['PER'] };

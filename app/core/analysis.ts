@@ -7,7 +7,7 @@ import type { TasksDocument } from './tasks/parse';
 import { lastAtOrBefore } from './tasks/jsonIndex';
 import { moveFinding, type Patch, type TasksUpdate } from './tasks/update';
 import type { ValidateOptions } from './validate/context';
-import { validateTask, type Reuse, type TaskReport, type ValidationSummary } from './validate/validate';
+import { documentFindings, validateTask, type Reuse, type TaskReport, type ValidationSummary } from './validate/validate';
 
 export interface Analysis {
   config: ConfigModel;
@@ -93,11 +93,12 @@ function reuseOf(prev: TaskReport, patch: Patch, newStart: number, doc: TasksDoc
 }
 
 /**
- * Every finding in text order: the config's, then per task its JSON Lines syntax finding and its report's.
- * Tasks are in text order and each report is sorted, so this is a concatenation, not a sort.
+ * Every finding in text order: the config's, the file's (at its first task), then per task its JSON Lines
+ * syntax finding and its report's. Tasks are in text order and each report is sorted, so this is a
+ * concatenation, not a sort.
  */
 export function analysisFindings(a: Analysis, configFindings: readonly Finding[] = a.config.findings): Finding[] {
-  const out: Finding[] = [...configFindings];
+  const out: Finding[] = [...configFindings, ...documentFindings(a.config, a.doc)];
   const syntax = a.doc.syntax;
   let k = 0;
   for (let t = 0; t < a.reports.length; t++) {

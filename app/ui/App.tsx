@@ -356,7 +356,7 @@ export function App() {
       if (sorted.images.size) s.addImages(sorted.images);
       const parts = [sorted.config && `config ${sorted.config.name}`, sorted.tasks && `tasks ${sorted.tasks.name}`, sorted.images.size && `${sorted.images.size} image${sorted.images.size === 1 ? '' : 's'}`].filter(Boolean);
       if (sorted.tasks) tasksEncoding.current = sorted.tasks.problem ?? null;
-      const problems = sorted.problems.length ? ` ${sorted.problems.join(' ')}` : '';
+      const problems = [...sorted.notes, ...sorted.problems].map((p) => ` ${p}`).join('');
       s.setNotice(parts.length ? `Loaded ${parts.join(', ')}.${sorted.skipped.length ? ` Skipped: ${sorted.skipped.join('; ')}.` : ''}${problems}` : `Nothing recognised: ${sorted.skipped.join('; ')}`);
     };
     // An image's request is sent at the next microtask checkpoint (the HTML spec's "update the image data"

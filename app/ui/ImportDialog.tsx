@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { parseConfig } from '../core';
 import { DEFAULT_IMAGE_ROOT, generateConfig, ImportError, importedToTasks, planMapping, tasksJson, YOLO_TASKS, type MappingPlan, type YoloTask } from '../core/import';
-import { readImageSizes, recognise, type ImageSizes, type Recognised } from './importFiles';
+import { readImageSizes, recognise, YOLO_IMAGE_EXTENSIONS, type ImageSizes, type Recognised } from './importFiles';
 import { missingPart, type ModelOutput } from './modelFiles';
 
 export interface ImportedOpen {
@@ -29,6 +29,7 @@ const message = (e: unknown) => (e instanceof ImportError ? e.message : `Could n
 export function ImportDialog({ model, imageFiles, dropped, current, onImport, onCancel }: Props) {
   const [sizes, setSizes] = useState<ImageSizes | null>(null);
   const [task, setTask] = useState<YoloTask | null>(null);
+  const [imageExt, setImageExt] = useState<string | null>(null);
   const [map, setMap] = useState<Record<string, string>>({});
   const [modelVersion, setModelVersion] = useState<string | null>(null);
   const [imageRoot, setImageRoot] = useState(DEFAULT_IMAGE_ROOT);
@@ -47,11 +48,11 @@ export function ImportDialog({ model, imageFiles, dropped, current, onImport, on
   const read = useMemo((): { ok: Recognised } | { error: string } | null => {
     if (!sizes || missing) return null;
     try {
-      return { ok: recognise(model, sizes, task) };
+      return { ok: recognise(model, sizes, task, imageExt) };
     } catch (e) {
       return { error: message(e) };
     }
-  }, [model, sizes, task, missing]);
+  }, [model, sizes, task, imageExt, missing]);
   const recognised = read && 'ok' in read ? read.ok : null;
 
   // The config: the dropped one, else the current one when it takes every class, else a generated one.
@@ -135,6 +136,12 @@ export function ImportDialog({ model, imageFiles, dropped, current, onImport, on
             {!sizes ? 'reading sizes…' : recognised ? `${recognised.matched} of ${recognised.total} matched to dropped images` : '–'}
             {recognised && recognised.result.images.length > recognised.total && `; ${recognised.result.images.length - recognised.total} image${recognised.result.images.length - recognised.total === 1 ? '' : 's'} without labels (tasks with no regions)`}
             {recognised && recognised.unmatched.length > 0 && <div className="muted">Not dropped (named by the file): {recognised.unmatched.slice(0, 3).join(', ')}{recognised.unmatched.length > 3 ? ', …' : ''}</div>}
+            {recognised?.result.notes.map((n) => <div key={n} className="muted import-note">{n}</div>)}
+            {recognised?.assumedExtension && (
+              <select aria-label="Image extension" value={recognised.assumedExtension} onChange={(e) => setImageExt(e.target.value)}>
+                {[...new Set([recognised.assumedExtension, ...YOLO_IMAGE_EXTENSIONS])].map((x) => <option key={x} value={x}>{x}</option>)}
+              </select>
+            )}
           </dd>
           <dt>Config</dt>
           <dd>

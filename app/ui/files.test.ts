@@ -51,3 +51,32 @@ test('a drop of YOLO labels with classes and a config: the model output is set a
   expect(sorted.config?.name).toBe('c.xml');
   expect([...sorted.imageFiles.keys()]).toEqual(['a.png']);
 });
+
+const TEMPLATE = 'title: Object Detection with Bounding Boxes\ntype: community\ngroup: Computer Vision\nimage: /static/templates/image-bbox.png\ndetails: <h1>Draw boxes</h1>\nconfig: |\n  <View>\n    <Image name="image" value="$image"/>\n    <RectangleLabels name="label" toName="image">\n      <Label value="Airplane"/>\n      <Label value="Car"/>\n    </RectangleLabels>\n  </View>\n';
+
+test('a Label Studio template (config.yml) is opened as its labeling config, not read as YOLO class names', async () => {
+  const { recognizeModelOutput } = await import('./modelFiles');
+  expect(recognizeModelOutput(TEMPLATE, 'config.yml')).toBeNull();
+  expect(recognizeModelOutput('names: [a]\nconfig: x\n', 'data.yaml')).toBe('classes');
+  const sorted = await sortFiles([new File([TEMPLATE], 'config.yml')]);
+  expect(sorted.model).toBeNull();
+  expect(sorted.config?.name).toBe('config.xml');
+  expect(sorted.config?.text).toMatch(/^<View>\n  <Image name="image" value="\$image"\/>/);
+  expect(sorted.notes).toEqual(['config.yml is a Label Studio template ("Object Detection with Bounding Boxes"): its labeling config was opened.']);
+});
+
+test("dropped with YOLO labels and classes, the template is the import's config and classes.txt its class names", async () => {
+  const sorted = await sortFiles([new File(['0 0.5 0.5 0.2 0.2\n'], 'a.txt'), new File([TEMPLATE], 'config.yml'), new File(['Car\n'], 'classes.txt')]);
+  expect(sorted.model?.format).toBe('yolo');
+  expect(sorted.model?.classes?.name).toBe('classes.txt');
+  expect(sorted.config?.text).toContain('<RectangleLabels name="label" toName="image">');
+  expect(sorted.skipped).toEqual([]);
+});
+
+test('a template whose sample task is indented with tabs (as some upstream ones are) is still read', async () => {
+  const tabbed = TEMPLATE.replace('  </View>\n', '  </View>\n  <!-- {"data": {\n\t\t"image": "x.jpg"\n  }} -->\n');
+  const sorted = await sortFiles([new File([tabbed], 'config.yml')]);
+  expect(sorted.config?.text).toMatch(/^<View>/);
+  expect(sorted.config?.text).toContain('\t\t"image": "x.jpg"');
+  expect(sorted.config?.text).toContain('}} -->');
+});

@@ -2,7 +2,7 @@
 // JSON Lines), or an image. Extensions only break ties.
 
 import { decodeText } from '../core/text/decode';
-import { groupModelOutput, recognizeModelOutput, type ModelOutput } from './modelFiles';
+import { groupModelOutput, looksLikeTemplate, recognizeModelOutput, type ModelOutput } from './modelFiles';
 import { imageBlobs } from './session';
 
 export interface TextFile {
@@ -22,6 +22,8 @@ export interface SortedFiles {
   skipped: string[];
   /** Text files opened with a problem in their encoding (not UTF-8): what was done, for the notice. */
   problems: string[];
+  /** What else the notice says about how a file was read (a Label Studio template opened as its config). */
+  notes: string[];
   /** Model output to import (YOLO txt + classes, COCO JSON, VOC XML), or null. */
   model: ModelOutput | null;
   /** The dropped images' files by name: their headers give the sizes an import needs. */
@@ -53,7 +55,7 @@ export function recognizeText(text: string, name = ''): 'config' | 'tasks' | nul
 }
 
 export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
-  const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [], problems: [], model: null, imageFiles: new Map() };
+  const out: SortedFiles = { config: null, tasks: null, images: new Map(), skipped: [], problems: [], notes: [], model: null, imageFiles: new Map() };
   const modelFiles: TextFile[] = [];
   // Every file read at once (each read waits on another thread), then sorted in the order given.
   const read = await Promise.all(
@@ -78,6 +80,17 @@ export async function sortFiles(files: Iterable<File>): Promise<SortedFiles> {
     }
     // Not file.text(): it drops a UTF-8 BOM and silently replaces bytes that are not UTF-8.
     const { text, problem } = decodeText(entry.bytes, file.name);
+    if (looksLikeTemplate(text, file.name)) {
+      // A Label Studio template (config.yml): its config is the config, not YOLO class names.
+      const { readTemplate } = await import('../core/config/template');
+      const template = readTemplate(text);
+      if (template && !out.config) {
+        out.config = { name: file.name.replace(/\.ya?ml$/i, '.xml'), text: template.config };
+        out.notes.push(`${file.name} is a Label Studio template${template.title ? ` ("${template.title}")` : ''}: its labeling config was opened.`);
+      } else if (template) out.skipped.push(`${file.name}: a Label Studio template, a second config (kept ${out.config!.name})`);
+      else out.skipped.push(`${file.name}: YAML with a "config:" that is not a labeling config`);
+      continue;
+    }
     if (recognizeModelOutput(text, file.name)) {
       modelFiles.push({ name: file.name, text, ...(problem ? { problem } : {}) });
       continue;

@@ -22,12 +22,33 @@ describe('import in the browser', () => {
     expect(Object.fromEntries(sizes)).toEqual({ 'a.PNG': { width: 37, height: 23 }, 'b.jpg': { width: 37, height: 23 }, 'c.webp': { width: 37, height: 23 }, 'd.gif': null });
   });
 
-  test('YOLO: labels matched to images by stem in any case; a label without its image is named stem.jpg and listed, with no size', () => {
+  test('YOLO: labels matched to images by stem in any case; a label without its image is named by the labels file with the dropped images\' extension, listed, with no size', () => {
     const skipped: string[] = [];
     const model = groupModelOutput([text('b.txt', '0 0.5 0.5 0.2 0.2\n'), text('a.txt', '0 0.5 0.5 0.2 0.2\n'), text('classes.txt', 'car\n')], skipped)!;
     const r = recognise(model, new Map([['A.PNG', { width: 37, height: 23 }]]), null);
-    expect(r.result.images.map((im) => [im.file, im.width, im.height])).toEqual([['A.PNG', 37, 23], ['b.jpg', null, null]]);
-    expect([r.matched, r.total, r.unmatched, r.task]).toEqual([1, 2, ['b.txt'], 'detect']);
+    expect(r.result.images.map((im) => [im.file, im.width, im.height])).toEqual([['A.PNG', 37, 23], ['b.PNG', null, null]]);
+    expect([r.matched, r.total, r.unmatched, r.task, r.assumedExtension]).toEqual([1, 2, ['b.txt'], 'detect', '.PNG']);
+    expect(r.result.notes).toEqual(['1 labels file has no dropped image, so its task names the image by the labels file with .PNG (the extension of the dropped images, assumed): b.PNG; its results have no original_width/original_height. Drop the images with the labels to use their real names and sizes, or choose the extension.']);
+  });
+
+  test('YOLO without any image: .jpg is a guess, and the note says so; the extension chosen replaces it', () => {
+    const model = groupModelOutput([text('a.txt', '0 0.5 0.5 0.2 0.2\n'), text('b.txt', ''), text('c.txt', ''), text('d.txt', ''), text('classes.txt', 'car\n')], [])!;
+    const r = recognise(model, new Map(), null);
+    expect(r.result.images.map((im) => im.file)).toEqual(['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg']);
+    expect(r.assumedExtension).toBe('.jpg');
+    expect(r.result.notes).toHaveLength(1);
+    expect(r.result.notes[0]).toMatch(/^4 labels files have no dropped image, so their tasks name the image by the labels file with \.jpg \(a guess: YOLO labels do not say it\): a\.jpg, b\.jpg, c\.jpg, …; their results have no original_width/);
+    const chosen = recognise(model, new Map(), null, '.png');
+    expect(chosen.result.images.map((im) => im.file)).toEqual(['a.png', 'b.png', 'c.png', 'd.png']);
+    expect(chosen.result.notes[0]).toMatch(/with \.png \(the extension chosen\)/);
+  });
+
+  test('YOLO: dropped images of different extensions do not decide it (.jpg); every image dropped: no note', () => {
+    const model = groupModelOutput([text('a.txt', ''), text('b.txt', ''), text('c.txt', ''), text('classes.txt', 'car\n')], [])!;
+    const mixed = recognise(model, new Map([['a.png', { width: 1, height: 1 }], ['b.webp', { width: 1, height: 1 }]]), null);
+    expect(mixed.result.images.map((im) => im.file)).toEqual(['a.png', 'b.webp', 'c.jpg']);
+    const all = recognise(model, new Map([['a.png', { width: 1, height: 1 }], ['b.png', { width: 1, height: 1 }], ['c.png', { width: 1, height: 1 }]]), null);
+    expect([all.assumedExtension, all.result.notes]).toEqual([null, []]);
   });
 
   test('YOLO: a labels file with a value that is not a number is read, and the import stops at its line (it was dropped unseen)', () => {

@@ -49,36 +49,67 @@ function findImage(name: string, sizes: ImageSizes): string | null {
 }
 
 export interface Recognised {
+  /** `result.notes` say what the import assumed (an image extension) and what it could not read. */
   result: ImportResult;
   /** YOLO: the kind read (the user's choice, data.yaml's, or plain boxes). */
   task: YoloTask | null;
   /** Labels (or XML) files whose image was dropped too, and how many there are. */
   matched: number;
   total: number;
-  /** Files whose image was not dropped: named by stem + .jpg (YOLO) or by the XML's file name. */
+  /** Files whose image was not dropped: named by stem + `assumedExtension` (YOLO) or by the XML's file name. */
   unmatched: string[];
+  /** YOLO: the extension given to images that were not dropped (a guess unless the user chose it); null when every image was dropped. */
+  assumedExtension: string | null;
   modelVersion: string;
 }
 
-/** Run the importer over the drop. Throws ImportError for input that does not fit. */
-export function recognise(model: ModelOutput, sizes: ImageSizes, task: YoloTask | null): Recognised {
+/** Extensions a YOLO labels file's image may have, for the user to choose from. */
+export const YOLO_IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.bmp'] as const;
+
+/** The extension every dropped image has (as written: .PNG stays .PNG), or null when none was dropped or they differ. */
+function sharedExtension(sizes: ImageSizes): string | null {
+  let ext: string | null = null;
+  for (const name of sizes.keys()) {
+    const e = /\.[^./]+$/.exec(name)?.[0] ?? '';
+    if (!IMAGE_EXT.test(e)) continue;
+    if (ext !== null && e !== ext) return null;
+    ext = e;
+  }
+  return ext;
+}
+
+/**
+ * Run the importer over the drop. Throws ImportError for input that does not fit. YOLO labels name no
+ * image, so a labels file whose image was not dropped gets one by its name and `imageExtension` (the
+ * user's choice), else the extension all dropped images share, else .jpg; a note says which, and why.
+ */
+export function recognise(model: ModelOutput, sizes: ImageSizes, task: YoloTask | null, imageExtension: string | null = null): Recognised {
   const unmatched: string[] = [];
   if (model.format === 'yolo') {
     if (!model.classes) throw new Error('no classes');
     const classes = /\.ya?ml$/i.test(model.classes.name) ? parseDataYaml(model.classes.text, model.classes.name) : parseClassesTxt(model.classes.text, model.classes.name);
+    const shared = sharedExtension(sizes);
+    const ext = imageExtension ?? shared ?? '.jpg';
     const used = new Set<string>();
     const files: YoloLabelFile[] = model.files.map((f) => {
       const img = findImage(stem(f.name), sizes);
       if (!img) unmatched.push(f.name);
       else used.add(img);
       const size = img ? sizes.get(img) : null;
-      return { file: f.name, text: f.text, image: { file: img ?? `${stem(f.name)}.jpg`, width: size?.width ?? null, height: size?.height ?? null } };
+      return { file: f.name, text: f.text, image: { file: img ?? `${stem(f.name)}${ext}`, width: size?.width ?? null, height: size?.height ?? null } };
     });
     // A dropped image without a labels file: the model found nothing there (Ultralytics writes no file); still a task.
     for (const [name, size] of sizes) if (!used.has(name)) files.push({ file: name, text: '', image: { file: name, width: size?.width ?? null, height: size?.height ?? null } });
     files.sort((a, b) => (a.image.file < b.image.file ? -1 : a.image.file > b.image.file ? 1 : 0));
     const kind = yoloTask(files, classes, task);
-    return { result: importYolo(files, classes, kind), task: kind, matched: model.files.length - unmatched.length, total: model.files.length, unmatched, modelVersion: 'yolo' };
+    const result = importYolo(files, classes, kind);
+    if (unmatched.length) {
+      const n = unmatched.length;
+      const named = unmatched.slice(0, 3).map((f) => `${stem(f)}${ext}`).join(', ') + (n > 3 ? ', …' : '');
+      const why = imageExtension ? 'the extension chosen' : shared ? 'the extension of the dropped images, assumed' : 'a guess: YOLO labels do not say it';
+      result.notes.push(`${n} labels file${n === 1 ? ' has' : 's have'} no dropped image, so ${n === 1 ? 'its task names' : 'their tasks name'} the image by the labels file with ${ext} (${why}): ${named}; ${n === 1 ? 'its results have' : 'their results have'} no original_width/original_height. Drop the images with the labels to use their real names and sizes, or choose the extension.`);
+    }
+    return { result, task: kind, matched: model.files.length - unmatched.length, total: model.files.length, unmatched, assumedExtension: unmatched.length ? ext : null, modelVersion: 'yolo' };
   }
   if (model.format === 'coco') {
     const list = model.files.find((f) => f.text.trimStart().startsWith('['));
@@ -95,7 +126,7 @@ export function recognise(model: ModelOutput, sizes: ImageSizes, task: YoloTask 
       if (img) matched++;
       else unmatched.push(im.file);
     }
-    return { result, task: null, matched, total: result.images.length, unmatched, modelVersion: stem((list ?? ds!).name) };
+    return { result, task: null, matched, total: result.images.length, unmatched, assumedExtension: null, modelVersion: stem((list ?? ds!).name) };
   }
   const result = importVoc(model.files.map((f) => ({ file: f.name, text: f.text })), (name) => {
     const img = findImage(name.replace(/^.*[\\/]/, ''), sizes);
@@ -104,5 +135,5 @@ export function recognise(model: ModelOutput, sizes: ImageSizes, task: YoloTask 
     return { file: img, width: s?.width ?? null, height: s?.height ?? null };
   });
   for (const im of result.images) if (!sizes.has(im.file)) unmatched.push(im.file);
-  return { result, task: null, matched: result.images.length - unmatched.length, total: result.images.length, unmatched, modelVersion: model.files.length === 1 ? stem(model.files[0].name) : 'voc' };
+  return { result, task: null, matched: result.images.length - unmatched.length, total: result.images.length, unmatched, assumedExtension: null, modelVersion: model.files.length === 1 ? stem(model.files[0].name) : 'voc' };
 }

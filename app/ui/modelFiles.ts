@@ -17,9 +17,18 @@ export interface ModelOutput {
  */
 const YOLO_LINE = /^\s*\d+\s+\S/;
 
+/**
+ * A Label Studio template (annotation_templates/.../config.yml) at a glance: a top-level `config:` key and
+ * none of a YOLO data.yaml's. core/config/template.ts reads it (with the YAML parser, not on this path).
+ */
+export function looksLikeTemplate(text: string, name: string): boolean {
+  return /\.ya?ml$/i.test(name) && /^config\s*:/m.test(text) && !/^(names|nc|train|val)\s*:/m.test(text);
+}
+
 /** Is this text model output rather than a config or a tasks file? */
 export function recognizeModelOutput(text: string, name: string): 'yolo' | 'classes' | 'coco' | 'voc' | null {
   const t = text.replace(/^\uFEFF/, '');
+  if (looksLikeTemplate(t, name)) return null;
   if (/^classes\.txt$/i.test(name) || /\.ya?ml$/i.test(name)) return 'classes';
   if (/\.txt$/i.test(name)) {
     const lines = t.split(/\r\n|\r|\n/).filter((l) => l.trim());

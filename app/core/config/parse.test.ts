@@ -92,7 +92,7 @@ describe('names fast-xml-parser reserves', () => {
   });
 
   test.each(['constructor', '__proto__', 'hasOwnProperty'])('a tag named %s is an unknown tag under its own name', (name) => {
-    const model = parseConfig(`<View><${name}><Image name="img" value="$i"/></${name}></View>`);
+    const model = parseConfig(`<View><${name}><Image name="img" value="$i"/><Choices name="c" toName="img"><Choice value="A"/></Choices></${name}></View>`);
     expect(model.findings.map((f) => [f.rule, f.message.slice(0, name.length + 2)])).toEqual([['unknown-tag', `<${name}>`]]);
     expect(model.objects.has('img')).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('names fast-xml-parser reserves', () => {
 });
 
 test('a config starting with a byte order mark parses, at the same positions', () => {
-  const model = parseConfig('\uFEFF<View>\n  <Image name="image" value="$image"/>\n</View>');
+  const model = parseConfig('\uFEFF<View>\n  <Image name="image" value="$image"/>\n  <Choices name="c" toName="image"><Choice value="A"/></Choices>\n</View>');
   expect(model.findings).toEqual([]);
   expect(model.objects.get('image')).toMatchObject({ line: 2, column: 3 });
 });
@@ -151,8 +151,28 @@ describe('findings', () => {
     expect(f.map((x) => [x.rule, x.severity])).toEqual([['config-structure', 'warning']]);
   });
 
+  test('no control tag: one no-control warning at the root, naming the objects and the control to add', () => {
+    const xml = '<!-- boxes -->\n<View>\n  <Image name="image" value="$image"/>\n</View>';
+    const model = parseConfig(xml);
+    expect(model.ok).toBe(true);
+    expect(model.findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['no-control', 'warning', 2, 1]]);
+    expect(model.findings[0].message).toMatch(/no control tag.*<Image name="image">.*<RectangleLabels name="label" toName="image">/);
+    const text = parseConfig('<View><Text name="t" value="$t"/><Relations><Relation value="knows"/></Relations></View>').findings;
+    // Relations relate regions, and without a control there are none.
+    expect(text.map((f) => f.rule)).toEqual(['no-control']);
+    expect(text[0].message).toMatch(/<Labels name="label" toName="t">/);
+  });
+
+  test('no no-control finding when there is a control, even an unnamed or misplaced one, or a Chat (its own control)', () => {
+    expect(parseConfig('<View><Image name="img" value="$i"/><Choices toName="img"/></View>').findings.map((f) => f.rule)).toEqual(['config-structure']);
+    expect(parseConfig('<View><Text name="t" value="$t"/><Rating name="r"/></View>').findings.map((f) => f.rule)).toEqual(['config-structure']);
+    expect(parseConfig('<View><Chat name="chat" value="$messages"/></View>').findings.filter((f) => f.rule === 'no-control')).toEqual([]);
+    // No object tag at all is the config-structure error alone.
+    expect(parseConfig('<View><Header value="x"/></View>').findings.map((f) => f.rule)).toEqual(['config-structure']);
+  });
+
   test('an unknown tag is a warning, and its children are still read', () => {
-    const model = parseConfig('<View><Box><Image name="img" value="$i"/></Box></View>');
+    const model = parseConfig('<View><Box><Image name="img" value="$i"/><Choices name="c" toName="img"><Choice value="A"/></Choices></Box></View>');
     expect(model.findings.map((f) => [f.rule, f.severity])).toEqual([['unknown-tag', 'warning']]);
     expect(model.objects.has('img')).toBe(true);
   });
@@ -173,7 +193,7 @@ describe('special tags', () => {
   });
 
   test('Relations without a name keep their relation labels', () => {
-    const model = parseConfig('<View><Text name="t" value="$t"/><Relations><Relation value="knows"/></Relations></View>');
+    const model = parseConfig('<View><Text name="t" value="$t"/><Labels name="ner" toName="t"><Label value="PER"/></Labels><Relations><Relation value="knows"/></Relations></View>');
     expect(model.findings).toEqual([]);
     expect(model.relations!.options.map((o) => o.value)).toEqual(['knows']);
   });

@@ -103,6 +103,9 @@ export function dataVariable(value: string | null): string | null {
   return m ? m[1] : null;
 }
 
+/** The control a first prediction on an object most likely needs, for the no-control message. */
+const EXAMPLE_CONTROL: Record<string, string> = { Image: 'RectangleLabels', Text: 'Labels', HyperText: 'HyperTextLabels', Audio: 'Labels', TimeSeries: 'TimeSeriesLabels', Paragraphs: 'ParagraphLabels' };
+
 export function parseConfig(text: string): ConfigModel {
   const lines = new LineIndex(text);
   const model: ConfigModel = { text, objects: new Map(), controls: new Map(), objectPatterns: [], controlPatterns: [], relations: null, findings: [], ok: false };
@@ -150,6 +153,9 @@ export function parseConfig(text: string): ConfigModel {
   const allNames = new Map<string, number>();
   const pendingToName: { control: ControlTag; offset: number }[] = [];
   let sawRoot = false;
+  let rootOffset = 0;
+  // Any tag that writes results of its own (a control, or an object that is also one, like Chat), named or not.
+  let sawControl = false;
 
   const keyOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
   const tagOf = (node: XmlNode): string | undefined => {
@@ -238,6 +244,7 @@ export function parseConfig(text: string): ConfigModel {
       model.relations = control;
       return;
     }
+    if (spec.kind === 'control' && spec.tag !== 'Relations') sawControl = true;
     if (!name) {
       report('config-structure', 'error', offset, `<${tag}> has no name attribute: results cannot refer to it. Add name="...".`);
       walk(children);
@@ -250,6 +257,7 @@ export function parseConfig(text: string): ConfigModel {
         model.objects.set(name, obj);
         if (obj.namePattern) model.objectPatterns.push(obj);
       }
+      if (spec.alsoControl) sawControl = true;
       if (spec.alsoControl && attrs.toName === undefined) {
         // Chat writes its own chatmessage results: register it as its own control too.
         const control = makeControl(spec.tag, spec.resultTypes ?? [], name, attrs, offset, pos);
@@ -326,6 +334,7 @@ export function parseConfig(text: string): ConfigModel {
     if (sawRoot) {
       report('config-structure', 'error', offset, `A second top-level tag <${tag}>: a config has one root <View>.`);
     }
+    if (!sawRoot) rootOffset = offset;
     sawRoot = true;
     if (tag !== 'View') report('config-structure', 'error', offset, `The root tag is <${tag}>: Label Studio expects the config to be wrapped in <View>...</View>.`);
     const attrs = attributesOf(node);
@@ -348,6 +357,12 @@ export function parseConfig(text: string): ConfigModel {
   if (!sawRoot) report('config-structure', 'error', 0, 'The config has no tags: wrap it in <View>...</View>.');
   else if (model.objects.size === 0 && ![...model.controls.values()].some((c) => tagSpec(c.tag)?.selfReferencing && c.toName.includes(c.name))) {
     report('config-structure', 'error', 0, 'The config has no object tag (Image, Text, Audio, Video, HyperText, ...): there is nothing to label.');
+  } else if (!sawControl) {
+    // Label Studio accepts it (a view of the data), but no result can name a control: say so once, here,
+    // rather than only through every result's unknown-from-name.
+    const objects = [...model.objects.values()];
+    const shown = objects.slice(0, 3).map((o) => `<${o.tag} name="${o.name}">`).join(', ');
+    report('no-control', 'warning', rootOffset, `The config has no control tag (RectangleLabels, Labels, Choices, TextArea, ...), only ${objects.length === 1 ? 'the object' : 'objects'} ${shown}${objects.length > 3 ? ', …' : ''}: Label Studio shows the data, but nothing can be labelled, and every prediction result is dropped (its from_name names no control). Add the control the predictions were made for, e.g. <${EXAMPLE_CONTROL[objects[0].tag] ?? 'Choices'} name="label" toName="${objects[0].name}"> with its ${EXAMPLE_CONTROL[objects[0].tag] ? '<Label>' : '<Choice>'}s.`);
   }
   return model;
 }

@@ -201,6 +201,15 @@ describe('class names', () => {
     expect(errorOf(() => parseDataYaml('names: [a\n'))).toMatch(/^data\.yaml:\d+: not valid YAML/);
   });
 
+  test('a Label Studio template (config.yml) given as data.yaml is named as such, not read as class names', () => {
+    const template = 'title: Object Detection with Bounding Boxes\ntype: community\ngroup: Computer Vision\nconfig: |\n  <View>\n    <Image name="image" value="$image"/>\n  </View>\n';
+    const msg = errorOf(() => parseDataYaml(template, 'config.yml'));
+    expect(msg).toMatch(/^config\.yml:1: this is a Label Studio template \("Object Detection with Bounding Boxes"\), not a YOLO dataset yaml/);
+    expect(msg).toContain('data.yaml ("names:") or classes.txt');
+    // A data.yaml with names is still read, whatever else it holds.
+    expect(parseDataYaml('path: ../coco8\ntrain: images/train\nval: images/val\nnames:\n  0: person\n').names).toEqual(['person']);
+  });
+
   test('pitfall: unknown class names and a class id past the names stop the import, list them and say how to map; --map fixes it', () => {
     const cls = parseClassesTxt('car\nbird\n');
     const r = importYolo([file('0 0.5 0.5 0.2 0.2\n1 0.5 0.5 0.2 0.2\n7 0.5 0.5 0.2 0.2\n')], cls, 'detect');

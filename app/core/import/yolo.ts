@@ -1,6 +1,7 @@
 // YOLO / Ultralytics txt labels (one file per image) -> imported images, by the kind the user names.
 
 import { parse as parseYaml } from 'yaml';
+import { templateOf } from '../config/template';
 import { centreBox, cornersToRotatedBox, polygonShape } from './geometry';
 import { ImportError, type ImportedImage, type ImportedObject, type ImportResult, type Shape } from './model';
 
@@ -42,6 +43,10 @@ export function parseDataYaml(text: string, file = 'data.yaml'): YoloClasses {
     throw new ImportError(`not valid YAML: ${(e as Error).message.split('\n')[0]}`, { file, line: pos?.line ?? 1 });
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new ImportError(`${file} is not a YAML mapping with a "names:" key.`);
+  const template = templateOf(doc);
+  if (template) {
+    throw new ImportError(`this is a Label Studio template${template.title ? ` ("${template.title}")` : ''}, not a YOLO dataset yaml: its "config:" is a labeling config, and it names no classes. Give the YOLO class names with data.yaml ("names:") or classes.txt; the template's config can be the config (in the app, drop config.yml as it is; on the command line, save its "config:" XML and pass it with --config).`, { file, line: 1 });
+  }
   const d = doc as Record<string, unknown>;
   const lineOf = (key: string) => {
     const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);

@@ -42,6 +42,14 @@ export function imageShapeOf(type: string | null, value: Record<string, unknown>
 
 const EPS = 1e-3;
 const outside = (v: number) => v < -EPS || v > 100 + EPS;
+/**
+ * How far past an edge (in percent of the image) a value may reach and still be read as a rounding
+ * overflow of percent (a YOLO box whose centre +- half its width is 100.2, a devkit's 1-based xmax), not as
+ * pixels: pixel numbers above 100 are rarely this close to it, and a prediction in pixels has others.
+ */
+const SLIVER = 1;
+/** A number no rounding of percent gives: the region is in pixels (or some other unit). */
+const clearlyAbove = (v: number) => v > 100 + SLIVER;
 
 interface Coord {
   key: string;
@@ -142,7 +150,7 @@ function checkShape(cx: ResultCheck): void {
 export interface PixelJudgment {
   /** Image regions of the prediction (results sharing an id are one region). */
   regions: number;
-  /** Regions with a coordinate above 100: clearly pixels. */
+  /** Regions with a coordinate clearly above 100 (more than a rounding sliver): clearly pixels. */
   pixelRegions: number;
   /** Most regions are clearly in pixels, so all of them are taken to be. */
   pixels: boolean;
@@ -157,17 +165,17 @@ const NOT_PIXELS: PixelJudgment = { regions: 0, pixelRegions: 0, pixels: false, 
 
 const SCALAR_GEOMETRY = ['x', 'y', 'width', 'height', 'radiusX', 'radiusY'];
 
-/** Does an image result hold a number above 100 in its geometry (x, y, sizes, radii, points)? */
+/** Does an image result hold a number clearly above 100 (past a rounding sliver) in its geometry (x, y, sizes, radii, points)? */
 function hasCoordinateAbove100(res: unknown): boolean {
   if (!res || typeof res !== 'object') return false;
   const value = (res as Record<string, unknown>).value as Record<string, unknown> | undefined;
   if (!value || typeof value !== 'object') return false;
   for (const k of SCALAR_GEOMETRY) {
     const v = value[k];
-    if (typeof v === 'number' && v > 100 + EPS) return true;
+    if (typeof v === 'number' && clearlyAbove(v)) return true;
   }
   const points = value.points;
-  if (Array.isArray(points)) for (const pt of points) if (Array.isArray(pt) && ((typeof pt[0] === 'number' && pt[0] > 100 + EPS) || (typeof pt[1] === 'number' && pt[1] > 100 + EPS))) return true;
+  if (Array.isArray(points)) for (const pt of points) if (Array.isArray(pt) && ((typeof pt[0] === 'number' && clearlyAbove(pt[0])) || (typeof pt[1] === 'number' && clearlyAbove(pt[1])))) return true;
   return false;
 }
 
@@ -197,8 +205,8 @@ export function pixelJudgment(results: unknown[], t: number, p: number): PixelJu
     if (shape === 'polygon' && (!Array.isArray(value.points) || !value.points.every((pt) => Array.isArray(pt) && isNum(pt[0]) && isNum(pt[1])))) continue;
     const coords = coordsOf(shape, value);
     if (!coords.length) continue;
-    const above = coords.some((c) => c.v > 100 + EPS);
-    if (!above) quiet.add(r);
+    const above = coords.some((c) => clearlyAbove(c.v));
+    if (!coords.some((c) => c.v > 100 + EPS)) quiet.add(r);
     const key = typeof res.id === 'string' || typeof res.id === 'number' ? `id:${String(res.id)}` : `result:${r}`;
     regionIsPixels.set(key, (regionIsPixels.get(key) ?? false) || above);
     const W = res.original_width;
@@ -284,6 +292,11 @@ function checkBounds(cx: ResultCheck): void {
   const size = imageSize(cx);
   let fix;
   const judgment = anyAbove && Array.isArray(cx.prediction.result) ? pixelJudgment(cx.prediction.result as unknown[], cx.t, cx.p) : null;
+  const sliver = judgment?.pixels ? null : roundingOverflow(shape, value, coords);
+  if (sliver) {
+    reportSliver(cx, shape, value, coords, message, sliver, firstPath);
+    return;
+  }
   if (judgment?.pixels && judgment.fix) {
     const others = judgment.regions === 1 ? '' : judgment.pixelRegions === judgment.regions ? `, as all ${judgment.regions} image regions of this prediction do` : `, as ${judgment.pixelRegions} of the ${judgment.regions} image regions of this prediction do`;
     message += ` These look like pixels${others}: the fix converts ${judgment.regions === 1 ? 'them' : 'every region of the prediction'} with original_width and original_height${size ? ` (${size.W} x ${size.H})` : ''}.`;
@@ -302,6 +315,73 @@ function checkBounds(cx: ResultCheck): void {
     }
   }
   cx.report(message, { path: firstPath ?? ['value'], ...(fix ? { fix } : {}) });
+}
+
+/**
+ * How far the geometry reaches outside 0..100 when all of it is within a rounding sliver of the image
+ * (no negative size, nothing past SLIVER), and whether a single value is above 100; null otherwise.
+ */
+function roundingOverflow(shape: ImageShape, value: Record<string, unknown>, coords: Coord[]): { by: number; valueAbove100: boolean } | null {
+  let by = 0;
+  let valueAbove100 = false;
+  for (const c of coords) {
+    const isSize = c.key === 'width' || c.key === 'height' || c.key.startsWith('radius');
+    if (isSize && c.v < 0) return null;
+    by = Math.max(by, -c.v, c.v - 100);
+    if (c.v > 100 + EPS) valueAbove100 = true;
+  }
+  if (shape === 'rectangle' && !(isNum(value.rotation) && value.rotation % 360 !== 0)) {
+    const { x, y, width, height } = value as Record<string, number>;
+    by = Math.max(by, x + width - 100, y + height - 100);
+  }
+  return by <= SLIVER ? { by, valueAbove100 } : null;
+}
+
+/** The value cut into the image: an unrotated box keeps its far edge when its near edge is cut, and ends at 100. */
+function clampedEdits(cx: ResultCheck, shape: ImageShape, value: Record<string, unknown>, coords: Coord[]): JsonEdit[] {
+  const base = ['predictions', cx.p, 'result', cx.r];
+  const edits: JsonEdit[] = [];
+  const set = (path: (string | number)[], from: number, to: number) => {
+    if (Math.abs(from - to) > 1e-9) edits.push({ task: cx.t, path: [...base, ...path], value: round(to) });
+  };
+  const clamp = (v: number) => Math.min(100, Math.max(0, v));
+  if (shape === 'rectangle' && !(isNum(value.rotation) && value.rotation % 360 !== 0)) {
+    for (const [pos, size] of [['x', 'width'], ['y', 'height']] as const) {
+      const p = value[pos] as number;
+      const w = value[size] as number;
+      const p2 = clamp(p);
+      const w2 = Math.max(0, Math.min(w + Math.min(0, p), 100 - p2));
+      set(['value', pos], p, p2);
+      set(['value', size], w, w2);
+    }
+    return edits;
+  }
+  for (const c of coords) set(c.path, c.v, clamp(c.v));
+  return edits;
+}
+
+/**
+ * Geometry a rounding sliver past the edge: percent that overflows, not pixels. Label Studio's editor does
+ * not clamp a prediction when it loads it (RectRegion and the other regions take x, y, width, height as
+ * given; only dragging is bounded, by fixRectToFit), so the region is drawn that much past the edge: a
+ * warning. A single value above 100 is an error: Label Studio's prediction check (label-studio-sdk
+ * `validate_prediction`, whose RectangleValue, KeyPoint, Ellipse and Polygon values are `confloat(le=100)`)
+ * rejects it, and with it the import, when the server validates predictions.
+ */
+function reportSliver(cx: ResultCheck, shape: ImageShape, value: Record<string, unknown>, coords: Coord[], message: string, sliver: { by: number; valueAbove100: boolean }, firstPath: (string | number)[] | null): void {
+  const by = round(sliver.by);
+  const edits = clampedEdits(cx, shape, value, coords);
+  const what = shape === 'rectangle' ? 'box' : shape;
+  let text = `${message} It reaches past the edge by ${by} (at most ${SLIVER} point): a rounding overflow of percent, not pixels.`;
+  text += sliver.valueAbove100
+    ? ' Label Studio\'s prediction check rejects a value above 100 (its import fails when predictions are validated); its editor would draw the region as given.'
+    : ` Label Studio draws the ${what} as given, ${by}% past the edge (it does not clamp predictions).`;
+  text += ' The fix clamps it to the image.';
+  cx.report(text, {
+    path: firstPath ?? ['value'],
+    ...(sliver.valueAbove100 ? {} : { severity: 'warning' as const }),
+    ...(edits.length ? { fix: { title: shape === 'rectangle' ? 'Clamp the box to the image edges' : 'Clamp the coordinates to the image (0..100)', edits } } : {}),
+  });
 }
 
 /**

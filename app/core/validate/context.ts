@@ -24,6 +24,8 @@ export interface Rule {
   doc: string;
   /** Config-level check (after parsing). */
   config?(cx: ConfigCheck): void;
+  /** Once per tasks file, over all its tasks (a finding about the file as a whole). */
+  document?(cx: DocumentCheck): void;
   task?(cx: TaskCheck): void;
   prediction?(cx: PredictionCheck): void;
   result?(cx: ResultCheck): void;
@@ -32,6 +34,14 @@ export interface Rule {
 export interface ConfigCheck {
   config: ConfigModel;
   report(message: string, offset: number, opts?: ReportOptions): void;
+}
+
+export interface DocumentCheck {
+  rule: Rule;
+  config: ConfigModel;
+  doc: TasksDocument;
+  /** A finding about the whole file, at `offset` in its text (-1: nowhere in particular). */
+  report(message: string, offset: number, opts?: { severity?: Severity }): void;
 }
 
 export interface ValidateOptions {

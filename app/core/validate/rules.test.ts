@@ -65,10 +65,12 @@ interface Case {
 const cases: Case[] = [
   { rule: 'xml-syntax', config: '<View>\n  <Image name="image" value="$image">\n</View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'config-structure', config: '<View><Image name="image" value="$image"/><Choices name="image" toName="image"><Choice value="A"/></Choices></View>', bad: imageTasks([]), good: imageTasks([]) },
+  { rule: 'no-control', config: '<View>\n  <Image name="image" value="$image"/>\n</View>', bad: imageTasks([rect({})]), good: imageTasks([rect({})]), at: '<View>' },
   { rule: 'unknown-tag', config: '<View><Image name="image" value="$image"/><Imagee name="x"/></View>', bad: imageTasks([]), good: imageTasks([]) },
   { rule: 'invalid-color', config: '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car" background="url(https://example.com/x.png)"/></RectangleLabels></View>', bad: imageTasks([]), good: imageTasks([]), at: 'background=' },
   { rule: 'json-syntax', bad: '[\n  {"data": {"image": "a.png"}},\n]', good: '[\n  {"data": {"image": "a.png"}}\n]', at: ']' },
   { rule: 'task-shape', bad: [{ data: { image: 'a.png' }, predictions: { model_version: 'm', result: [] } }], good: [{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: [] }] }], fixes: true },
+  { rule: 'no-predictions', bad: [{ data: { image: 'a.png' } }, { data: { image: 'b.png' }, predictions: [] }], good: imageTasks([rect({})]), result: null, at: '{' },
   { rule: 'result-shape', bad: imageTasks([rect({}, { to_name: ['image'] })]), good: imageTasks([rect({})]), result: 0, suggestion: 'image', at: '[', fixes: true },
   { rule: 'value-shape', bad: imageTasks([rect({ rectanglelabels: 'Car' })]), good: imageTasks([rect({})]), result: 0, at: '"Car"', fixes: true },
   { rule: 'data-missing', bad: [{ data: { img: 'a.png' }, predictions: [] }], good: [{ data: { image: 'a.png' }, predictions: [] }] },
@@ -157,7 +159,7 @@ describe('every rule has a case', () => {
 
 describe.each(cases)('$rule', (c) => {
   const config = c.config ?? IMG;
-  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'unknown-tag' || c.rule === 'invalid-color' ? IMG : config;
+  const goodConfig = c.rule === 'xml-syntax' || c.rule === 'config-structure' || c.rule === 'no-control' || c.rule === 'unknown-tag' || c.rule === 'invalid-color' ? IMG : config;
 
   test('fires on the broken input, at its place', () => {
     const badText = text(c.bad);
@@ -236,6 +238,92 @@ describe('details users rely on', () => {
     expect(ofRule(past.report.findings, 'out-of-bounds')).toHaveLength(1);
     const edge = check(IMG, JSON.stringify(imageTasks([rect({ x: 60, y: 70, width: 40, height: 30 })])));
     expect(edge.report.findings).toEqual([]);
+  });
+
+  describe('a rounding sliver past the edge is an overflow to clamp, not pixels', () => {
+    const fixOf = (tasks: unknown) => {
+      const { report, doc } = check(IMG, JSON.stringify(tasks));
+      const found = ofRule(report.findings, 'out-of-bounds');
+      expect(found).toHaveLength(1);
+      const fixed = applyEdits(doc.tasks, found[0].fix!.edits) as { predictions: { result: { value: Record<string, unknown> }[] }[] }[];
+      return { f: found[0], fixed, again: check(IMG, JSON.stringify(fixed)).report.findings };
+    };
+
+    test.each([
+      ['with original_width/height', {}],
+      ['without them', { original_width: undefined, original_height: undefined }],
+    ])('width 100.2 at x 0 (%s): an error, since a value above 100 fails Label Studio\'s prediction check; the fix ends the box at 100', (_what, extra) => {
+      const { f, fixed, again } = fixOf(imageTasks([rect({ x: 0, y: 44.37, width: 100.2, height: 51.15 }, extra)]));
+      expect(f.severity).toBe('error');
+      expect(f.message).not.toMatch(/look like pixels|divide/);
+      expect(f.message).toMatch(/by 0\.2 .*not pixels/);
+      expect(f.fix!.title).toBe('Clamp the box to the image edges');
+      expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 0, width: 100, y: 44.37, height: 51.15 });
+      expect(again).toEqual([]);
+    });
+
+    test('x + width 100.3 with each value in range: a warning (Label Studio draws it as given), fixed by shortening the box', () => {
+      const { f, fixed, again } = fixOf(imageTasks([rect({ x: 50, y: 10, width: 50.3, height: 20 })]));
+      expect(f.severity).toBe('warning');
+      expect(f.message).toMatch(/x \+ width = 100\.3 goes past the right edge.*does not clamp/);
+      expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 50, width: 50 });
+      expect(again).toEqual([]);
+    });
+
+    test('a negative sliver keeps the far edge: x -0.2, width 10 becomes x 0, width 9.8; y past the bottom too', () => {
+      const { f, fixed, again } = fixOf(imageTasks([rect({ x: -0.2, y: 80, width: 10, height: 20.5 })]));
+      expect(f.severity).toBe('warning');
+      expect(fixed[0].predictions[0].result[0].value).toMatchObject({ x: 0, width: 9.8, y: 80, height: 20 });
+      expect(again).toEqual([]);
+    });
+
+    test('a polygon point at 100.4: clamped to 100', () => {
+      const poly = { id: 'p', from_name: 'poly', to_name: 'image', type: 'polygon', value: { points: [[10, 10], [100.4, 50], [10, 90]] } };
+      const { f, fixed, again } = fixOf(imageTasks([poly]));
+      expect(f.severity).toBe('error');
+      expect(fixed[0].predictions[0].result[0].value.points).toEqual([[10, 10], [100, 50], [10, 90]]);
+      expect(again).toEqual([]);
+    });
+
+    test('more than a sliver is not clamped: width 103 still reads as pixels', () => {
+      const { report } = check(IMG, JSON.stringify(imageTasks([rect({ x: 0, y: 0, width: 103, height: 20 })])));
+      const f = ofRule(report.findings, 'out-of-bounds')[0];
+      expect(f.message).toMatch(/look like pixels/);
+      expect(f.fix?.title ?? '').not.toMatch(/Clamp/);
+    });
+
+    test('in a prediction clearly in pixels, a box at 100.5 is pixels like the others, converted with them', () => {
+      const tasks = imageTasks([rect({ x: 400, y: 300, width: 80, height: 60 }), rect({ x: 100.5, y: 30, width: 60, height: 50 }, { id: 'r2' }), rect({ x: 120, y: 450, width: 200, height: 90 }, { id: 'r3' })]);
+      const { report } = check(IMG, JSON.stringify(tasks));
+      const f = ofRule(report.findings, 'out-of-bounds').find((x) => x.result === 1)!;
+      expect(f.message).toMatch(/look like pixels/);
+      expect(f.fix!.title).toBe('Convert all 3 image regions of this prediction from pixels to percent');
+    });
+  });
+
+  test('a score above 1 is read as a percentage only where that is the likely reading', () => {
+    const message = (score: unknown) => ofRule(check(IMG, JSON.stringify(imageTasks([rect({})], { score }))).report.findings, 'score-range').map((f) => f.message).join(' | ');
+    expect(message(87)).toMatch(/It looks like a percentage: use 0\.87\./);
+    // 1.5 may be a percentage, a logit or a rating: /100 is one reading among them, not the answer.
+    expect(message(1.5)).toMatch(/outside 0\.\.1\. If it is a percentage, that is 0\.015; if it is a logit or a score on another scale/);
+    expect(message(1.5)).not.toMatch(/looks like a percentage/);
+    expect(message(4)).toMatch(/If it is a percentage, that is 0\.04; .*rating divided by its maximum/);
+    for (const score of [-2, 250]) {
+      expect(message(score)).not.toMatch(/percentage/);
+      expect(message(score)).toMatch(/not a probability: map it into 0\.\.1 \(a logit through a sigmoid\)/);
+    }
+    expect(message('1.5')).toMatch(/write it as a number \(1\.5\).*If it is a percentage, that is 0\.015/);
+  });
+
+  test('a label spelled out where the config abbreviates it (Location for LOC): did you mean, with a fix', () => {
+    const config = TXT.replace('<Label value="ORG"/>', '<Label value="ORG"/><Label value="LOC"/>');
+    const bad = textTasks([{ ...span(0, 3, 'Ana'), value: { start: 0, end: 3, text: 'Ana', labels: ['Location'] } }]);
+    const { report, doc } = check(config, JSON.stringify(bad));
+    const f = ofRule(report.findings, 'unknown-label')[0];
+    expect(f.message).toMatch(/Label "Location" is not in "ner".*Did you mean "LOC"\?/);
+    expect(f.suggestion).toBe('LOC');
+    const fixed = applyEdits(doc.tasks, f.fix!.edits);
+    expect(check(config, JSON.stringify(fixed)).report.findings.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
   test('the OCR pattern (box + label + transcription sharing an id) is one region, not a duplicate', () => {
@@ -374,6 +462,41 @@ describe('details users rely on', () => {
   test('a prediction with one region per prediction is fine; predictions not a list, result null are task-shape', () => {
     const { report } = check(IMG, JSON.stringify([{ data: { image: 'a' }, predictions: [{ model_version: 'm', result: null }] }]));
     expect(report.findings.map((f) => f.rule)).toEqual(['task-shape']);
+  });
+});
+
+describe('a tasks file without predictions', () => {
+  const rule = (fs: Finding[]) => ofRule(fs, 'no-predictions');
+
+  test('is one warning for the whole file (task null), at its first task, whatever the number of tasks', () => {
+    const tasks = Array.from({ length: 50 }, (_, t) => ({ data: { image: `${t}.png` } }));
+    const text = JSON.stringify(tasks, null, 2);
+    const { report } = check(IMG, text);
+    expect(report.findings.map((f) => [f.rule, f.severity, f.task, f.line, f.column])).toEqual([['no-predictions', 'warning', null, 2, 3]]);
+    expect(report.findings[0].message).toMatch(/^None of the 50 tasks has predictions.*allowed/);
+    expect(report.summary).toMatchObject({ tasks: 50, predictions: 0, errors: 0, warnings: 1 });
+  });
+
+  test('one task (a single object, or JSON Lines) says "the task"; annotations are named as not checked', () => {
+    expect(rule(check(IMG, '{"data": {"image": "a.png"}}').report.findings)[0].message).toMatch(/^The task has no predictions/);
+    const jsonl = '{"data": {"image": "a.png"}, "annotations": [{"result": []}]}\n{"data": {"image": "b.png"}}\n';
+    const f = rule(check(IMG, jsonl).report.findings);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/1 of them have "annotations": prelabel checks predictions, not annotations/);
+  });
+
+  test('quiet when any task has a prediction, even one with an empty result (a model that found nothing) or a broken one', () => {
+    const some = [{ data: { image: 'a.png' } }, { data: { image: 'b.png' }, predictions: [{ model_version: 'm', result: [] }] }];
+    expect(rule(check(IMG, JSON.stringify(some)).report.findings)).toEqual([]);
+    const broken = [{ data: { image: 'a.png' }, predictions: { result: [] } }];
+    const found = check(IMG, JSON.stringify(broken)).report.findings;
+    expect(rule(found)).toEqual([]);
+    expect(found.map((f) => f.rule)).toContain('task-shape');
+  });
+
+  test('quiet for no tasks at all and for a text that does not parse (json-syntax says it)', () => {
+    expect(rule(check(IMG, '[]').report.findings)).toEqual([]);
+    expect(rule(check(IMG, '[{"data": {}},]').report.findings)).toEqual([]);
   });
 });
 

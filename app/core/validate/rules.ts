@@ -2,7 +2,7 @@
 // is generated from this list (`npm run readme:rules`) and a test keeps the two equal.
 
 import type { Rule } from './context';
-import { configStructure, dataMissing, invalidColor, jsonSyntax, missingModelVersion, scoreRange, taskShape, unknownTag, xmlSyntax } from './rules/documentRules';
+import { configStructure, dataMissing, noControl, noPredictions, invalidColor, jsonSyntax, missingModelVersion, scoreRange, taskShape, unknownTag, xmlSyntax } from './rules/documentRules';
 import { resultShape, toNameMismatch, typeMismatch, unknownFromName, unknownToName } from './rules/nameRules';
 import { duplicateId, maxUsages, orphanRegionRef, suspectUnits } from './rules/regionRules';
 import { outOfBounds, rleInvalid, singleChoice, spanOutOfRange, spanTextMismatch, unknownItem, unknownLabel, valueShape } from './rules/valueRules';
@@ -10,10 +10,12 @@ import { outOfBounds, rleInvalid, singleChoice, spanOutOfRange, spanTextMismatch
 export const rules: readonly Rule[] = [
   xmlSyntax,
   configStructure,
+  noControl,
   unknownTag,
   invalidColor,
   jsonSyntax,
   taskShape,
+  noPredictions,
   resultShape,
   valueShape,
   dataMissing,

@@ -9,7 +9,7 @@ import { familyFor } from '../tags/registry';
 import { offsetOf, type TasksDocument } from '../tasks/parse';
 import { CodePointText } from '../text/codepoints';
 import { htmlDocument, type HtmlDocument } from '../text/html';
-import type { PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions, ValueFamily } from './context';
+import type { DocumentCheck, PredictionCheck, ReportOptions, ResultCheck, Rule, TaskCheck, ValidateOptions, ValueFamily } from './context';
 import { rules as allRules } from './rules';
 import { isObject } from '../tasks/jsonValue';
 
@@ -84,12 +84,35 @@ const MEMO_FROM = 500;
 export function validate(config: ConfigModel, doc: TasksDocument, options: ValidateOptions = {}, rules: readonly Rule[] = allRules): ValidationReport {
   const reports: TaskReport[] = [];
   for (let t = 0; t < doc.tasks.length; t++) reports.push(validateTask(config, doc, t, options, rules));
-  return joinReports(config, doc, reports);
+  return joinReports(config, doc, reports, rules);
 }
 
-/** The report of a whole file from its tasks' reports: config and syntax findings first, counts summed. */
-export function joinReports(config: ConfigModel, doc: TasksDocument, reports: readonly TaskReport[]): ValidationReport {
-  const findings: Finding[] = [...config.findings, ...doc.syntax];
+/**
+ * The findings about the file as a whole (the document rules'): they read the parsed tasks, not the task
+ * reports, so they are right while a worker is still checking the tasks. Cheap: each stops at the first
+ * task that settles it.
+ */
+export function documentFindings(config: ConfigModel, doc: TasksDocument, rules: readonly Rule[] = allRules): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.document) continue;
+    const cx: DocumentCheck = {
+      rule,
+      config,
+      doc,
+      report(message, offset, opts) {
+        const { line, column } = doc.lines.position(offset);
+        out.push({ rule: rule.id, severity: opts?.severity ?? rule.severity, source: 'tasks', task: null, prediction: null, result: null, line, column, offset, message: readable(message) });
+      },
+    };
+    rule.document(cx);
+  }
+  return out;
+}
+
+/** The report of a whole file from its tasks' reports: config, syntax and file findings first, counts summed. */
+export function joinReports(config: ConfigModel, doc: TasksDocument, reports: readonly TaskReport[], rules: readonly Rule[] = allRules): ValidationReport {
+  const findings: Finding[] = [...config.findings, ...doc.syntax, ...documentFindings(config, doc, rules)];
   let tasks = 0;
   let predictions = 0;
   let results = 0;
@@ -464,5 +487,6 @@ function decodeValue(s: string, encoding: string | undefined): string | null {
 
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.source !== b.source) return a.source === 'config' ? -1 : 1;
-  return a.offset - b.offset || a.rule.localeCompare(b.rule);
+  // At one offset, a finding about the whole file (task null) before the first task's own.
+  return a.offset - b.offset || (a.task === null ? 0 : 1) - (b.task === null ? 0 : 1) || a.rule.localeCompare(b.rule);
 }

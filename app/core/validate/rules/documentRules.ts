@@ -18,6 +18,12 @@ export const configStructure: Rule = {
   doc: 'Duplicate names, a `toName` naming nothing or a non-object, a control without `toName`, no object tag, a root other than `<View>`.',
 };
 
+export const noControl: Rule = {
+  id: 'no-control',
+  severity: 'warning',
+  doc: 'The config has object tags but no control tag (only `<Image>`, say): Label Studio accepts it as a view of the data, but nothing can be labelled and every prediction result is dropped (each also gets `unknown-from-name`).',
+};
+
 export const unknownTag: Rule = {
   id: 'unknown-tag',
   severity: 'warning',
@@ -123,6 +129,41 @@ export const dataMissing: Rule = {
   },
 };
 
+/** Does a task carry predictions (even broken ones, which task-shape reports)? Missing, null or [] do not. */
+function hasPredictions(task: unknown): boolean {
+  if (!isObject(task)) return false;
+  const preds = task.predictions;
+  return preds !== undefined && preds !== null && !(Array.isArray(preds) && preds.length === 0);
+}
+
+export const noPredictions: Rule = {
+  id: 'no-predictions',
+  severity: 'warning',
+  doc: 'No task of the file has predictions (every `predictions` is missing or `[]`): legal in Label Studio, which imports the tasks to label, but there is nothing to check. Once per file. (A prediction with an empty `result`, a model that found nothing, counts as a prediction.)',
+  document(cx) {
+    const { tasks } = cx.doc;
+    let count = 0;
+    let annotated = 0;
+    let first = -1;
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t];
+      // A JSON Lines line that did not parse is json-syntax's.
+      if (task === undefined) continue;
+      if (hasPredictions(task)) return;
+      count++;
+      if (first === -1) first = t;
+      if (isObject(task) && Array.isArray(task.annotations) && task.annotations.length) annotated++;
+    }
+    if (!count) return;
+    const what = count === 1 ? 'The task has no' : `None of the ${count} tasks has`;
+    const notes = annotated ? ` ${annotated === count ? (count === 1 ? 'It has' : 'They have') : `${annotated} of them have`} "annotations": prelabel checks predictions, not annotations.` : '';
+    cx.report(
+      `${what} predictions, so there are no pre-annotations for prelabel to check. Label Studio imports such a file as tasks to label (that is allowed).${notes} If you meant to check a model's output, open the tasks file with "predictions" in it, or import the model's YOLO, COCO or VOC output.`,
+      cx.doc.index.tasks[first] ?? 0,
+    );
+  },
+};
+
 export const missingModelVersion: Rule = {
   id: 'missing-model-version',
   severity: 'info',
@@ -134,13 +175,26 @@ export const missingModelVersion: Rule = {
   },
 };
 
+/**
+ * What a score outside 0..1 most likely is. Above 10 (up to 100) it is a percentage: no sigmoid needs a logit
+ * that large (sigmoid(10) = 0.99995) and rating scales stop at 10. From 1 to 10 it may be a percentage, a
+ * logit or a 0..5 / 0..10 rating, so /100 is only offered as one reading. Below 0 or above 100 it is not a
+ * probability of any kind.
+ */
+function scoreHint(score: number): string {
+  const pct = Math.round(score * 1e4) / 1e6;
+  if (score > 10 && score <= 100) return ` It looks like a percentage: use ${pct}.`;
+  if (score > 1 && score <= 10) return ` If it is a percentage, that is ${pct}; if it is a logit or a score on another scale (0..5, 0..10), map it into 0..1 (a logit through a sigmoid, a rating divided by its maximum).`;
+  return ' It is not a probability: map it into 0..1 (a logit through a sigmoid).';
+}
+
 function checkScore(score: unknown, what: string, report: (message: string, severity?: 'warning') => void): void {
   if (score === undefined || score === null) return;
   if (typeof score === 'string') {
     const n = Number(score);
     if (score.trim() !== '' && Number.isFinite(n)) {
       report(`The ${what} score is the string ${JSON.stringify(score)}; write it as a number (${n}).`, 'warning');
-      if (n < 0 || n > 1) report(`The ${what} score ${n} is outside 0..1.`);
+      if (n < 0 || n > 1) report(`The ${what} score ${n} is outside 0..1.${scoreHint(n)}`);
     } else report(`The ${what} score is the string ${JSON.stringify(score)}; it must be a number in 0..1.`);
     return;
   }
@@ -148,10 +202,7 @@ function checkScore(score: unknown, what: string, report: (message: string, seve
     report(`The ${what} score is ${jsonType(score)}; it must be a number in 0..1.`);
     return;
   }
-  if (score < 0 || score > 1) {
-    const hint = score > 1 && score <= 100 ? ` It looks like a percentage: use ${score / 100}.` : '';
-    report(`The ${what} score ${score} is outside 0..1.${hint}`);
-  }
+  if (score < 0 || score > 1) report(`The ${what} score ${score} is outside 0..1.${scoreHint(score)}`);
 }
 
 export const scoreRange: Rule = {

@@ -192,7 +192,7 @@ function familyRule(id: string, severity: 'error' | 'warning', doc: string): Rul
 export const outOfBounds = familyRule(
   'out-of-bounds',
   'error',
-  'A number outside its range: image geometry outside 0..100 percent (saying when it looks like pixels, with a fix from `original_width`/`original_height`), negative sizes, a rating above `maxRating`, a number outside `min`/`max`. Warnings: an ellipse, keypoint or rotated rectangle reaching past an edge.',
+  'A number outside its range: image geometry outside 0..100 percent (saying when it looks like pixels, with a fix from `original_width`/`original_height`; up to 1 point past an edge is a rounding overflow, with a fix clamping it), negative sizes, a rating above `maxRating`, a number outside `min`/`max`. Warnings: an ellipse, keypoint or rotated rectangle reaching past an edge; a rounding overflow with every value within 0..100 (`x + width` = 100.3).',
 );
 
 export const spanOutOfRange = familyRule(
