@@ -45,10 +45,10 @@ test('infos count in the file-wide number too', async ({ page }) => {
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('1 in the file (0 errors, 0 warnings, 1 info)');
 });
 
-test('a tasks file with no predictions at all: one warning for the file, on every task', async ({ page }) => {
+test('a tasks file with no predictions at all: one note (an info) for the file, on every task', async ({ page }) => {
   await openApp(page);
   await openFiles(page, [{ name: 'raw.json', text: JSON.stringify([{ data: { image: '/static/samples/sample.jpg' } }, { data: { image: '/static/samples/sample.jpg' } }], null, 2) }]);
-  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('1 in the file (0 errors, 1 warning, 0 infos)');
+  await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('1 in the file (0 errors, 0 warnings, 1 info)');
   await expect(problems(page)).toHaveCount(1);
   await expect(problems(page).first()).toContainText('no-predictions None of the 2 tasks has predictions');
   await page.getByLabel('Task number').fill('2');

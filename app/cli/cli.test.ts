@@ -44,14 +44,14 @@ describe('prelabel validate', () => {
     expect(r.out).toBe('1 task, 1 prediction, 3 results: 0 errors, 0 warnings, 0 info.');
   });
 
-  test('a tasks file without predictions: one no-predictions warning, and exit 0 (it is legal in Label Studio)', () => {
+  test('a tasks file without predictions: one no-predictions info, and exit 0 (it is legal in Label Studio)', () => {
     const raw = path.join(dir, 'raw.json');
     writeFileSync(raw, JSON.stringify([{ data: { image: 'a.jpg' } }, { data: { image: 'b.jpg' } }], null, 2));
     const r = run('validate', '--config', files['bbox.xml'], raw);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:3 warning no-predictions None of the 2 tasks has predictions`));
-    expect(lines.at(-1)).toBe('2 tasks, 0 predictions, 0 results: 0 errors, 1 warning, 0 info.');
+    expect(lines[0]).toMatch(new RegExp(`^${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:3 info no-predictions None of the 2 tasks has predictions`));
+    expect(lines.at(-1)).toBe('2 tasks, 0 predictions, 0 results: 0 errors, 0 warnings, 1 info.');
   });
 
   test('errors: exit 1, one FILE:LINE:COLUMN severity rule message line per finding', () => {

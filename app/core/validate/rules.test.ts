@@ -468,13 +468,13 @@ describe('details users rely on', () => {
 describe('a tasks file without predictions', () => {
   const rule = (fs: Finding[]) => ofRule(fs, 'no-predictions');
 
-  test('is one warning for the whole file (task null), at its first task, whatever the number of tasks', () => {
+  test('is one info for the whole file (task null), at its first task, whatever the number of tasks', () => {
     const tasks = Array.from({ length: 50 }, (_, t) => ({ data: { image: `${t}.png` } }));
     const text = JSON.stringify(tasks, null, 2);
     const { report } = check(IMG, text);
-    expect(report.findings.map((f) => [f.rule, f.severity, f.task, f.line, f.column])).toEqual([['no-predictions', 'warning', null, 2, 3]]);
+    expect(report.findings.map((f) => [f.rule, f.severity, f.task, f.line, f.column])).toEqual([['no-predictions', 'info', null, 2, 3]]);
     expect(report.findings[0].message).toMatch(/^None of the 50 tasks has predictions.*allowed/);
-    expect(report.summary).toMatchObject({ tasks: 50, predictions: 0, errors: 0, warnings: 1 });
+    expect(report.summary).toMatchObject({ tasks: 50, predictions: 0, errors: 0, warnings: 0, infos: 1 });
   });
 
   test('one task (a single object, or JSON Lines) says "the task"; annotations are named as not checked', () => {

@@ -136,9 +136,11 @@ function hasPredictions(task: unknown): boolean {
   return preds !== undefined && preds !== null && !(Array.isArray(preds) && preds.length === 0);
 }
 
+// An info, not a warning: Label Studio itself writes such files (exports of annotated tasks, tasks to label),
+// and nothing in them is wrong; the point is that a file dropped by mistake is not met with silence.
 export const noPredictions: Rule = {
   id: 'no-predictions',
-  severity: 'warning',
+  severity: 'info',
   doc: 'No task of the file has predictions (every `predictions` is missing or `[]`): legal in Label Studio, which imports the tasks to label, but there is nothing to check. Once per file. (A prediction with an empty `result`, a model that found nothing, counts as a prediction.)',
   document(cx) {
     const { tasks } = cx.doc;
