@@ -92,3 +92,33 @@ for (const [width, height] of [[1280, 720], [1440, 900], [1920, 1080]]) {
     await fits(page, width);
   });
 }
+
+for (const [width, height] of [[1280, 720], [1920, 1080], [900, 700]]) {
+  test(`at ${width}x${height} the Problems heading holds its count inside its border, and "No problems" is inset like the rows`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const heading = page.getByRole('heading', { name: /Problems/ });
+    await expect(heading).toContainText('0 in the file');
+    const h = await heading.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom - parseFloat(getComputedStyle(el).borderBottomWidth), left: r.left, right: r.right };
+    });
+    const count = (await heading.locator('.count').boundingBox())!;
+    // The count line is in the heading, above its bottom border (not across it, nor over what follows).
+    expect(count.y).toBeGreaterThanOrEqual(h.top);
+    expect(count.y + count.height).toBeLessThanOrEqual(h.bottom + 0.5);
+    expect(count.x + count.width).toBeLessThanOrEqual(h.right);
+    const empty = page.getByText('No problems in this task.');
+    const text = await empty.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, top: r.top };
+    });
+    // Below the heading, its text inset from the panel's edge as the rows' text is (a Regions row here).
+    expect(text.top).toBeGreaterThanOrEqual(h.bottom);
+    const rowText = await page.locator('.region-item').first().evaluate((el) => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft));
+    expect(text.left).toBeCloseTo(rowText, 0);
+    expect(text.left - h.left).toBeGreaterThanOrEqual(8);
+  });
+}
