@@ -122,3 +122,44 @@ for (const [width, height] of [[1280, 720], [1920, 1080], [900, 700]]) {
     expect(text.left - h.left).toBeGreaterThanOrEqual(8);
   });
 }
+
+/** Whether the select shows its chosen label whole: as wide as a copy holding only that label, which no style narrows. */
+async function showsWhole(page: Page, label: string) {
+  return page.getByLabel(label, { exact: true }).evaluate((el) => {
+    const copy = el.cloneNode(false) as HTMLSelectElement;
+    copy.appendChild((el as HTMLSelectElement).selectedOptions[0].cloneNode(true));
+    copy.removeAttribute('aria-label');
+    copy.style.cssText = 'max-width: none; width: auto; position: absolute; visibility: hidden;';
+    el.parentElement!.appendChild(copy);
+    const natural = copy.getBoundingClientRect().width;
+    copy.remove();
+    return el.getBoundingClientRect().width >= natural - 0.5;
+  });
+}
+
+for (const [width, height] of [[900, 700], [1280, 720], [1920, 1080]]) {
+  test(`at ${width}x${height} the Prediction and Compare menus show their labels whole; a long one ends in … and is whole in the title`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    await expect(page.getByLabel('Prediction')).toContainText('1: one (score 0.5)');
+    expect(await showsWhole(page, 'Prediction')).toBe(true);
+    const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/></RectangleLabels></View>';
+    const long = 'yolov8x-seg-finetuned-2024-05-01-run-17';
+    const prediction = (model_version: string, score: number) => ({ model_version, score, result: [{ id: `${score}`, from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 100, original_height: 100, value: { x: 10, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: ['Car'] } }] });
+    await openFiles(page, [
+      { name: 'long.xml', text: config },
+      { name: 'long.json', text: JSON.stringify([{ data: { image: 'none.png' }, predictions: [prediction(long, 0.91), prediction('short', 0.5)] }]) },
+    ]);
+    await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+    const menu = page.getByLabel('Prediction');
+    await expect(menu).toHaveAttribute('title', `1: ${long} (score 0.91)`);
+    // Too long to show whole in the toolbar: it ends in "…" and says the whole label in its title.
+    expect(await showsWhole(page, 'Prediction')).toBe(false);
+    expect(await menu.evaluate((el) => getComputedStyle(el).textOverflow)).toBe('ellipsis');
+    await page.getByLabel('Compare with').selectOption('1');
+    expect(await showsWhole(page, 'Compare with')).toBe(true);
+    await menu.selectOption({ label: '2: short (score 0.5)' });
+    expect(await showsWhole(page, 'Prediction')).toBe(true);
+    await fits(page, width);
+  });
+}

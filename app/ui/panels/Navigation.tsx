@@ -4,6 +4,16 @@
 import { useEffect, useState } from 'react';
 import { currentTask, useStore } from '../../store/store';
 
+/** A prediction's model_version as the menus name it. */
+function modelName(p: Record<string, unknown> | undefined): string {
+  return typeof p?.model_version === 'string' || typeof p?.model_version === 'number' ? String(p.model_version) : 'no model_version';
+}
+
+/** The label of prediction i in the Prediction menu, whole. */
+function predictionLabel(p: Record<string, unknown> | undefined, i: number): string {
+  return `${i + 1}: ${modelName(p)}${typeof p?.score === 'number' ? ` (score ${p.score})` : ''}`;
+}
+
 export function Navigation() {
   const count = useStore((s) => s.project.goodDoc?.tasks.length ?? 0);
   const taskIndex = useStore((s) => s.taskIndex);
@@ -43,11 +53,13 @@ export function Navigation() {
       </button>
       <label>
         <span className="wide-only">Prediction </span>
-        <select aria-label="Prediction" value={predictionIndex} onChange={(e) => selectPrediction(Number(e.target.value))} disabled={!predictions.length}>
+        {/* As wide as its longest label up to a limit, past which it ends in "…" (whole in the title): 10em cut
+            "2: two (score 0.42)" short. */}
+        <select aria-label="Prediction" className="prediction-select" value={predictionIndex} title={predictions.length ? predictionLabel(predictions[predictionIndex], predictionIndex) : undefined} onChange={(e) => selectPrediction(Number(e.target.value))} disabled={!predictions.length}>
           {predictions.length === 0 && <option value={0}>no predictions</option>}
           {predictions.map((p, i) => (
-            <option key={i} value={i}>
-              {i + 1}: {typeof p?.model_version === 'string' || typeof p?.model_version === 'number' ? String(p.model_version) : 'no model_version'}
+            <option key={i} value={i} title={predictionLabel(p, i)}>
+              {i + 1}: {modelName(p)}
               {typeof p?.score === 'number' ? ` (score ${p.score})` : ''}
             </option>
           ))}
@@ -56,12 +68,12 @@ export function Navigation() {
       {predictions.length > 1 && (
         <label>
           Compare with{' '}
-          <select aria-label="Compare with" value={compareWith ?? ''} onChange={(e) => setCompareWith(e.target.value === '' ? null : Number(e.target.value))}>
+          <select aria-label="Compare with" className="prediction-select" value={compareWith ?? ''} title={compareWith === null ? undefined : `${compareWith + 1}: ${modelName(predictions[compareWith])}`} onChange={(e) => setCompareWith(e.target.value === '' ? null : Number(e.target.value))}>
             <option value="">none</option>
             {predictions.map((p, i) =>
               i === predictionIndex ? null : (
-                <option key={i} value={i}>
-                  {i + 1}: {typeof p?.model_version === 'string' || typeof p?.model_version === 'number' ? String(p.model_version) : 'no model_version'}
+                <option key={i} value={i} title={`${i + 1}: ${modelName(p)}`}>
+                  {i + 1}: {modelName(p)}
                 </option>
               ),
             )}
