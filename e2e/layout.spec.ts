@@ -163,3 +163,47 @@ for (const [width, height] of [[900, 700], [1280, 720], [1920, 1080]]) {
     await fits(page, width);
   });
 }
+
+for (const [width, height] of [[1280, 720], [1920, 1080], [900, 700]]) {
+  test(`at ${width}x${height} the notice of an image that does not load hides no region: the fitted view (and Fit) leave its room free`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    // A box at the very top of a tall image (y = 0: fitted, the image spans the canvas's height), which cannot be loaded.
+    const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/></RectangleLabels></View>';
+    const box = { id: 'top', from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 200, original_height: 600, value: { x: 0, y: 0, width: 100, height: 5, rotation: 0, rectanglelabels: ['Car'] } };
+    await openFiles(page, [
+      { name: 'top.xml', text: config },
+      { name: 'top.json', text: JSON.stringify([{ data: { image: '/no/such/image.jpg' }, predictions: [{ result: [box] }] }]) },
+    ]);
+    const canvas = page.getByTestId('canvas-image');
+    await expect(canvas).toHaveAttribute('data-image-status', 'error');
+    let notice = page.getByRole('status').filter({ hasText: 'could not be loaded' });
+    await expect(notice).toBeVisible();
+    const imageArea = async () => {
+      const view = JSON.parse((await canvas.getAttribute('data-view'))!);
+      const c = (await canvas.boundingBox())!;
+      return { top: c.y + view.y, bottom: c.y + view.y + 600 * view.scale, left: c.x + view.x, right: c.x + view.x + 200 * view.scale, canvas: c };
+    };
+    const check = async () => {
+      const n = (await notice.boundingBox())!;
+      const a = await imageArea();
+      // The whole image (and so every region on it) is below the notice and inside the canvas.
+      expect(a.top).toBeGreaterThanOrEqual(n.y + n.height);
+      expect(a.bottom).toBeLessThanOrEqual(a.canvas.y + a.canvas.height + 0.5);
+      expect(a.left).toBeGreaterThanOrEqual(a.canvas.x - 0.5);
+      expect(a.right).toBeLessThanOrEqual(a.canvas.x + a.canvas.width + 0.5);
+      // Not shrunk to nothing: it takes most of the room left.
+      expect(Math.max((a.bottom - a.top) / (a.canvas.y + a.canvas.height - n.y - n.height), (a.right - a.left) / a.canvas.width)).toBeGreaterThan(0.9);
+    };
+    await check();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await check();
+    // The task names no image at all: said in the same place, with the same room left.
+    await openFiles(page, [{ name: 'none.json', text: JSON.stringify([{ data: {}, predictions: [{ result: [box] }] }]) }]);
+    await expect(canvas).toHaveAttribute('data-image-status', 'missing');
+    notice = page.getByRole('status').filter({ hasText: 'no image URL' });
+    await expect(notice).toBeVisible();
+    await check();
+  });
+}
