@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { offsetOf, taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core/text/changes';
+import { changedPlaces } from '../core/edits';
 import { editChanges, spliceEdits } from '../core/textEdits';
 import { textSlice, type TasksDocument } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
@@ -421,13 +422,15 @@ export const useStore = create<AppState>()((set, get) => ({
       set({ notice: `Cannot ${title.toLowerCase()}: ${(e as Error).message}.` });
       return false;
     }
+    // Counted as the exported file will show them: places whose value changes, not edits made.
+    const changed = changedPlaces(project.doc.tasks, edits);
     record(get, set, { title, tasks: stepOnDoc(project, changes) });
     // Show what changed: the Tasks pane scrolls to the first edited place.
     const first = edits[0];
     const doc = get().project.doc;
     const at = first.remove ? offsetOf(doc, first.task, first.path.slice(0, -1)) : offsetOf(doc, first.task, first.path);
     set({
-      notice: `${title} (${edits.length} change${edits.length === 1 ? '' : 's'}). Ctrl+Z undoes it.`,
+      notice: `${title} (${changed === 0 ? 'no value changed' : `${changed} change${changed === 1 ? '' : 's'}`}). Ctrl+Z undoes it.`,
       ...(at >= 0 ? { reveal: { pane: 'tasks' as const, offset: at, nonce: ++nonce } } : {}),
     });
     return true;
