@@ -111,6 +111,44 @@ test('arrow keys nudge the selected box; export as annotations turns predictions
   expect(tasks[0].annotations[0].result[0].value.y).toBeCloseTo(12.92, 6);
 });
 
+test('at 1280 wide a nudge does not scroll the Tasks pane sideways when the edited line is in view; off screen, it brings the place back', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const scroller = page.locator('[data-pane="Tasks"] .cm-scroller');
+  const scrollLeft = () => scroller.evaluate((el) => el.scrollLeft);
+  // Some line of the sample is wider than the pane (it can scroll sideways), the one with x is not.
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await regions(page).filter({ hasText: 'result1' }).click();
+  for (const [key, x] of [['ArrowRight', '5.08'], ['ArrowRight', '5.18']] as const) {
+    await page.keyboard.press(key);
+    await expect(page.locator('[data-pane="Tasks"] .cm-content')).toContainText(`"x": ${x}`);
+    // Two frames: the editor scrolls in its measure phase.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await scrollLeft()).toBe(0);
+  }
+  // A file with a line far wider than the pane, scrolled sideways by hand until the edited line is out of
+  // view at the left: the nudge shows that line again, whole (it fits the pane).
+  const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/></RectangleLabels></View>';
+  const task = { data: { image: 'none.png', note: 'n'.repeat(400) }, predictions: [{ result: [{ id: 'wide', from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 100, original_height: 100, value: { x: 10, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: ['Car'] } }] }] };
+  await openFiles(page, [
+    { name: 'wide.xml', text: config },
+    { name: 'wide.json', text: JSON.stringify([task], null, 2) },
+  ]);
+  await page.getByRole('dialog', { name: 'Changes not exported' }).getByRole('button', { name: 'Discard changes and open' }).click();
+  await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+  await regions(page).first().click();
+  await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  expect(await scrollLeft()).toBeGreaterThan(1000);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-pane="Tasks"] .cm-content')).toContainText('"x": 10.1');
+  await expect.poll(scrollLeft).toBe(0);
+  const pane = (await scroller.boundingBox())!;
+  const value = (await page.locator('[data-pane="Tasks"] .cm-content').getByText('10.1', { exact: true }).boundingBox())!;
+  const gutter = (await page.locator('[data-pane="Tasks"] .cm-gutters').boundingBox())!;
+  expect(value.x).toBeGreaterThanOrEqual(gutter.x + gutter.width);
+  expect(value.x + value.width).toBeLessThanOrEqual(pane.x + pane.width);
+});
+
 test('polygon: drag a vertex, add one from a midpoint, delete one with a double-click', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Sample').selectOption('shapes');

@@ -92,3 +92,118 @@ for (const [width, height] of [[1280, 720], [1440, 900], [1920, 1080]]) {
     await fits(page, width);
   });
 }
+
+for (const [width, height] of [[1280, 720], [1920, 1080], [900, 700]]) {
+  test(`at ${width}x${height} the Problems heading holds its count inside its border, and "No problems" is inset like the rows`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const heading = page.getByRole('heading', { name: /Problems/ });
+    await expect(heading).toContainText('0 in the file');
+    const h = await heading.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom - parseFloat(getComputedStyle(el).borderBottomWidth), left: r.left, right: r.right };
+    });
+    const count = (await heading.locator('.count').boundingBox())!;
+    // The count line is in the heading, above its bottom border (not across it, nor over what follows).
+    expect(count.y).toBeGreaterThanOrEqual(h.top);
+    expect(count.y + count.height).toBeLessThanOrEqual(h.bottom + 0.5);
+    expect(count.x + count.width).toBeLessThanOrEqual(h.right);
+    const empty = page.getByText('No problems in this task.');
+    const text = await empty.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, top: r.top };
+    });
+    // Below the heading, its text inset from the panel's edge as the rows' text is (a Regions row here).
+    expect(text.top).toBeGreaterThanOrEqual(h.bottom);
+    const rowText = await page.locator('.region-item').first().evaluate((el) => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft));
+    expect(text.left).toBeCloseTo(rowText, 0);
+    expect(text.left - h.left).toBeGreaterThanOrEqual(8);
+  });
+}
+
+/** Whether the select shows its chosen label whole: as wide as a copy holding only that label, which no style narrows. */
+async function showsWhole(page: Page, label: string) {
+  return page.getByLabel(label, { exact: true }).evaluate((el) => {
+    const copy = el.cloneNode(false) as HTMLSelectElement;
+    copy.appendChild((el as HTMLSelectElement).selectedOptions[0].cloneNode(true));
+    copy.removeAttribute('aria-label');
+    copy.style.cssText = 'max-width: none; width: auto; position: absolute; visibility: hidden;';
+    el.parentElement!.appendChild(copy);
+    const natural = copy.getBoundingClientRect().width;
+    copy.remove();
+    return el.getBoundingClientRect().width >= natural - 0.5;
+  });
+}
+
+for (const [width, height] of [[900, 700], [1280, 720], [1920, 1080]]) {
+  test(`at ${width}x${height} the Prediction and Compare menus show their labels whole; a long one ends in … and is whole in the title`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    await expect(page.getByLabel('Prediction')).toContainText('1: one (score 0.5)');
+    expect(await showsWhole(page, 'Prediction')).toBe(true);
+    const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/></RectangleLabels></View>';
+    const long = 'yolov8x-seg-finetuned-2024-05-01-run-17';
+    const prediction = (model_version: string, score: number) => ({ model_version, score, result: [{ id: `${score}`, from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 100, original_height: 100, value: { x: 10, y: 10, width: 20, height: 20, rotation: 0, rectanglelabels: ['Car'] } }] });
+    await openFiles(page, [
+      { name: 'long.xml', text: config },
+      { name: 'long.json', text: JSON.stringify([{ data: { image: 'none.png' }, predictions: [prediction(long, 0.91), prediction('short', 0.5)] }]) },
+    ]);
+    await expect(page.getByText('1 region', { exact: true })).toBeVisible();
+    const menu = page.getByLabel('Prediction');
+    await expect(menu).toHaveAttribute('title', `1: ${long} (score 0.91)`);
+    // Too long to show whole in the toolbar: it ends in "…" and says the whole label in its title.
+    expect(await showsWhole(page, 'Prediction')).toBe(false);
+    expect(await menu.evaluate((el) => getComputedStyle(el).textOverflow)).toBe('ellipsis');
+    await page.getByLabel('Compare with').selectOption('1');
+    expect(await showsWhole(page, 'Compare with')).toBe(true);
+    await menu.selectOption({ label: '2: short (score 0.5)' });
+    expect(await showsWhole(page, 'Prediction')).toBe(true);
+    await fits(page, width);
+  });
+}
+
+for (const [width, height] of [[1280, 720], [1920, 1080], [900, 700]]) {
+  test(`at ${width}x${height} the notice of an image that does not load hides no region: the fitted view (and Fit) leave its room free`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    // A box at the very top of a tall image (y = 0: fitted, the image spans the canvas's height), which cannot be loaded.
+    const config = '<View><Image name="image" value="$image"/><RectangleLabels name="label" toName="image"><Label value="Car"/></RectangleLabels></View>';
+    const box = { id: 'top', from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 200, original_height: 600, value: { x: 0, y: 0, width: 100, height: 5, rotation: 0, rectanglelabels: ['Car'] } };
+    await openFiles(page, [
+      { name: 'top.xml', text: config },
+      { name: 'top.json', text: JSON.stringify([{ data: { image: '/no/such/image.jpg' }, predictions: [{ result: [box] }] }]) },
+    ]);
+    const canvas = page.getByTestId('canvas-image');
+    await expect(canvas).toHaveAttribute('data-image-status', 'error');
+    let notice = page.getByRole('status').filter({ hasText: 'could not be loaded' });
+    await expect(notice).toBeVisible();
+    const imageArea = async () => {
+      const view = JSON.parse((await canvas.getAttribute('data-view'))!);
+      const c = (await canvas.boundingBox())!;
+      return { top: c.y + view.y, bottom: c.y + view.y + 600 * view.scale, left: c.x + view.x, right: c.x + view.x + 200 * view.scale, canvas: c };
+    };
+    const check = async () => {
+      const n = (await notice.boundingBox())!;
+      const a = await imageArea();
+      // The whole image (and so every region on it) is below the notice and inside the canvas.
+      expect(a.top).toBeGreaterThanOrEqual(n.y + n.height);
+      expect(a.bottom).toBeLessThanOrEqual(a.canvas.y + a.canvas.height + 0.5);
+      expect(a.left).toBeGreaterThanOrEqual(a.canvas.x - 0.5);
+      expect(a.right).toBeLessThanOrEqual(a.canvas.x + a.canvas.width + 0.5);
+      // Not shrunk to nothing: it takes most of the room left.
+      expect(Math.max((a.bottom - a.top) / (a.canvas.y + a.canvas.height - n.y - n.height), (a.right - a.left) / a.canvas.width)).toBeGreaterThan(0.9);
+    };
+    await check();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await check();
+    // The task names no image at all: said in the same place, with the same room left.
+    await openFiles(page, [{ name: 'none.json', text: JSON.stringify([{ data: {}, predictions: [{ result: [box] }] }]) }]);
+    await expect(canvas).toHaveAttribute('data-image-status', 'missing');
+    notice = page.getByRole('status').filter({ hasText: 'no image URL' });
+    await expect(notice).toBeVisible();
+    await check();
+  });
+}

@@ -60,6 +60,74 @@ test("a broken tasks file opened says where it breaks and shows none of the prev
   await expect(page.getByText('the preview shows the last good tasks')).toHaveCount(0);
 });
 
+test('a tasks file that does not parse: the navigation and the preview say so and where, and Export asks before writing it', async ({ page }) => {
+  await openApp(page);
+  const broken = '[\n  {"data": {"image": "x.png"}},\n]';
+  await openFiles(page, [{ name: 'broken.json', text: broken }]);
+  await expect(problems(page).first()).toContainText("json-syntax Trailing comma before ']'");
+  const at = (await problems(page).first().locator('.where').innerText()).trim().replace(/^broken\.json:/, '');
+  const [line, column] = at.split(':');
+  // No "Task 1 of 0": no tasks, because the file does not parse, at the place Problems gives.
+  const nav = page.getByRole('navigation', { name: 'Tasks' });
+  await expect(nav).toContainText(`No tasks: the file does not parse at line ${line}, column ${column}`);
+  await expect(page.getByLabel('Task number')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next task with problems' })).toBeDisabled();
+  // The preview says it in the image's place: no empty image object.
+  await expect(page.getByRole('figure')).toHaveCount(0);
+  const preview = page.getByRole('main', { name: 'Preview' });
+  await expect(preview).toContainText('The tasks file does not parse, so no task can be shown.');
+  await expect(preview).toContainText(`At line ${line}, column ${column}: Trailing comma before ']'`);
+  // The place is a click away in the Tasks pane.
+  await nav.getByRole('button', { name: `line ${line}, column ${column}` }).click();
+  expect(line).toBe('3');
+  await expect(page.locator('[data-pane="Tasks"] .cm-activeLine')).toHaveText(']');
+
+  // Export asks first; Cancel writes nothing and keeps the text.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'The tasks text does not parse' });
+  await expect(dialog).toContainText(`At line ${line}, column ${column}: Trailing comma before ']'`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(downloads).toBe(0);
+  await expect(page.locator('[data-pane="Tasks"] .cm-content')).toContainText('{"data": {"image": "x.png"}},');
+  // Escape cancels too; "Export anyway" writes the text as it is, and says it does not parse.
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export anyway' }).click()]);
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText(`It does not parse (line ${line}, column ${column}).`);
+
+  // Broken while typing (the preview keeps the last good tasks): Export asks too, also on the way to opening another file.
+  await openFiles(page, [{ name: 'good.json', text: readFileSync(fixture('flags.json'), 'utf8') }]);
+  await openFiles(page, [{ name: 'flags.xml', path: fixture('flags.xml') }]);
+  await expect(page.getByText('4 regions')).toBeVisible();
+  await page.locator('[data-pane="Tasks"] .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(',');
+  await expect(page.getByText('does not parse; the preview shows the last good tasks')).toBeVisible();
+  await openFiles(page, [{ name: 'other.json', text: '[]' }]);
+  await page.getByRole('dialog', { name: 'Changes not exported' }).getByRole('button', { name: 'Export, then open' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Nothing written, nothing opened: the text typed is still there.
+  expect(downloads).toBe(1);
+  await expect(page.getByText('does not parse; the preview shows the last good tasks')).toBeVisible();
+  await expect(page.getByText('4 regions')).toBeVisible();
+});
+
+test('a tasks file with no tasks says so in the navigation and the preview', async ({ page }) => {
+  await openApp(page);
+  await openFiles(page, [{ name: 'empty.json', text: '[]' }]);
+  await expect(page.getByRole('navigation', { name: 'Tasks' })).toContainText('No tasks');
+  await expect(page.getByRole('navigation', { name: 'Tasks' })).not.toContainText('does not parse');
+  await expect(page.getByRole('figure')).toHaveCount(0);
+  await expect(page.getByRole('main', { name: 'Preview' })).toContainText('The tasks file has no tasks');
+});
+
 test('breaking the tasks while typing keeps the last good preview and says where it breaks', async ({ page }) => {
   await openApp(page);
   const tasks = page.locator('[data-pane="Tasks"] .cm-content');
@@ -116,8 +184,12 @@ test('a file with Windows line ends (CRLF): typing in the Tasks pane and fixes c
     await page.keyboard.type(text);
     await expect(page.locator('.app')).not.toHaveAttribute('data-tasks-version', version!);
   };
-  const exported = async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  /** `broken`: the text does not parse, and Export asks before writing it. */
+  const exported = async ({ broken = false } = {}) => {
+    const done = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    if (broken) await page.getByRole('dialog', { name: 'The tasks text does not parse' }).getByRole('button', { name: 'Export anyway' }).click();
+    const download = await done;
     return readFileSync((await download.path())!, 'utf8');
   };
   // The end of the text is past every line end: each is two characters in the file.
@@ -141,7 +213,8 @@ test('a file with Windows line ends (CRLF): typing in the Tasks pane and fixes c
     await page.keyboard.press('Control+Home');
     for (const key of keys) await (key.length === 1 ? page.keyboard.type(key) : page.keyboard.press(key));
     await expect(page.locator('.app')).not.toHaveAttribute('data-tasks-version', version!);
-    return (await exported()).split('\r\n');
+    // "x" after the "[" of the first line: the text does not parse from the first of these edits on.
+    return (await exported({ broken: true })).split('\r\n');
   };
   expect((await edit(['End', 'x'])).slice(0, 3)).toEqual([first + 'x', second, third]);
   const broken = await edit(['End', 'Enter', 'y']);

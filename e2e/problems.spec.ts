@@ -74,3 +74,21 @@ test('HyperText: a span whose XPath names no node says where it stops; the fix m
   const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result[0];
   expect(result.value).toEqual({ ...value, start: '/p[2]/text()[1]', startOffset: 7, end: '/p[2]/text()[1]', endOffset: 10 });
 });
+
+test('HyperText: "Move the span" that changes one end says 1 change, as the exported file differs in one value', async ({ page }) => {
+  const config = '<View><HyperText name="html" value="$html"/><HyperTextLabels name="ner" toName="html"><Label value="PER"/></HyperTextLabels></View>';
+  // endOffset one short: the span covers "Bo", its text says "Bob".
+  const value = { start: '/p[1]/text()[1]', end: '/p[1]/text()[1]', startOffset: 10, endOffset: 12, text: 'Bob', hypertextlabels: ['PER'] };
+  const tasks = [{ data: { html: '<p>Alice met Bob today.</p>' }, predictions: [{ model_version: 'm', result: [{ id: 's1', from_name: 'ner', to_name: 'html', type: 'hypertextlabels', value }] }] }];
+  await openApp(page);
+  await openFiles(page, [
+    { name: 'ht.xml', text: config },
+    { name: 'ht.json', text: JSON.stringify(tasks, null, 2) },
+  ]);
+  const fix = problems(page).getByRole('button', { name: 'Fix: Move the span to 10..13' });
+  await fix.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Move the span' })).toContainText('Move the span to 10..13 (1 change). Ctrl+Z undoes it.');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const result = JSON.parse(readFileSync((await download.path())!, 'utf8'))[0].predictions[0].result[0];
+  expect(result.value).toEqual({ ...value, endOffset: 13 });
+});

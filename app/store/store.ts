@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { offsetOf, taskData, type Finding, type JsonEdit } from '../core';
 import type { RegionView } from '../core/preview';
 import { applyChanges, diffTexts, invertChanges, type TextChange } from '../core/text/changes';
+import { changedPlaces } from '../core/edits';
 import { editChanges, resultValues, spliceEdits } from '../core/textEdits';
 import { updateTasks, type ResultValues } from '../core/tasks/update';
 import { textSlice, type TasksDocument } from '../core/tasks/parse';
@@ -422,6 +423,8 @@ export const useStore = create<AppState>()((set, get) => ({
       set({ notice: `Cannot ${title.toLowerCase()}: ${(e as Error).message}.` });
       return false;
     }
+    // Counted as the exported file will show them: places whose value changes, not edits made.
+    const changed = changedPlaces(project.doc.tasks, edits);
     // What the edited results become is known from the edits: the first apply need not parse them again.
     record(get, set, { title, tasks: stepOnDoc(project, changes) }, false, resultValues(project.doc, edits));
     // Show what changed: the Tasks pane scrolls to the first edited place.
@@ -429,7 +432,7 @@ export const useStore = create<AppState>()((set, get) => ({
     const doc = get().project.doc;
     const at = first.remove ? offsetOf(doc, first.task, first.path.slice(0, -1)) : offsetOf(doc, first.task, first.path);
     set({
-      notice: `${title} (${edits.length} change${edits.length === 1 ? '' : 's'}). Ctrl+Z undoes it.`,
+      notice: `${title} (${changed === 0 ? 'no value changed' : `${changed} change${changed === 1 ? '' : 's'}`}). Ctrl+Z undoes it.`,
       ...(at >= 0 ? { reveal: { pane: 'tasks' as const, offset: at, nonce: ++nonce } } : {}),
     });
     return true;

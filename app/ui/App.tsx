@@ -21,6 +21,7 @@ import { loadSample, useSamples } from './samples';
 import { keepSessionSaved, restoreSession } from './session';
 import { useShortcuts } from './shortcuts';
 import { ActionButton, providePageEnv } from './actions';
+import { ExportDoesNotParse, syntaxProblem, TasksDoNotParse, where } from './tasksSyntax';
 
 // Not on the first screen (the bounding-box sample): loaded when first shown.
 // The image canvas brings Konva and its React renderer (a quarter of the first load): loaded beside the
@@ -287,15 +288,24 @@ export function App() {
     useStore.getState().undo();
   }, [configEdits, tasksEdits]);
   const redo = useCallback(() => useStore.getState().redo(), []);
-  const exportFile = () => {
-    configEdits.flush();
-    tasksEdits.flush();
+  const writeExport = () => {
     const s = useStore.getState();
     const base = s.project.tasksName.slice(s.project.tasksName.lastIndexOf('/') + 1);
     const name = base.replace(/(\.[^.]*)?$/, (ext) => (exportAs === 'annotations' ? `.annotations${ext || '.json'}` : ext || '.json'));
+    const broken = syntaxProblem(s.project.doc);
     download(name, s.exportText(exportAs));
     s.markExported();
-    s.setNotice(`Exported ${name}${exportAs === 'annotations' ? ' (predictions turned into annotations)' : ''}.${tasksEncoding.current ? ' It is written as UTF-8: the tasks file opened was not UTF-8.' : ''}`);
+    s.setNotice(`Exported ${name}${exportAs === 'annotations' && !broken ? ' (predictions turned into annotations)' : ''}.${broken ? ` It does not parse (${where(broken)}).` : ''}${tasksEncoding.current ? ' It is written as UTF-8: the tasks file opened was not UTF-8.' : ''}`);
+  };
+  /** Asked first when the tasks text does not parse (never written without a word); `then` runs once it is written. */
+  const [exportBroken, setExportBroken] = useState<{ finding: Finding; then?: () => void } | null>(null);
+  const exportFile = (then?: () => void) => {
+    configEdits.flush();
+    tasksEdits.flush();
+    const broken = syntaxProblem(useStore.getState().project.doc);
+    if (broken) return setExportBroken({ finding: broken, then });
+    writeExport();
+    then?.();
   };
 
   const toggleHelp = useCallback((open?: boolean) => setHelp((h) => (open === undefined ? !h : open)), []);
@@ -392,6 +402,9 @@ export function App() {
   }, [openFiles]);
 
   const objects = config ? [...config.objects.values()] : [];
+  // No task to draw (the tasks do not parse, or there are none): a message in the objects' place, not an empty canvas.
+  const brokenTasks = project.goodDoc ? null : syntaxProblem(project.doc);
+  const showsTask = !!project.goodDoc?.tasks.length;
   const firstImage = objects.find((o) => o.type === 'image');
   const firstText = objects.find((o) => o.type === 'text');
 
@@ -430,7 +443,7 @@ export function App() {
         <span className="edit-buttons">
           <ActionButton id="history.undo" />
           <ActionButton id="history.redo" />
-          <button type="button" className="export" onClick={exportFile}>
+          <button type="button" className="export" onClick={() => exportFile()}>
             Export
           </button>
           <select aria-label="Export as" value={exportAs} onChange={(e) => setExportAs(e.target.value as 'predictions' | 'annotations')}>
@@ -458,9 +471,8 @@ export function App() {
               <button
                 type="button"
                 onClick={() => {
-                  exportFile();
                   setReplacing(null);
-                  replacing.go();
+                  exportFile(replacing.go);
                 }}
               >
                 Export, then open
@@ -497,8 +509,13 @@ export function App() {
           </div>
           {!config && !project.configText && <p className="muted">Drop a labeling config (.xml) and a tasks file (.json) anywhere, or open a sample.</p>}
           {!config && project.configText && <p className="muted">The config does not parse, so nothing can be drawn: its error is listed in Problems, with where it is.</p>}
-          {config && !project.goodDoc && <p className="muted">The tasks file does not parse, so no task can be shown: its error is listed in Problems, with where it is.</p>}
-          {objects.map((o) => (
+          {config && brokenTasks && <TasksDoNotParse finding={brokenTasks} />}
+          {config && project.goodDoc && !project.goodDoc.tasks.length && (
+            <p className="preview-message" role="status">
+              The tasks file has no tasks: open one (.json, .jsonl) to see its predictions here.
+            </p>
+          )}
+          {showsTask && objects.map((o) => (
             <ObjectView key={o.name} object={o} regions={view.regions} relations={view.relations} compare={compareView?.regions ?? null} data={data} firstImage={o === firstImage} firstText={o === firstText} />
           ))}
           {view.relations.length > 0 && (
@@ -542,6 +559,18 @@ export function App() {
       </footer>
       {dragging && <DropPanel summary={dragging} />}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {exportBroken && (
+        <ExportDoesNotParse
+          finding={exportBroken.finding}
+          annotations={exportAs === 'annotations'}
+          onCancel={() => setExportBroken(null)}
+          onExport={() => {
+            setExportBroken(null);
+            writeExport();
+            exportBroken.then?.();
+          }}
+        />
+      )}
       {importing?.model && (
         <div className="modal-backdrop">
           <ImportDialog

@@ -104,6 +104,25 @@ function useSize(ref: React.RefObject<HTMLDivElement | null>) {
   return size;
 }
 
+/**
+ * The height of the element given the returned ref (0 without one), measured as it mounts (before the first
+ * paint) and whenever it is resized.
+ */
+function useHeight(): [(el: HTMLElement | null) => void, number] {
+  const [height, setHeight] = useState(0);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el) return setHeight(0);
+    setHeight(el.offsetHeight);
+    observer.current = new ResizeObserver(() => setHeight(el.offsetHeight));
+    observer.current.observe(el);
+  }, []);
+  useEffect(() => () => observer.current?.disconnect(), []);
+  return [ref, height];
+}
+
 /** A function that keeps its identity across renders and calls the latest `f`: Konva unbinds and binds a
  * stage's listeners whenever a handler prop changes, on every render otherwise. */
 function useHandler<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
@@ -185,10 +204,16 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
     ? { W: status.image.naturalWidth, H: status.image.naturalHeight }
     : { W: first?.originalWidth ?? 1000, H: first?.originalHeight ?? 1000 };
 
+  // The notice over the top of the canvas (an image that does not load) is left out of the room the image is
+  // fitted in: it hid the regions at the top of the image.
+  const notice = status.state === 'error' || status.state === 'missing' ? status.message : null;
+  const [noticeRef, noticeHeight] = useHeight();
   const fit: ViewTransform = useMemo(() => {
-    const scale = Math.min(width / size.W, height / size.H) * 0.98;
-    return { scale, x: (width - size.W * scale) / 2, y: (height - size.H * scale) / 2 };
-  }, [width, height, size.W, size.H]);
+    const top = notice ? Math.min(noticeHeight, height / 2) : 0;
+    const room = height - top;
+    const scale = Math.min(width / size.W, room / size.H) * 0.98;
+    return { scale, x: (width - size.W * scale) / 2, y: top + (room - size.H * scale) / 2 };
+  }, [width, height, size.W, size.H, notice, noticeHeight]);
   const view = storedView ?? fit;
 
   const selectedRegion = useMemo(() => regions.find((r) => r.key === selected && (r.kind === 'rectangle' || r.kind === 'ellipse' || r.kind === 'keypoint' || r.kind === 'polygon')) ?? null, [regions, selected]);
@@ -369,8 +394,6 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
     window.addEventListener('mousemove', onMove);
     window.addEventListener('mouseup', done, true);
   };
-  const notice = status.state === 'error' || status.state === 'missing' ? status.message : null;
-
   return (
     <figure className="image-object" aria-label={`Image ${object.name}`}>
       <div className="canvas-toolbar">
@@ -402,10 +425,11 @@ export function ImageCanvas({ object, url, regions: regionsProp, relations: rela
         data-labels={labelsOn ? 'shown' : 'hidden'}
       >
         {status.image && <ImageUnder image={status.image} size={size} view={view} follow={followStage} />}
-        {/* Over the canvas, not above it: a notice arriving late (an image that fails to load) must not move
-            the canvas under the pointer. It lets clicks through to the regions under it. */}
+        {/* Over the canvas, not above it: a notice arriving late (an image that fails to load) must not resize
+            the canvas under the pointer (a view the person zoomed or panned stays); the fitted view leaves
+            its room free. It lets clicks through to the canvas under it. */}
         {notice && (
-          <p className="image-notice" role="status">
+          <p ref={noticeRef} className="image-notice" role="status">
             {notice}
           </p>
         )}

@@ -92,7 +92,7 @@ export function ProblemsPanel() {
           );
         }}
       />
-      {mine.length === 0 && <p className="muted">{taskPending ? 'This task is still being checked…' : 'No problems in this task.'}</p>}
+      {mine.length === 0 && <p className="muted panel-empty">{taskPending ? 'This task is still being checked…' : 'No problems in this task.'}</p>}
     </section>
   );
 }

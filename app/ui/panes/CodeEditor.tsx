@@ -4,7 +4,7 @@
 // and standard keys are loaded just after the first paint (./editorSupport); before, the editor edits plain text.
 
 import type { Diagnostic } from '@codemirror/lint';
-import { Annotation, ChangeSet, Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, ChangeSet, Compartment, countColumn, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core';
@@ -95,6 +95,39 @@ export function textChanges(cs: ChangeSet): TextChange[] {
   const out: TextChange[] = [];
   cs.iterChanges((from, to, _a, _b, inserted) => out.push({ from, to, insert: inserted.toString() }));
   return out;
+}
+
+/** Room to leave left of a revealed place scrolled into view sideways: a little of what comes before it. */
+const CONTEXT_PX = 40;
+
+/**
+ * The pane's new scrollLeft to show offset `at` (with its token after it), or null when it is in view
+ * already. A place off screen is shown from its start with a little context, not at the nearest edge (a
+ * value far along a one-line task was left showing nothing but its tail); a line narrower than the pane is
+ * shown whole. Read in the editor's measure phase (no layout forced between edits and drawing); a line
+ * not drawn (far above or below the view) is measured by its columns, the text being monospaced.
+ */
+export function revealX(view: EditorView, at: number): number | null {
+  const scroller = view.scrollDOM;
+  if (scroller.scrollWidth <= scroller.clientWidth) return null;
+  const box = scroller.getBoundingClientRect();
+  const gutters = (view.dom.querySelector('.cm-gutters') as HTMLElement | null)?.offsetWidth ?? 0;
+  const left = box.left + gutters;
+  const right = box.left + scroller.clientWidth;
+  const doc = view.state.doc;
+  const line = doc.lineAt(at);
+  const cw = view.defaultCharacterWidth;
+  const tab = view.state.tabSize;
+  const drawn = view.coordsAtPos(at);
+  // The content's left edge is the gutters' right edge when the pane is not scrolled sideways.
+  const contentLeft = left - scroller.scrollLeft;
+  const padding = 6; // CodeMirror's .cm-line padding-left
+  const x = drawn ? drawn.left : contentLeft + padding + countColumn(line.text, tab, at - line.from) * cw;
+  const token = tokenEnd((a, b) => doc.sliceString(a, Math.min(b, line.to)), at) - at;
+  const room = Math.min((right - left) / 2, Math.max(1, token) * cw);
+  if (x >= left && x + room <= right) return null;
+  if (padding + countColumn(line.text, tab) * cw + padding <= right - left) return 0;
+  return Math.max(0, scroller.scrollLeft + x - (left + CONTEXT_PX));
 }
 
 export function toDiagnostics(text: string | { length: number; read(from: number, to: number): string }, findings: readonly Finding[]): Diagnostic[] {
@@ -303,11 +336,13 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     revealed.current = reveal;
     revealLater.current = false;
     const at = Math.min(reveal.offset, v.state.doc.length);
-    // The start of what changed at the left (with a little context), not the end of a long line: scrolled to
-    // the nearest edge, a value far along a one-line task left the pane showing nothing but its tail.
     // Vertically the pane moves only when the line is not in view (with a few lines around it): centring it
     // on every nudge of a region redrew the pane's lines each time (~25 ms of an edit's 190 at 10,000 boxes).
-    v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 60, x: 'start', xMargin: 40 }) });
+    // Sideways it moves only when the place is not in view (revealX, in the editor's measure phase, before
+    // this scroll; `nearest` then has nothing left to do): aligned to the start on every reveal, a nudge
+    // scrolled a pane whose edited line fitted by 75 px, because another line was wider than the pane.
+    v.requestMeasure({ key: revealX, read: (view) => revealX(view, at), write: (left, view) => left !== null && (view.scrollDOM.scrollLeft = left) });
+    v.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 60, x: 'nearest', xMargin: 0 }) });
   }, [reveal, loaded]);
 
   return (
