@@ -4,7 +4,7 @@
 // of one action become one sorted set of changes, computed in one pass over the places they name.
 
 import type { JsonEdit, JsonPath } from './finding';
-import { elementEnd, isJsonWs, valueEnd } from './tasks/jsonIndex';
+import { elementEnd, isJsonWs, keyCount, locate, valueEnd } from './tasks/jsonIndex';
 import { offsetInTask, type TasksDocument } from './tasks/parse';
 import { applyChanges, normalizeChanges, type TextChange } from './text/changes';
 import type { TextLike } from './text/pieces';
@@ -160,6 +160,9 @@ function childrenOf(doc: TasksDocument, t: number, parent: JsonPath, start: numb
   return { length: kids.length, key: (i) => kids[i].key, from: (i) => kids[i].from, end: (i) => kids[i].end };
 }
 
+/** Containers shorter than this (characters) are read as a string of their own when a member is added. */
+const SMALL_CONTAINER = 65_536;
+
 /** The change for one edit, in offsets of the task's own text. */
 function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   const text = doc.taskTexts[e.task];
@@ -189,8 +192,14 @@ function spliceFor(doc: TasksDocument, e: JsonEdit): Splice {
   let sep = ', ';
   let format = json;
   if (!empty) {
-    const last = lastMember(text, pStart, pEnd);
-    if (last) ({ sep, format } = layoutAfter(text, last.from, last.end));
+    // A small container (a result) is read as one string of its own: reading back its last member char by
+    // char from the pieces of a long text cost most of a bulk edit of 100,000 results. (A line start before
+    // the container reads as a compact layout either way: its opening bracket is on that line.)
+    const small = pEnd - pStart < SMALL_CONTAINER && typeof text !== 'string';
+    const local = small ? text.slice(pStart, pEnd + 1) : text;
+    const base = small ? pStart : 0;
+    const last = lastMember(local, pStart - base, pEnd - base);
+    if (last) ({ sep, format } = layoutAfter(local, last.from - base, last.end - base));
     else {
       const kids = childrenOf(doc, e.task, parentPath, pStart);
       const lastKid = kids.length - 1;
@@ -314,10 +323,11 @@ export function spliceEdits(doc: TasksDocument, edits: readonly JsonEdit[]): str
  * What the edited results parse to after `edits`, worked out from their values instead of parsing their new
  * text again (Lock all on 100,000 results re-parsed 40 MB of them): for each task whose edits all set a value
  * inside a result (no removal, no renaming, no result added or removed), the results copied along the edited
- * paths only. Splicing writes JSON.stringify of the value at the place a parse reads (the last of a key given
- * twice, a new key at the end of its object, a new element at the end of its array), so a parse of the new
- * text gives these values; a value that would not read back the same (not finite, -0, ...) goes through
- * JSON, an element past the end of an array leaves the task to the parse. Undefined when no task qualifies.
+ * paths only. Splicing writes JSON.stringify of the value in place of the old one (a new key at the end of its
+ * object, a new element at the end of its array), so a parse of the new text gives these values; a value that
+ * would not read back the same (not finite, -0, ...) goes through JSON. A task is left to the parse when an
+ * element goes past the end of an array, or a key on an edited path is written twice in its object (the
+ * splice changes the first, a parse reads the last). Undefined when no task qualifies.
  */
 export function resultValues(doc: TasksDocument, edits: readonly JsonEdit[]): ResultValues | undefined {
   const out: ResultValues = new Map();
@@ -334,7 +344,10 @@ export function resultValues(doc: TasksDocument, edits: readonly JsonEdit[]): Re
       if (!byP) out.set(t, (byP = new Map()));
       let byR = byP.get(p as number);
       if (!byR) byP.set(p as number, (byR = new Map()));
-      next = setInside(byR.has(r as number) ? byR.get(r as number) : old, e.path, 4, e.value);
+      const text = doc.taskTexts[t];
+      const at = doc.index.results[t]?.[p as number]?.[r as number];
+      const once = (i: number) => at !== undefined && keyCount(text, locate(text, at, e.path.slice(4, i)), String(e.path[i])) === 1;
+      next = setInside(byR.has(r as number) ? byR.get(r as number) : old, e.path, 4, e.value, once);
       if (next !== undefined) {
         byR.set(r as number, next);
         continue;
@@ -346,14 +359,17 @@ export function resultValues(doc: TasksDocument, edits: readonly JsonEdit[]): Re
   return out.size ? out : undefined;
 }
 
-/** `node` with path[i..] set to `value` as it reads back from JSON, copied along the path; undefined when it cannot be said so. */
-function setInside(node: unknown, path: JsonPath, i: number, value: unknown): unknown {
+/**
+ * `node` with path[i..] set to `value` as it reads back from JSON, copied along the path; undefined when it
+ * cannot be said so. `once(i)`: is the key path[i], which the object there has, written only once in it?
+ */
+function setInside(node: unknown, path: JsonPath, i: number, value: unknown, once: (i: number) => boolean): unknown {
   if (i === path.length) return readBack(value);
   if (typeof node !== 'object' || node === null) return undefined;
   const seg = path[i];
   if (Array.isArray(node)) {
     if (typeof seg !== 'number' || !(seg >= 0 && seg <= node.length) || (seg === node.length && i < path.length - 1)) return undefined;
-    const v = setInside(node[seg], path, i + 1, value);
+    const v = setInside(node[seg], path, i + 1, value, once);
     if (v === undefined) return undefined;
     const copy = node.slice();
     copy[seg] = v;
@@ -362,9 +378,13 @@ function setInside(node: unknown, path: JsonPath, i: number, value: unknown): un
   if (typeof seg !== 'string' || seg === '__proto__') return undefined;
   const obj = node as Record<string, unknown>;
   const has = Object.prototype.hasOwnProperty.call(obj, seg);
-  if (!has && i < path.length - 1) return undefined;
-  const v = setInside(has ? obj[seg] : undefined, path, i + 1, value);
-  return v === undefined ? undefined : { ...obj, [seg]: v };
+  if (has ? !once(i) : i < path.length - 1) return undefined;
+  const v = setInside(has ? obj[seg] : undefined, path, i + 1, value, once);
+  if (v === undefined) return undefined;
+  // Object.assign, not spread: {...obj, [seg]: v} copies a parsed object several times slower (V8).
+  const copy = Object.assign({}, obj);
+  copy[seg] = v;
+  return copy;
 }
 
 /** A value as JSON.parse(JSON.stringify(value)) gives it back; undefined when it has no JSON text. */

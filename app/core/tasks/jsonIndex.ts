@@ -310,8 +310,10 @@ export function locate(text: TextLike, start: number, path: JsonPath, atKey = fa
         const key = raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
         const colon = skipWs(text, keyEnd);
         const v = skipWs(text, colon + 1);
-        // A key given twice: the last one is the value (as JSON.parse, and Python's json, read it).
-        if (key === seg) found = last && atKey ? j : v;
+        if (key === seg) {
+          found = last && atKey ? j : v;
+          break;
+        }
         j = skipWs(text, valueEnd(text, v));
         if (text.charCodeAt(j) === 44) j = skipWs(text, j + 1);
         else break;
@@ -341,4 +343,22 @@ export function locate(text: TextLike, start: number, path: JsonPath, atKey = fa
     return i;
   }
   return i;
+}
+
+/** How many times `key` is written in the object starting at `start` (a key given twice is read as its last). */
+export function keyCount(text: TextLike, start: number, key: string): number {
+  let i = skipWs(text, start);
+  if (text.charCodeAt(i) !== 123) return 0;
+  let n = 0;
+  let j = skipWs(text, i + 1);
+  while (j < text.length && text.charCodeAt(j) === 34) {
+    const keyEnd = stringEnd(text, j);
+    const raw = text.slice(j + 1, keyEnd - 1);
+    if ((raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw) === key) n++;
+    const v = skipWs(text, skipWs(text, keyEnd) + 1);
+    j = skipWs(text, valueEnd(text, v));
+    if (text.charCodeAt(j) === 44) j = skipWs(text, j + 1);
+    else break;
+  }
+  return n;
 }

@@ -423,10 +423,11 @@ describe('edited results take the values the edits give them, without a parse, a
       expect(analysisFindings(analysis)).toEqual(validate(config, full).findings);
       doc = update.doc;
     }
-    expect(known).toBeGreaterThan(20);
+    // Steps that edit a result with "hidden" twice are left to the parse (below); most are not.
+    expect(known).toBeGreaterThan(12);
   });
 
-  test('no values for edits that remove, rename or add whole results, or set an element past an array end', () => {
+  test('no values for edits that remove, rename or add whole results, set an element past an array end, or go through a key written twice', () => {
     const doc = parseTasks(big);
     const at = (r: number, ...rest: (string | number)[]) => ['predictions', 0, 'result', r, ...rest];
     expect(resultValues(doc, [{ task: 0, path: at(1, 'readonly'), value: true }])?.get(0)?.get(0)?.get(1)).toMatchObject({ id: 'r1', readonly: true });
@@ -435,5 +436,8 @@ describe('edited results take the values the edits give them, without a parse, a
     expect(resultValues(doc, [{ task: 0, path: at(400), value: { id: 'new' } }])).toBeUndefined();
     expect(resultValues(doc, [{ task: 0, path: at(0, 'tags', 5), value: 1 }])).toBeUndefined();
     expect(resultValues(doc, [{ task: 0, path: at(1, 'nothing', 'x'), value: 1 }])).toBeUndefined();
+    // Result 0 has "hidden" twice: the splice would change the first, a parse reads the last.
+    expect(resultValues(doc, [{ task: 0, path: at(0, 'hidden'), value: false }])).toBeUndefined();
+    expect(resultValues(doc, [{ task: 0, path: at(0, 'readonly'), value: true }])?.get(0)?.get(0)?.get(0)).toMatchObject({ readonly: true, hidden: true });
   });
 });

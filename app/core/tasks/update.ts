@@ -267,7 +267,7 @@ function patchResults(doc: TasksDocument, t: number, own: readonly TextChange[],
     if (last && c.from >= last.start && c.to <= last.end) last.changes.push(c);
     else {
       const at = resultAt(doc, t, c.from, c.to);
-      if (at) groups.push({ ...at, changes: [c] });
+      if (at) groups.push({ p: at.p, r: at.r, start: at.start, end: at.end, changes: [c] });
       else {
         const sp = spliceAt(doc, t, c, grownSoFar);
         if (!sp) return null;

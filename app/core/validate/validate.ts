@@ -285,8 +285,18 @@ export function renumberRegions(map: PredictionRegions, memo: readonly ResultMem
     if (was >= 0 && was < oldLength && !changed?.has(r)) now[was] = r;
     else fresh.push(r);
   }
-  for (const [key, region] of map.byId) {
+  // forEach, not for-of: no [key, value] pair per region (100,000 of them).
+  map.byId.forEach((region, key) => {
     const list = region.results;
+    if (list.length === 1) {
+      const r = now[list[0]];
+      if (r < 0) map.byId.delete(key);
+      else {
+        list[0] = r;
+        if (region.shape !== -1) region.shape = r;
+      }
+      return;
+    }
     let n = 0;
     for (let i = 0; i < list.length; i++) {
       const r = now[list[i]];
@@ -299,7 +309,7 @@ export function renumberRegions(map: PredictionRegions, memo: readonly ResultMem
       if (shape >= 0) region.shape = shape;
       else shapeOf(region, memo);
     }
-  }
+  });
   const loose = map.loose;
   let n = 0;
   for (let i = 0; i < loose.length; i++) {
