@@ -69,6 +69,31 @@ test('lock all 10,000 boxes of a task: one step, and the export has every box re
   expect(await exported(page)).toBe(text + ' ');
 });
 
+test('a bulk edit of a compact one-line file: the Tasks pane holds exactly the edited text (typing at its end is exported as typed)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  // One line of JSON (json.dump without indent) and a final line break: the pane's reload of the edited span
+  // must stop at the span's end, not at the line break after it.
+  const text = `${JSON.stringify(JSON.parse(boxes(10000)))}\n`;
+  await openFiles(page, [
+    { name: 'big.xml', text: CONFIG },
+    { name: 'big.json', text },
+  ]);
+  await expect(page.getByText('10000 regions', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('group', { name: 'Flags for many regions' }).getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Set readonly on all regions (10000 regions)', { timeout: 30_000 });
+  const locked = await exported(page);
+  expect(locked).toBe(text.replaceAll(/("rectanglelabels":\["(?:Car|Bus)"\]\})\}/g, '$1, "readonly": true}'));
+  const pane = page.locator('[data-pane="Tasks"]');
+  await expect(page.getByText('Loading the text into the editor')).toHaveCount(0);
+  await pane.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  const version = await page.locator('.app').getAttribute('data-tasks-version');
+  await page.keyboard.type('x');
+  await expect(page.locator('.app')).not.toHaveAttribute('data-tasks-version', version!);
+  expect(await exported(page)).toBe(`${locked}x`);
+});
+
 test('opening another tasks file over edits not exported asks first; Undo brings the edits back', async ({ page }) => {
   await openFixture(page, 'flags', 4);
   await problems(page).filter({ hasText: 'unknown-label' }).getByRole('button', { name: /^Fix:/ }).click();

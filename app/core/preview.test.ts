@@ -137,3 +137,25 @@ test('after results are removed or added, the view equals one made afresh, and t
   expect(v.regions[0]).toBe(was.regions[1]);
   expect(v.regions[8]).toBe(was.regions[9]);
 });
+
+test('regions without an id, keyed by their index, are made again under a new index: a fresh key, no merge with another', () => {
+  const config = '<View><Image name="img" value="$image"/><RectangleLabels name="label" toName="img"><Label value="Car"/></RectangleLabels></View>';
+  const box = (x: number) => ({ from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x, y: 1, width: 2, height: 2, rectanglelabels: ['Car'] } });
+  const [a, b, c] = [box(1), box(2), box(3)];
+  const text = JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ result: [a, b, c] }] }]);
+  const first = check(config, text);
+  const task0 = first.doc.tasks[0] as { data: unknown; predictions: { result: unknown[] }[] };
+  const [pa, pb, pc] = task0.predictions[0].result;
+  predictionView(first.config, task0, 0, 0, []);
+  // The first one deleted: the others move up one.
+  const deleted = { ...task0, predictions: [{ result: [pb, pc] }] };
+  const v = predictionView(first.config, deleted, 0, 0, []);
+  expect(v.regions.map((r) => r.key)).toEqual(['#0', '#1']);
+  expect(v).toEqual(predictionView(first.config, structuredClone(deleted), 7, 0, []));
+  // A new one at the end, where the last used to be: a region of its own.
+  const added = { ...task0, predictions: [{ result: [pb, pc, box(4)] }] };
+  const w = predictionView(first.config, added, 0, 0, []);
+  expect(w.regions.map((r) => [r.key, r.results])).toEqual([['#0', [0]], ['#1', [1]], ['#2', [2]]]);
+  expect(w).toEqual(predictionView(first.config, structuredClone(added), 8, 0, []));
+  expect(pa).toBeDefined();
+});

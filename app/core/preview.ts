@@ -178,7 +178,8 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
         j = k + 1;
       }
     }
-    if (hit && !problemsOf.has(r) && !byKey.has(hit.key)) {
+    // A region without an id is keyed by its index: under another index it is made again, with its new key.
+    if (hit && !problemsOf.has(r) && !byKey.has(hit.key) && (hit.id !== null || hit.shapeResult === r)) {
       if (hitKeys) hitKeys.set(hit.key, hits.length);
       hits.push(hit);
       hitAt.push(r);
@@ -279,17 +280,15 @@ export function predictionView(config: ConfigModel | null, task: unknown, t: num
   }
   const kept: (RegionView | undefined)[] = new Array(results.length);
   for (let i = 0; i < hits.length; i++) {
-    let hit = hits[i];
+    const hit = hits[i];
     if (!hit) continue;
     const r = hitAt[i];
     if (hit.shapeResult !== r) {
-      // Renumbered (a result before it came or went). The last view is done with once this one is made, so a
-      // region with an id, whose key does not hold the index, takes its new index in place: a delete among
-      // 100,000 regions copies none of them (and the canvas sees them unchanged).
-      if (hit.id !== null) {
-        hit.results[0] = r;
-        hit.shapeResult = r;
-      } else hit = { ...hit, results: [r], shapeResult: r };
+      // Renumbered (a result before it came or went; it has an id, see above). The last view is done with once
+      // this one is made, so the region takes its new index in place: a delete among 100,000 regions copies
+      // none of them (and the canvas sees them unchanged).
+      hit.results[0] = r;
+      hit.shapeResult = r;
     }
     kept[r] = hit;
     out.regions.push(hit);

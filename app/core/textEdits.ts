@@ -8,7 +8,7 @@ import { elementEnd, isJsonWs, keyCount, locate, valueEnd } from './tasks/jsonIn
 import { offsetInTask, type TasksDocument } from './tasks/parse';
 import { applyChanges, normalizeChanges, type TextChange } from './text/changes';
 import type { TextLike } from './text/pieces';
-import type { ResultValues } from './tasks/update';
+import { PATCH, type ResultValues } from './tasks/update';
 
 interface Splice extends TextChange {
   /** For a new member or element: the member text, and whether its container was empty. */
@@ -336,6 +336,11 @@ export function resultValues(doc: TasksDocument, edits: readonly JsonEdit[]): Re
     const t = e.task;
     if (refused.has(t)) continue;
     const [pred, p, res, r] = e.path;
+    // Only a task long enough to be patched result by result uses them (see updateTasks).
+    if (!((doc.taskTexts[t]?.length ?? 0) > PATCH.above)) {
+      refused.add(t);
+      continue;
+    }
     const task = doc.tasks[t] as { predictions?: { result?: unknown[] }[] } | undefined;
     const old = typeof p === 'number' && typeof r === 'number' ? task?.predictions?.[p]?.result?.[r] : undefined;
     let next: unknown;
@@ -368,14 +373,15 @@ function setInside(node: unknown, path: JsonPath, i: number, value: unknown, onc
   if (typeof node !== 'object' || node === null) return undefined;
   const seg = path[i];
   if (Array.isArray(node)) {
-    if (typeof seg !== 'number' || !(seg >= 0 && seg <= node.length) || (seg === node.length && i < path.length - 1)) return undefined;
+    if (typeof seg !== 'number' || !Number.isInteger(seg) || !(seg >= 0 && seg <= node.length) || (seg === node.length && i < path.length - 1)) return undefined;
     const v = setInside(node[seg], path, i + 1, value, once);
     if (v === undefined) return undefined;
     const copy = node.slice();
     copy[seg] = v;
     return copy;
   }
-  if (typeof seg !== 'string' || seg === '__proto__') return undefined;
+  // An own "__proto__" (JSON.parse makes one) would be set through the prototype's setter by the copy below.
+  if (typeof seg !== 'string' || seg === '__proto__' || Object.prototype.hasOwnProperty.call(node, '__proto__')) return undefined;
   const obj = node as Record<string, unknown>;
   const has = Object.prototype.hasOwnProperty.call(obj, seg);
   if (has ? !once(i) : i < path.length - 1) return undefined;

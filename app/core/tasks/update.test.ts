@@ -382,6 +382,19 @@ describe('edited results take the values the edits give them, without a parse, a
   });
   const big = `[\n  {"data": {"image": "a.png"}, "predictions": [{"model_version": "m", "result": [\n        ${lines.join(',\n        ')}\n  ]}]}\n]`;
 
+  test('a result with an own "__proto__" key (JSON.parse makes one) is left to the parse, which keeps it a key', () => {
+    const withProto = big.replace('{"id":"r1",', '{"__proto__": {"hidden": true}, "id":"r1",');
+    expect(withProto).not.toBe(big);
+    const doc = parseTasks(withProto);
+    const edits: JsonEdit[] = [{ task: 0, path: ['predictions', 0, 'result', 1, 'readonly'], value: true }];
+    expect(resultValues(doc, edits)).toBeUndefined();
+    const update = updateTasks(doc, editChanges(doc, edits), resultValues(doc, edits));
+    expectSameDoc(update.doc, parseTasks(update.doc.text));
+    const r1 = (update.doc.tasks[0] as { predictions: { result: Record<string, unknown>[] }[] }).predictions[0].result[1];
+    expect(Object.prototype.hasOwnProperty.call(r1, '__proto__')).toBe(true);
+    expect(r1.hidden).toBeUndefined();
+  });
+
   test('random sets, additions and replacements inside results', () => {
     expect(big.length).toBeGreaterThan(PATCH.above);
     const rand = rng(5);
@@ -436,6 +449,10 @@ describe('edited results take the values the edits give them, without a parse, a
     expect(resultValues(doc, [{ task: 0, path: at(400), value: { id: 'new' } }])).toBeUndefined();
     expect(resultValues(doc, [{ task: 0, path: at(0, 'tags', 5), value: 1 }])).toBeUndefined();
     expect(resultValues(doc, [{ task: 0, path: at(1, 'nothing', 'x'), value: 1 }])).toBeUndefined();
+    expect(resultValues(doc, [{ task: 0, path: at(7, 'tags', 0.5), value: 1 }])).toBeUndefined();
+    // A short task is read again whole, not patched: no values are worked out for it.
+    const short = parseTasks(JSON.stringify([{ data: {}, predictions: [{ result: [{ id: 'a', value: { x: 1 } }] }] }]));
+    expect(resultValues(short, [{ task: 0, path: at(0, 'readonly'), value: true }])).toBeUndefined();
     // Result 0 has "hidden" twice: the splice would change the first, a parse reads the last.
     expect(resultValues(doc, [{ task: 0, path: at(0, 'hidden'), value: false }])).toBeUndefined();
     expect(resultValues(doc, [{ task: 0, path: at(0, 'readonly'), value: true }])?.get(0)?.get(0)?.get(0)).toMatchObject({ readonly: true, hidden: true });

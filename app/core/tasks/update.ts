@@ -42,16 +42,17 @@ function taskAt(doc: TasksDocument, from: number, to: number): number {
 const fullRead = (doc: TasksDocument, changes: readonly TextChange[]): TasksUpdate => ({ doc: parseTasks(applyChanges(doc.text, changes)), full: true });
 
 /**
- * The document for `applyChanges(doc.text, changes)`. Changes must be sorted and not overlap. Each change
- * that lies within one task re-reads that task alone; a change between tasks, one that breaks the JSON of a
- * list or single task, or one that adds a line break to a JSON Lines task reads the whole text again.
- */
-/**
  * What edited results parse to, when it is known without parsing them (see resultValues in textEdits.ts):
  * task -> prediction -> result -> its value after the changes.
  */
 export type ResultValues = Map<number, Map<number, Map<number, unknown>>>;
 
+/**
+ * The document for `applyChanges(doc.text, changes)`. Changes must be sorted and not overlap. Each change
+ * that lies within one task re-reads that task alone; a change between tasks, one that breaks the JSON of a
+ * list or single task, or one that adds a line break to a JSON Lines task reads the whole text again. `values`:
+ * the known values of edited results of long tasks (their text is not parsed again).
+ */
 export function updateTasks(doc: TasksDocument, changes: readonly TextChange[], values?: ResultValues): TasksUpdate {
   if (changes.length === 0) return { doc, full: false, touched: [], shift: [] };
   if (doc.syntax.length > 0 && doc.format !== 'jsonl') return fullRead(doc, changes);

@@ -229,9 +229,11 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
       }
       if (same) regionMap = before!;
       else if (before && reusable && (changed?.size ?? 0) * 4 < memo.length) {
-        // Results came or went (a delete renumbers every later one) or some changed their id: the last map,
-        // which this report takes over from the last one, is renumbered in place (a new map of 100,000 ids
-        // costs ten times as much).
+        // Results came or went (a delete renumbers every later one) or some changed their id: the last map is
+        // renumbered in place and this report takes it over (a new map of 100,000 ids costs ten times as
+        // much). The last report gives it up; reports before it that kept the same map (no result came or
+        // went since) hold it too, and are not checked against again: an analysis is only ever carried
+        // forward from the latest one.
         reuse!.prev.regionMaps![p] = null;
         regionMap = renumberRegions(before, memo, reusable.length, origin, changed);
       } else regionMap = regionMapOf(memo);
@@ -275,7 +277,7 @@ function addRegions(regions: PredictionRegions, memo: readonly ResultMemo[], fro
  * The region map of the last check of a prediction, `map`, made the map of its results now (`memo`): each
  * result's index moved by `origin` (the old index of each result now, -1 for a new one; none: the same),
  * results gone dropped, and the new ones and those in `changed` (whose id or kind may differ) added again.
- * Changes `map` and gives it back: the caller owns it (the last report no longer has it).
+ * Changes `map` and gives it back: the caller takes it over from the last report.
  */
 export function renumberRegions(map: PredictionRegions, memo: readonly ResultMemo[], oldLength: number, origin: readonly number[] | undefined, changed: ReadonlySet<number> | undefined): PredictionRegions {
   const now = new Int32Array(oldLength).fill(-1);

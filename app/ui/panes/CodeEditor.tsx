@@ -297,7 +297,8 @@ export function CodeEditor({ label, language, text, version, change, findings, o
       for (const c of list) delta += c.insert.length - (c.to - c.from);
       // Read from the text's pieces as the slices load: 57 MB are not joined into one string for it.
       const read = typeof text === 'string' ? (a: number, b: number) => text.slice(a, b) : text.reader();
-      replace(from, to, { length: to + delta - from, slice: (a, b) => read(from + a, from + b) }, (pos) => mapThrough(list, pos));
+      const length = to + delta - from;
+      replace(from, to, { length, slice: (a, b) => read(from + Math.min(a, length), from + Math.min(b, length)) }, (pos) => mapThrough(list, pos));
       return;
     }
     shown.current = version;

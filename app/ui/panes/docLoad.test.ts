@@ -41,4 +41,14 @@ describe('loadSliced', () => {
     expect(whole).toBe(text);
     expect(longest).toBeLessThan(text.length / 4);
   });
+
+  test('from a reader of a range of a longer text: nothing past the range, though a line ends just after it', async () => {
+    // One long line (compact JSON, JSON Lines): no line break in the range's last window, one right after it.
+    const range = 'y'.repeat(1_200_000);
+    const longer = `${range}tail of the text that follows\n`;
+    // A reader as the editor makes one: offsets of the range, read from the longer text, asked past its end.
+    const reader: Loadable = { length: range.length, slice: (from, to) => longer.slice(from, to) };
+    const { whole } = await load(reader);
+    expect(whole).toBe(range);
+  });
 });

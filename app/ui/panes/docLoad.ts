@@ -26,8 +26,9 @@ function lineEndAfter(text: Loadable, at: number): number {
     return nl < 0 ? text.length : nl + 1;
   }
   for (let from = at; from < text.length; from += 4096) {
-    const nl = text.slice(from, from + 4096).indexOf('\n');
-    if (nl >= 0) return from + nl + 1;
+    // A reader may give more than asked near its end (a range of a longer text): only up to `length` counts.
+    const nl = text.slice(from, Math.min(from + 4096, text.length)).indexOf('\n');
+    if (nl >= 0) return Math.min(from + nl + 1, text.length);
   }
   return text.length;
 }
