@@ -78,6 +78,13 @@ export async function openFixture(page: Page, name: string, regionCount: number)
     { name: `${name}.json`, path: fixture(`${name}.json`) },
   ]);
   await expect(page.getByText(`${regionCount} region${regionCount === 1 ? '' : 's'}`, { exact: true })).toBeVisible();
+  // The fixtures' images do not load (example.invalid): the fitted view makes room for the notice when the
+  // load fails, so a test reading the view waits for the image's state to be known.
+  if (readFileSync(fixture(`${name}.xml`), 'utf8').includes('<Image')) {
+    const image = page.getByTestId('canvas-image').first();
+    await expect(image).toBeVisible();
+    await expect(image).not.toHaveAttribute('data-image-status', 'loading');
+  }
 }
 
 /** The Regions row of the region with this id (rows start with the label, as in Label Studio's outliner). */
