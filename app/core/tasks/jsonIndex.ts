@@ -302,21 +302,15 @@ export function locate(text: TextLike, start: number, path: JsonPath, atKey = fa
     const c = text.charCodeAt(i);
     const last = step === path.length - 1;
     if (c === 123 && typeof seg === 'string') {
-      let j = skipWs(text, i + 1);
       let found = -1;
-      while (j < text.length && text.charCodeAt(j) === 34) {
+      for (let j = skipWs(text, i + 1); j >= 0 && j < text.length && text.charCodeAt(j) === 34; ) {
         const keyEnd = stringEnd(text, j);
-        const raw = text.slice(j + 1, keyEnd - 1);
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
-        const colon = skipWs(text, keyEnd);
-        const v = skipWs(text, colon + 1);
-        if (key === seg) {
+        const v = skipWs(text, skipWs(text, keyEnd) + 1);
+        if (keyOf(text, j, keyEnd) === seg) {
           found = last && atKey ? j : v;
           break;
         }
-        j = skipWs(text, valueEnd(text, v));
-        if (text.charCodeAt(j) === 44) j = skipWs(text, j + 1);
-        else break;
+        j = nextMember(text, v);
       }
       if (found === -1) return i;
       i = found;
@@ -350,15 +344,22 @@ export function keyCount(text: TextLike, start: number, key: string): number {
   let i = skipWs(text, start);
   if (text.charCodeAt(i) !== 123) return 0;
   let n = 0;
-  let j = skipWs(text, i + 1);
-  while (j < text.length && text.charCodeAt(j) === 34) {
+  for (let j = skipWs(text, i + 1); j >= 0 && j < text.length && text.charCodeAt(j) === 34; ) {
     const keyEnd = stringEnd(text, j);
-    const raw = text.slice(j + 1, keyEnd - 1);
-    if ((raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw) === key) n++;
-    const v = skipWs(text, skipWs(text, keyEnd) + 1);
-    j = skipWs(text, valueEnd(text, v));
-    if (text.charCodeAt(j) === 44) j = skipWs(text, j + 1);
-    else break;
+    if (keyOf(text, j, keyEnd) === key) n++;
+    j = nextMember(text, skipWs(text, skipWs(text, keyEnd) + 1));
   }
   return n;
+}
+
+/** The key whose string runs from `j` to `keyEnd`, as a parse reads it (escapes decoded). */
+function keyOf(text: TextLike, j: number, keyEnd: number): string {
+  const raw = text.slice(j + 1, keyEnd - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
+}
+
+/** Where the member after the one whose value starts at `v` begins, or -1 when that one is the last. */
+function nextMember(text: TextLike, v: number): number {
+  const j = skipWs(text, valueEnd(text, v));
+  return text.charCodeAt(j) === 44 ? skipWs(text, j + 1) : -1;
 }
