@@ -11,9 +11,12 @@ import type { ImageSize, ValidateOptions } from '../core/validate/context';
 export interface CheckRequest {
   id: number;
   configText: string;
-  /** The tasks text, or the file it was read from (`decodeText` gives the same text here, `length` long). */
+  /**
+   * The tasks text, or the file it was read from (`decodeText` gives the same text here, `length` long), with
+   * the bytes the page read from it when it moved them here (then the file is not read again).
+   */
   tasksText?: string;
-  tasksFile?: { blob: Blob; name: string; length: number };
+  tasksFile?: { blob: Blob; name: string; length: number; bytes?: Uint8Array };
   /** The natural sizes of the images loaded so far, by the value the task data gives them. */
   imageSizes?: [string, ImageSize][];
 }
@@ -29,7 +32,7 @@ let current = 0;
 async function tasksText(request: CheckRequest): Promise<string> {
   if (request.tasksText !== undefined) return request.tasksText;
   const file = request.tasksFile!;
-  const text = decodeText(new Uint8Array(await file.blob.arrayBuffer()), file.name).text;
+  const text = decodeText(file.bytes ?? new Uint8Array(await file.blob.arrayBuffer()), file.name).text;
   if (text.length !== file.length) throw new Error(`${file.name} reads as ${text.length} characters here, not ${file.length}: it changed on disk`);
   return text;
 }

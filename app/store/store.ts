@@ -102,7 +102,7 @@ export interface AppState {
    * the check's id for loadProject's `check`, or undefined for a text checked on the page. What the worker
    * sends before loadProject is kept for it.
    */
-  checkEarly(configText: string, tasksText: string, source?: { blob: Blob; name: string }): number | undefined;
+  checkEarly(configText: string, tasksText: string, source?: { blob: Blob; name: string }, bytes?: Uint8Array): number | undefined;
   addImages(images: Map<string, string>): void;
   /** An image loaded at its natural size: tasks are checked with it (brush masks that lack original_width/height). `src` is the value the task data gives the image. */
   setImageSize(src: string, width: number, height: number): void;
@@ -176,7 +176,9 @@ export function warmCheckWorker(): void {
 
 /** Hand a check to the worker; its batches of reports go into the project as they come. */
 function startCheck(request: CheckRequest): void {
-  workerNow().postMessage(request);
+  // The file's bytes, when the page read them, are moved to the worker (the page has decoded them already).
+  const bytes = request.tasksFile?.bytes;
+  workerNow().postMessage(request, bytes ? [bytes.buffer] : []);
 }
 
 function workerNow(): Worker {
@@ -331,11 +333,11 @@ export const useStore = create<AppState>()((set, get) => ({
     }
   },
 
-  checkEarly(configText, tasksText, source) {
+  checkEarly(configText, tasksText, source, bytes) {
     if (!(tasksText.length > CHECK_IN_WORKER_ABOVE && typeof Worker !== 'undefined')) return undefined;
     const id = ++checks;
     early = { id, queue: [] };
-    startCheck({ id, configText, ...(source ? { tasksFile: { ...source, length: tasksText.length } } : { tasksText }), imageSizes: [...(get().project.options.imageSizes ?? [])] });
+    startCheck({ id, configText, ...(source ? { tasksFile: { ...source, length: tasksText.length, ...(bytes ? { bytes } : {}) } } : { tasksText }), imageSizes: [...(get().project.options.imageSizes ?? [])] });
     return id;
   },
 

@@ -11,7 +11,7 @@ import { predictionView, type RegionView, type RelationView } from '../core/prev
 import { currentData, currentTask, useStore, warmCheckWorker } from '../store/store';
 import { preloadTaskImages } from './canvas/imageLoad';
 import { deferred } from './deferred';
-import { droppedFiles, sortFiles } from './files';
+import { droppedFiles, sortFiles, takeBytes } from './files';
 import { Navigation } from './panels/Navigation';
 import { ClassificationsPanel } from './panels/ClassificationsPanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
@@ -352,7 +352,7 @@ export function App() {
     // tasks are checked and the page drawn (the same text again is the store's to keep as it is).
     const fresh = !!sorted.tasks && sorted.tasks.text !== before.project.tasksText;
     // A big file's check starts in the worker now, beside the parse here (it started after it: ~0.5 s later at 23 MB).
-    const check = fresh ? before.checkEarly(configText, sorted.tasks!.text, sorted.tasks!.file ? { blob: sorted.tasks!.file, name: sorted.tasks!.name } : undefined) : undefined;
+    const check = fresh ? before.checkEarly(configText, sorted.tasks!.text, sorted.tasks!.file ? { blob: sorted.tasks!.file, name: sorted.tasks!.name } : undefined, takeBytes(sorted.tasks!)) : undefined;
     const tasks = fresh ? parseTasks(sorted.tasks!.text) : (sorted.tasks?.text ?? before.project.tasksText);
     let loading = 0;
     if ((sorted.config || sorted.tasks) && typeof tasks !== 'string' && tasks.tasks.length) {

@@ -1,13 +1,26 @@
 // Opening files: recognised by content; their text as the bytes say (a BOM kept, non-UTF-8 reported).
 
 import { expect, test } from 'vitest';
-import { sortFiles } from './files';
+import { sortFiles, takeBytes } from './files';
 
 test('a tasks file starting with a UTF-8 BOM keeps it in its text (export gives it back)', async () => {
   const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('[{"data": {}}]')]);
   const sorted = await sortFiles([new File([bytes], 'tasks.json')]);
   expect(sorted.tasks?.text.charCodeAt(0)).toBe(0xfeff);
   expect(sorted.problems).toEqual([]);
+});
+
+test("a tasks file's bytes are kept for the check worker, taken once, and decode to its text", async () => {
+  const text = '[{"data": {"t": "caf\u00e9"}}]';
+  const sorted = await sortFiles([new File([text], 'tasks.json')]);
+  const bytes = takeBytes(sorted.tasks!);
+  expect(new TextDecoder().decode(bytes)).toBe(text);
+  // Moved to the worker once: a second open of the same files reads the file again.
+  expect(takeBytes(sorted.tasks!)).toBeUndefined();
+  // Bytes that no longer are the file's (moved away, detached: length 0) are not handed on.
+  const again = await sortFiles([new File([text], 'tasks.json')]);
+  structuredClone(again.tasks!.bytes!.buffer, { transfer: [again.tasks!.bytes!.buffer] });
+  expect(takeBytes(again.tasks!)).toBeUndefined();
 });
 
 test('a tasks file that is not valid UTF-8 is opened, with a problem saying so', async () => {
