@@ -86,6 +86,29 @@ describe('prelabel validate', () => {
     expect(r.out.split('\n')[0]).toBe(`${files['broken.json']}:3:1 error json-syntax Trailing comma before ']': remove the last ','.`);
   });
 
+  test('a Label Studio template (config.yml) as --config: its config checks the tasks, its findings point into the YAML', () => {
+    const bbox = readFileSync(files['bbox.xml'], 'utf8');
+    const yml = path.join(dir, 'config.yml');
+    const indented = bbox.trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
+    writeFileSync(yml, `title: Object Detection with Bounding Boxes\ntype: community\ngroup: Computer Vision\nconfig: |\n${indented}\n`);
+    const r = run('validate', '--config', yml, files['bbox.json']);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('1 task, 1 prediction, 3 results: 0 errors, 0 warnings, 0 info.');
+    // An unclosed tag on the config's second line: line 6 of the YAML (after 4 lines of keys), two columns in.
+    const broken = path.join(dir, 'broken-template.yml');
+    writeFileSync(broken, 'title: Broken\nconfig: |\n  <View>\n    <Image name="image" value="$image">\n  </View>\n');
+    const b = run('validate', '--config', broken, files['bbox.json']);
+    expect(b.code).toBe(1);
+    const finding = b.out.split('\n').find((l) => l.startsWith(`${broken}:`) && l.includes('xml-syntax'));
+    expect(finding).toBeDefined();
+    const [, line, column] = /:(\d+):(\d+) /.exec(finding!)!.map(Number);
+    // The position names a line of the YAML that holds the XML, inside the block's indentation or after it.
+    const ymlLines = readFileSync(broken, 'utf8').split('\n');
+    expect(line).toBeGreaterThanOrEqual(3);
+    expect(ymlLines[line - 1].trim().startsWith('<')).toBe(true);
+    expect(column).toBeGreaterThan(2);
+  });
+
   test('a config that does not parse is an xml-syntax finding in the config file, exit 1', () => {
     const r = run('validate', '--config', files['bad.xml'], files['bbox.json']);
     expect(r.code).toBe(1);

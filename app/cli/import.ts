@@ -1,5 +1,6 @@
 // `prelabel import yolo|coco|voc`: reads model output from disk, hands text and bytes to core, writes and checks the tasks.
 
+import { configFromFile } from '../core/config/template';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfig, parseTasks, validate } from '../core';
@@ -313,7 +314,9 @@ function convert(args: ImportArgs, configText: string | null): Converted {
 
 export function runImport(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const args = parseImportArgs(argv);
-  const configText = args.config ? readText(args.config) : null;
+  // A Label Studio template (config.yml) gives its config; the config's findings point into the YAML.
+  const configRead = args.config ? configFromFile(readText(args.config), args.config) : null;
+  const configText = configRead?.config ?? null;
   let converted: Converted;
   try {
     converted = convert(args, configText);
@@ -344,7 +347,7 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
   const config = parseConfig(finalConfig);
   const report = validate(config, parseTasks(text));
   const outName = args.out ?? '(stdout)';
-  const findings: [string, Finding][] = [...config.findings.map((f) => [configFile, f] as [string, Finding]), ...report.findings.map((f) => [outName, f] as [string, Finding])];
+  const findings: [string, Finding][] = [...config.findings.map((f) => [configFile, configRead ? { ...f, ...configRead.place(f.line, f.column) } : f] as [string, Finding]), ...report.findings.map((f) => [outName, f] as [string, Finding])];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const [, f] of findings) counts[f.severity]++;
   for (const [file, f] of findings.filter(([, f]) => f.severity !== 'info').slice(0, 50)) err(`${file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseConfig, parseTasks, rules, validate } from '../core';
 import '../core/text/parse5';
 import type { Finding } from '../core';
+import { configFromFile } from '../core/config/template';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import';
 import { rulesMarkdown } from './rulesTable';
 
@@ -101,7 +102,9 @@ function findingJson(f: Finding, file: string): string {
 
 function runValidate(argv: string[], out: (s: string) => void): number {
   const args = parseArgs(argv);
-  const configText = read(args.config);
+  // A Label Studio template (config.yml) is read for its config; the config's findings point into the YAML.
+  const configFile = configFromFile(read(args.config), args.config);
+  const configText = configFile.config;
   // Read every file first: a missing one stops the run before anything is printed.
   const texts = args.files.map((f) => [f, read(f)] as const);
   const config = parseConfig(configText);
@@ -121,7 +124,7 @@ function runValidate(argv: string[], out: (s: string) => void): number {
   };
   // Findings are written file by file as they are found, so the summary comes last.
   if (json) writer.line('{"findings": [');
-  for (const f of config.findings) emit(f, args.config);
+  for (const f of config.findings) emit({ ...f, ...configFile.place(f.line, f.column) }, args.config);
   const bare = { ...config, findings: [] };
   for (const [file, text] of texts) {
     const report = validate(bare, parseTasks(text));

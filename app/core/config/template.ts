@@ -51,3 +51,20 @@ function looseTemplate(text: string): LabelStudioTemplate | null {
   if (['names', 'nc', 'train', 'val'].some((k) => keys.has(k))) return null;
   return config.trimStart().startsWith('<') ? { title, config } : null;
 }
+
+/**
+ * A config file as given on the command line: a Label Studio template (`.yml`/`.yaml` with a `config:`
+ * holding XML) gives its config, and `place` turns a position in that XML into one in the YAML file (the
+ * block's lines follow the `config: |` line, indented); any other text is the config itself.
+ */
+export function configFromFile(text: string, name: string): { config: string; template: LabelStudioTemplate | null; place(line: number, column: number): { line: number; column: number } } {
+  const same = (line: number, column: number) => ({ line, column });
+  if (!/\.ya?ml$/i.test(name) || !/^config\s*:/m.test(text)) return { config: text, template: null, place: same };
+  const template = readTemplate(text);
+  if (!template) return { config: text, template: null, place: same };
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const start = lines.findIndex((l) => /^config\s*:\s*[|>][-+]?\s*$/.test(l));
+  if (start === -1) return { config: template.config, template, place: same };
+  const indent = /^ +/.exec(lines.slice(start + 1).find((l) => l.trim()) ?? '')?.[0].length ?? 0;
+  return { config: template.config, template, place: (line, column) => ({ line: start + 1 + line, column: column + indent }) };
+}
