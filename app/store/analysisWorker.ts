@@ -6,6 +6,7 @@ import '../core/text/parse5';
 import { parseTasks } from '../core/tasks/parse';
 import { decodeText } from '../core/text/decode';
 import { validateTask, type TaskReport } from '../core/validate/validate';
+import { packReports, type WireReport } from './reportWire';
 import type { ImageSize, ValidateOptions } from '../core/validate/context';
 
 export interface CheckRequest {
@@ -21,7 +22,7 @@ export interface CheckRequest {
   imageSizes?: [string, ImageSize][];
 }
 
-export type CheckMessage = { id: number; kind: 'batch'; from: number; reports: TaskReport[]; total: number; lines?: Int32Array } | { id: number; kind: 'done' } | { id: number; kind: 'failed'; message: string };
+export type CheckMessage = { id: number; kind: 'batch'; from: number; reports: WireReport[]; total: number; lines?: Int32Array } | { id: number; kind: 'done' } | { id: number; kind: 'failed'; message: string };
 
 /** A batch is posted after this long, so the page hears of progress a few times a second. */
 const BATCH_MS = 120;
@@ -64,7 +65,8 @@ self.onmessage = async (e: MessageEvent<CheckRequest>) => {
       // of scanning the text again (~100-160 ms at 23 MB), moved, not copied.
       const lines = sentLines ? null : doc.lines.transferable();
       if (lines) sentLines = true;
-      self.postMessage({ id, kind: 'batch', from, reports, total, ...(lines ? { lines } : {}) } satisfies CheckMessage, { transfer: lines ? [lines.buffer as ArrayBuffer] : [] });
+      const transfer: ArrayBuffer[] = lines ? [lines.buffer as ArrayBuffer] : [];
+      self.postMessage({ id, kind: 'batch', from, reports: packReports(reports, transfer), total, ...(lines ? { lines } : {}) } satisfies CheckMessage, { transfer });
       from = t;
       if (from < total) setTimeout(step, 0);
       else self.postMessage({ id, kind: 'done' } satisfies CheckMessage);

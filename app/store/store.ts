@@ -10,6 +10,7 @@ import { editChanges, resultValues, spliceEdits } from '../core/textEdits';
 import { updateTasks, type ResultValues } from '../core/tasks/update';
 import { textSlice, type TasksDocument } from '../core/tasks/parse';
 import type { CheckMessage, CheckRequest } from './analysisWorker';
+import { unpackReports } from './reportWire';
 import { htmlParser } from '../core/text/htmlParser';
 import { regionMapRestorer } from '../core/validate/validate';
 import { idleSliceEnd, whenIdle } from './idle';
@@ -197,7 +198,7 @@ function onCheckMessage(m: CheckMessage): void {
   const { project } = useStore.getState();
   if (project.checking?.id !== m.id) return;
   if (m.kind === 'batch') {
-    const next = installReports(project, m.id, m.from, m.reports, m.lines);
+    const next = installReports(project, m.id, m.from, unpackReports(m.reports), m.lines);
     useStore.setState({ project: next });
     if (!next.checking) restoreRegionMapsWhenIdle();
   } else if (m.kind === 'failed') failCheck(m.message);

@@ -266,7 +266,8 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
   return finish(report);
 }
 
-const NONE: Finding[] = [];
+/** The findings of a memo entry with none (one list for all of them, never added to). */
+export const NONE: Finding[] = [];
 
 /** Adds results [from, to) of a prediction's memo to its region map. */
 function addRegions(regions: PredictionRegions, memo: readonly ResultMemo[], from: number, to: number): void {
