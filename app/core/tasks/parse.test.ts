@@ -2,6 +2,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { offsetOf, parseTasks } from './parse';
+import { valueEnd } from './jsonIndex';
 
 describe('document shapes', () => {
   test('a JSON list of tasks', () => {
@@ -82,6 +83,39 @@ describe('positions', () => {
     const o = offsetOf(doc, 0, ['predictions', 0, 'result', 1, 'from_name']);
     expect(doc.lines.position(o)).toEqual({ line: 7, column: 34 });
   });
+});
+
+test('the index is right for values of every shape: deep, with escapes, brackets in strings, long (read whole or by the loop)', () => {
+  // Values that a quick match takes whole and values it leaves to the character loop (deeper than six,
+  // a backslash in a string), in results and in task data, pretty-printed and compact.
+  let deep: unknown = 1;
+  for (let d = 0; d < 9; d++) deep = d % 2 ? [deep, {}] : { k: deep, s: '}]' };
+  const values = [
+    { x: 1, y: 2.5e-3, labels: ['Car'] },
+    { text: 'a "quoted" \\ back\nslash', labels: ['[{x}]'] },
+    { deep },
+    { points: [[1, 2], [3, 4]], empty: {}, none: [], t: true, f: false, n: null },
+    { rle: Array.from({ length: 5000 }, (_, i) => i % 256) },
+    { unicode: 'é\u2028😀', braces: '{{{', quote: '"' },
+  ];
+  const tasks = Array.from({ length: 12 }, (_, t) => ({
+    data: t % 3 ? { image: `a${t}.png`, meta: values[t % values.length] } : { text: 'x\\"}'.repeat(50) },
+    predictions: [{ model_version: 'm', result: values.map((value, r) => ({ id: `r${t}_${r}`, type: 'labels', value: values[(r + t) % values.length], extra: value })) }],
+  }));
+  for (const text of [JSON.stringify(tasks, null, 2), JSON.stringify(tasks), JSON.stringify(tasks, null, '\t')]) {
+    const doc = parseTasks(text);
+    expect(doc.syntax).toEqual([]);
+    expect(doc.index.tasks).toHaveLength(tasks.length);
+    for (let t = 0; t < tasks.length; t++) {
+      expect(JSON.parse(text.slice(doc.index.tasks[t], doc.index.ends[t]))).toEqual(tasks[t]);
+      const results = doc.index.results[t][0];
+      expect(results).toHaveLength(values.length);
+      for (let r = 0; r < results.length; r++) {
+        const start = doc.index.tasks[t] + results[r];
+        expect(JSON.parse(text.slice(start, valueEnd(text, start)))).toEqual(tasks[t].predictions[0].result[r]);
+      }
+    }
+  }
 });
 
 describe('syntax errors say what and where', () => {
