@@ -32,8 +32,13 @@ test('typing in the Tasks pane re-validates', async ({ page }) => {
   await page.keyboard.type(',');
   await expect(problems(page).first()).toContainText('json-syntax');
   await expect(page.getByText('2 regions')).toBeVisible();
+  const marks = page.locator('[data-pane="Tasks"] .cm-lintRange-error, [data-pane="Tasks"] .cm-lintPoint-error');
+  await expect(marks.first()).toBeVisible();
   await page.keyboard.press('Backspace');
   await expect(page.getByRole('heading', { name: /Problems/ })).toContainText('0 in the file');
+  // The last finding gone, its mark goes too (the pane skips only a change from no marks to no marks).
+  await expect(marks).toHaveCount(0);
+  await expect(page.locator('[data-pane="Tasks"] .cm-lint-marker')).toHaveCount(0);
 });
 
 test('infos count in the file-wide number too', async ({ page }) => {

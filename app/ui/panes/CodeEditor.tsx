@@ -158,6 +158,8 @@ export function CodeEditor({ label, language, text, version, change, findings, o
   const loading = useRef<SlicedLoad | null>(null);
   const [loadingText, setLoadingText] = useState(false);
   const [loaded, setLoaded] = useState(0);
+  /** The findings last shown were not none. */
+  const marked = useRef(false);
   /** A reveal that came while a text was loading: done once it is in. */
   const revealLater = useRef(false);
   const revealed = useRef<typeof reveal>(null);
@@ -321,8 +323,11 @@ export function CodeEditor({ label, language, text, version, change, findings, o
     if (!v || !support || support === 'failed') return;
     // Findings belong to the analysed text; while the person types ahead of the analysis, keep the old marks.
     if (version !== shown.current || typedAhead.current) return;
+    // Nothing marked and nothing to mark (the config pane on every edit of the tasks): no transaction.
+    if (!findings.length && !marked.current) return;
     const doc = v.state.doc;
     v.dispatch(support.showDiagnostics(v.state, toDiagnostics({ length: doc.length, read: (a, b) => doc.sliceString(a, Math.min(b, doc.length)) }, findings)));
+    marked.current = findings.length > 0;
   }, [findings, version, support, loaded]);
 
   useEffect(() => {
