@@ -124,6 +124,58 @@ describe('splicing', () => {
   });
 });
 
+describe('many edits at once, as bulk actions make them: the text parses to the edited values', () => {
+  // A prediction of 30 results, pretty-printed; a small random generator with a fixed seed.
+  const results = Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, from_name: 'label', value: { x: i, labels: i % 4 ? ['Car'] : [] }, ...(i % 5 === 0 ? { readonly: false } : {}) }));
+  const text = JSON.stringify([{ data: { image: 'a.png' }, predictions: [{ model_version: 'm', result: results }] }], null, 2);
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+
+  test('one key set or added on every result (Lock all, Hide all), in order and on some only', () => {
+    both(text, results.map((_, i) => ({ task: 0, path: r(i, 'readonly'), value: true })));
+    both(text, results.map((_, i) => ({ task: 0, path: r(i, 'value', 'x'), value: i * 2 })));
+    both(text, [3, 4, 9, 20].map((i) => ({ task: 0, path: r(i, 'hidden'), value: true })));
+    // The same key of the same results again, later in the list: the last edit of each place wins.
+    const out = both(text, [3, 5, 3, 5].map((i, k) => ({ task: 0, path: r(i, 'value', 'x'), value: 100 + k })));
+    expect(JSON.parse(out)[0].predictions[0].result[3].value.x).toBe(102);
+  });
+
+  test('elements appended to one list, and to the lists inside results (members joined into one insertion)', () => {
+    both(text, [30, 31, 32].map((i) => ({ task: 0, path: r(i), value: { id: `n${i}` } })));
+    both(text, results.map((_, i) => ({ task: 0, path: r(i, 'value', 'labels', i % 4 ? 1 : 0), value: 'Person' })));
+  });
+
+  test('random mixes: the same place twice (the last wins), renames, keys added twice over, any order', () => {
+    for (let round = 0; round < 40; round++) {
+      const edits: JsonEdit[] = [];
+      const n = 1 + rand(12);
+      for (let k = 0; k < n; k++) {
+        const i = rand(30);
+        const kind = rand(5);
+        if (kind === 0) edits.push({ task: 0, path: r(i, 'readonly'), value: rand(2) === 0 });
+        else if (kind === 1) edits.push({ task: 0, path: r(i, 'value', 'x'), value: rand(100) });
+        else if (kind === 2) edits.push({ task: 0, path: r(i, 'score'), value: rand(10) / 10 });
+        else if (kind === 3) edits.push({ task: 0, path: r(i, 'value', 'labels', 0), value: `L${rand(3)}` });
+        else edits.push({ task: 0, path: r(i, 'from_name'), renameTo: 'from' });
+      }
+      // A rename and another edit of the same key cannot both apply: keep the first edit of each result then.
+      const seen = new Set<string>();
+      const ok = edits.filter((e) => {
+        const key = `${e.path[3]}/${String(e.path[4])}`;
+        const renamed = e.renameTo !== undefined ? `${e.path[3]}/rename` : null;
+        if (renamed && (seen.has(renamed) || seen.has(key))) return false;
+        if (!renamed && seen.has(`${e.path[3]}/rename`) && e.path[4] === 'from_name') return false;
+        seen.add(key);
+        if (renamed) seen.add(renamed);
+        return true;
+      });
+      // Sorted by result as the app sorts them (in offset order), and as given.
+      both(text, ok);
+      both(text, [...ok].sort((a, b) => (a.path[3] as number) - (b.path[3] as number)));
+    }
+  });
+});
+
 describe('round trip over the corpus: parse, splice nothing or one edit, compare', () => {
   const files: string[] = [];
   const root = sharedPath('corpus/editor-examples');
