@@ -79,15 +79,17 @@ function reuseOf(prev: TaskReport, patch: Patch, newStart: number, doc: TasksDoc
     ends.push(c.to);
     grown.push(g);
   }
+  // The memo's findings were made where the task started then (it may have moved since without them).
+  const memoAt = prev.memoAt ?? oldStart;
   return {
     prev,
     changed: patch.results,
     ...(patch.origin ? { origin: patch.origin } : {}),
     move(f) {
       if (f.offset < 0) return f;
-      const rel = f.offset - oldStart;
+      const rel = f.offset - memoAt;
       const k = lastAtOrBefore(ends, rel);
-      return moveFinding(f, newStart - oldStart + (k === -1 ? 0 : grown[k]), doc.lines);
+      return moveFinding(f, newStart - memoAt + (k === -1 ? 0 : grown[k]), doc.lines);
     },
   };
 }

@@ -5,7 +5,10 @@ import { guideExamples } from '../testing/shared';
 import { parseConfig } from '../core/config/parse';
 import { parseTasks } from '../core/tasks/parse';
 import { validateTask } from '../core/validate/validate';
-import { analyze, installReports, withCheckOptions } from './project';
+import { analyze, changeTasks, installReports, withCheckOptions } from './project';
+import { editChanges } from '../core/textEdits';
+import { validate } from '../core/validate/validate';
+import { packReports, unpackReports } from './reportWire';
 import { parse, parseFragment } from 'parse5';
 import { setHtmlParser } from '../core/text/htmlParser';
 import { htmlParserLoaded, useStore } from './store';
@@ -156,6 +159,30 @@ describe('a worker check that started before an image loaded', () => {
     expect(project.checking).toBeNull();
     const [f] = project.findings.filter((g) => g.rule === 'rle-invalid');
     expect(f.fix?.title).toBe('Add original_width 2 and original_height 2 (the loaded image)');
+  });
+});
+
+describe("a worker's report of a big task that moved before it arrived", () => {
+  const config = '<View><Image name="img" value="$image"/><RectangleLabels name="label" toName="img"><Label value="Car"/></RectangleLabels></View>';
+  const result = Array.from({ length: 700 }, (_, r) => ({ id: `r${r}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: r % 90, y: 1, width: 5, height: 5, rectanglelabels: [r % 7 ? 'Car' : 'Bus'] } }));
+  const tasks = JSON.stringify([{ data: { image: 'a.png' }, predictions: [] }, { data: { image: 'b.png' }, predictions: [{ model_version: 'm', result }] }], null, 2);
+
+  test('an edit inside it afterwards places the findings it keeps where a fresh check does', () => {
+    // The worker checks the text as opened; meanwhile the person edits task 0 (task 1 moves down two lines).
+    const workerDoc = parseTasks(tasks);
+    const transfer: ArrayBuffer[] = [];
+    const wire = packReports([0, 1].map((t) => { const { regionMaps: _m, ...r } = validateTask(parseConfig(config), workerDoc, t); return r; }), transfer);
+    let project = analyze(null, config, tasks, {}, false, 11);
+    project = changeTasks(project, editChanges(project.doc, [{ task: 0, path: ['meta'], value: { note: 'moved', more: [1, 2] } }]));
+    project = installReports(project, 11, 0, unpackReports(structuredClone(wire, { transfer })));
+    expect(project.checking).toBeNull();
+    const fresh = () => validate(parseConfig(config), parseTasks(project.doc.text)).findings.map((f) => [f.result, f.offset, f.line, f.column]);
+    const mine = () => project.findings.filter((f) => f.source === 'tasks').map((f) => [f.result, f.offset, f.line, f.column]);
+    expect(mine()).toEqual(fresh());
+    // One result of the big task changes: the other 699 keep the findings the worker made for them.
+    project = changeTasks(project, editChanges(project.doc, [{ task: 1, path: ['predictions', 0, 'result', 3, 'value', 'x'], value: 12 }]));
+    expect(mine().length).toBe(100);
+    expect(mine()).toEqual(fresh());
   });
 });
 

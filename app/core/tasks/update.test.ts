@@ -244,6 +244,9 @@ describe('a big task is patched result by result', () => {
         else if (what < 0.9) edits.push({ task: 1, path: [...base, 'value', 'rectanglelabels', 0], value: rand() < 0.5 ? 'Car' : 'Truck' });
         else edits.push({ task: 1, path: base, value: { id: `new${step}`, from_name: 'label', to_name: 'img', type: 'rectanglelabels', value: { x: 1, y: 1, width: 1, height: 1, rectanglelabels: ['Car'] } } });
       }
+      // Every third step edits the task before the big one instead (alone): the big task moves, its report
+      // with it, and the next edit inside it reuses findings kept from before the move.
+      if (step % 3 === 2) edits.splice(0, edits.length, { task: 0, path: ['predictions', 0, 'model_version'], value: 'v'.repeat(step * 3) }, { task: 0, path: ['meta'], value: { step, lines: ['a', 'b'] } });
       let changes: TextChange[];
       try {
         changes = editChanges(doc, edits);

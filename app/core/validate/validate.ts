@@ -43,6 +43,11 @@ export interface TaskReport {
   results: number;
   /** Per prediction, what the result rules said of each result: kept for tasks with many results. */
   memo?: (ResultMemo[] | null)[];
+  /**
+   * Where the task started in the text the memo's findings were made for: a report moved with its task (an
+   * edit before it, or a worker's report of an older text) moves its own findings, not the memo's.
+   */
+  memoAt?: number;
   /** Per prediction with a memo, its region map (results by id), kept for the next check of the task. */
   regionMaps?: (PredictionRegions | null)[];
 }
@@ -213,6 +218,7 @@ export function validateTask(config: ConfigModel, doc: TasksDocument, t: number,
     let regionMap = regions;
     if (memo) {
       (report.memo ??= [])[p] = memo;
+      report.memoAt = doc.index.tasks[t];
       // The region map of the last check, when no result came or went and none that changed changed its id,
       // kind or being a relation (building it again is a map of 100,000 ids per edit).
       const before = reuse?.prev.regionMaps?.[p];
