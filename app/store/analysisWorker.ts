@@ -1,5 +1,6 @@
-// The Web Worker that checks a big tasks file: it reads the texts again on its own thread and validates the
-// tasks in batches, posting each batch's reports (and so the progress) to the page, which stays interactive.
+// The Web Worker that checks a big tasks file: it decodes and parses the text again on its own thread (from
+// the bytes the page read, moved here, or from the file) and validates the tasks in batches, posting each
+// batch's reports (and so the progress) to the page, which stays interactive.
 
 import { parseConfig } from '../core/config/parse';
 import '../core/text/parse5';

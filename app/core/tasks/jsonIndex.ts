@@ -82,7 +82,7 @@ function indexStringEnd(text: string, i: number): number {
 
 /**
  * An object or array nested at most six deep whose strings have no backslash, matched whole: V8's regular
- * expressions run this ~3x faster than the loop below (100,000 results of a 57 MB file: 133 -> 44 ms in
+ * expressions run this ~2-3x faster than the loop below (indexing 100,000 results, 57 MB: 135 -> 68 ms in
  * Node). It is written so that it never backtracks far: each run of characters other than brackets and
  * quotes is taken whole by one greedy class (no `(a+)*`), so a value it does not match (deeper, or with an
  * escape in a string) fails in one pass and is read by the loop. Only for JSON that JSON.parse accepted,
@@ -96,8 +96,19 @@ const NESTED = (() => {
   return new RegExp(level, 'y');
 })();
 
+/**
+ * A value longer than this that NESTED matched turns it off for the rest of the text: matching one of
+ * 1,000,000 elements cost up to 250 ms the first time (its stack grows), where the loop takes ~40 ms.
+ */
+const QUICK_UP_TO = 1 << 18;
+
+/** Whether NESTED is still used in this text (see QUICK_UP_TO). */
+interface Skipping {
+  quick: boolean;
+}
+
 /** valueEnd for the index, on a string only (see indexStringEnd). */
-function indexValueEnd(text: string, i: number): number {
+function indexValueEnd(text: string, i: number, skipping: Skipping): number {
   const c = text.charCodeAt(i);
   if (c === 34) return indexStringEnd(text, i);
   if (c !== 123 && c !== 91) {
@@ -105,11 +116,17 @@ function indexValueEnd(text: string, i: number): number {
     while (j < text.length && !isDelimiter(text.charCodeAt(j))) j++;
     return j;
   }
-  NESTED.lastIndex = i;
-  try {
-    if (NESTED.test(text)) return NESTED.lastIndex;
-  } catch {
-    // A value too big for the expression's stack: read by the loop.
+  if (skipping.quick) {
+    NESTED.lastIndex = i;
+    try {
+      if (NESTED.test(text)) {
+        if (NESTED.lastIndex - i > QUICK_UP_TO) skipping.quick = false;
+        return NESTED.lastIndex;
+      }
+    } catch {
+      // A value too big for the expression's stack: read by the loop, as the rest of this text.
+      skipping.quick = false;
+    }
   }
   let depth = 0;
   let j = i;
@@ -137,6 +154,7 @@ function indexValueEnd(text: string, i: number): number {
 export function indexDocument(text: string, start = 0, end = text.length, into?: DocIndex, rootIsTask = false): DocIndex {
   const idx: DocIndex = into ?? emptyIndex();
   const first = idx.tasks.length;
+  const skipping: Skipping = { quick: true };
   const kinds: number[] = [];
   const isObj: boolean[] = [];
   const keys: (string | null)[] = [];
@@ -207,10 +225,10 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
           idx.results[t][p].push(i - idx.tasks[t]);
         }
       }
-      // Nothing inside a result, a task's data or any other value is indexed: skip it whole, in a plain
-      // bracket-counting loop (the state machine below cost ~7 ns a character, most of opening a big file).
+      // Nothing inside a result, a task's data or any other value is indexed: skip it whole (NESTED, or a
+      // bracket-counting loop: the state machine below cost ~7 ns a character, most of opening a big file).
       if (childKind === OTHER && (c === 123 || c === 91)) {
-        i = indexValueEnd(text, i);
+        i = indexValueEnd(text, i, skipping);
         continue;
       }
       if (c === 123) {
@@ -251,7 +269,7 @@ export function indexDocument(text: string, start = 0, end = text.length, into?:
     i++;
   }
   // Tasks that are not objects (a task-shape error) have no closing brace seen above.
-  for (let k = first; k < idx.tasks.length; k++) if (idx.ends[k] === undefined) idx.ends[k] = indexValueEnd(text, idx.tasks[k]);
+  for (let k = first; k < idx.tasks.length; k++) if (idx.ends[k] === undefined) idx.ends[k] = indexValueEnd(text, idx.tasks[k], skipping);
   return idx;
 }
 
