@@ -54,17 +54,29 @@ function looseTemplate(text: string): LabelStudioTemplate | null {
 
 /**
  * A config file as given on the command line: a Label Studio template (`.yml`/`.yaml` with a `config:`
- * holding XML) gives its config, and `place` turns a position in that XML into one in the YAML file (the
- * block's lines follow the `config: |` line, indented); any other text is the config itself.
+ * holding XML) gives its config, and `place` turns a position in that XML into one in the YAML file. In a
+ * literal block (`config: |`) the XML's lines follow that line, indented; in any other style (folded `>`,
+ * quoted) the lines do not match the file's, and a position is the `config:` line's. Any other text is the
+ * config itself.
  */
 export function configFromFile(text: string, name: string): { config: string; template: LabelStudioTemplate | null; place(line: number, column: number): { line: number; column: number } } {
   const same = (line: number, column: number) => ({ line, column });
-  if (!/\.ya?ml$/i.test(name) || !/^config\s*:/m.test(text)) return { config: text, template: null, place: same };
-  const template = readTemplate(text);
+  const bare = text.replace(/^\uFEFF/, '');
+  if (!/\.ya?ml$/i.test(name) || !/^config\s*:/m.test(bare)) return { config: text, template: null, place: same };
+  const template = readTemplate(bare);
   if (!template) return { config: text, template: null, place: same };
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const start = lines.findIndex((l) => /^config\s*:\s*[|>][-+]?\s*$/.test(l));
-  if (start === -1) return { config: template.config, template, place: same };
-  const indent = /^ +/.exec(lines.slice(start + 1).find((l) => l.trim()) ?? '')?.[0].length ?? 0;
-  return { config: template.config, template, place: (line, column) => ({ line: start + 1 + line, column: column + indent }) };
+  const lines = bare.split(/\r\n|\r|\n/);
+  const key = lines.findIndex((l) => /^config\s*:/.test(l));
+  const literal = /^config\s*:\s*\|(?:[1-9][-+]?|[-+][1-9]?)?\s*(?:#.*)?$/.test(lines[key]);
+  if (!literal) return { config: template.config, template, place: () => ({ line: key + 1, column: 1 }) };
+  const indent = /^ +/.exec(lines.slice(key + 1).find((l) => l.trim()) ?? '')?.[0] ?? '';
+  return {
+    config: template.config,
+    template,
+    // A line of the block without the indentation (a tab-indented line, read as Label Studio reads it) is as it is.
+    place: (line, column) => {
+      const at = key + line;
+      return { line: at + 1, column: column + ((lines[at] ?? '').startsWith(indent) ? indent.length : 0) };
+    },
+  };
 }
